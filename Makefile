@@ -1,0 +1,68 @@
+# Ung Veileder: `make run` starts everything, `make test` checks everything.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+BOT_PY     := .venvs/bot/bin/python
+SERVICE_PY := .venvs/service/bin/python
+RASA       := RASA_TELEMETRY_ENABLED=false PYTHONPATH=$(CURDIR) .venvs/bot/bin/rasa
+BOT_STAMP     := .venvs/bot/.requirements.sha256
+SERVICE_STAMP := .venvs/service/.requirements.sha256
+
+MODEL      := models/ung-veileder.tar.gz
+RASA_FILES := bot/config.yml $(shell find bot/domain training_data -type f -name '*.yml' 2>/dev/null)
+RASA_ARGS  := --config bot/config.yml --domain bot/domain
+PYTEST     := -m pytest -p no:cacheprovider --strict-markers
+
+.PHONY: help install run train validate test test-kb test-actions test-rasa test-e2e test-static clean
+
+help:
+	@echo "make run    - install what is missing, train if needed, start the whole stack"
+	@echo "make test   - install what is missing and run every test"
+	@echo "make install | train | validate | test-kb | test-actions | test-rasa | test-e2e | clean"
+
+# --- environments: each is re-installed only when its pinned requirements change ---------
+install: $(BOT_STAMP) $(SERVICE_STAMP)
+
+$(BOT_STAMP): requirements/bot.txt scripts/install_env.sh
+	scripts/install_env.sh bot 3.10 requirements/bot.txt
+
+$(SERVICE_STAMP): requirements/service.txt scripts/install_env.sh
+	scripts/install_env.sh service 3.11 requirements/service.txt
+
+# --- the Rasa model: retrained only when config, domain or training data change ----------
+train: $(MODEL)
+
+$(MODEL): $(RASA_FILES) $(BOT_STAMP)
+	$(RASA) train $(RASA_ARGS) --data training_data --out models --fixed-model-name ung-veileder
+
+validate: $(BOT_STAMP)
+	$(RASA) data validate $(RASA_ARGS) --data training_data
+
+# --- running -----------------------------------------------------------------------------
+run: install $(MODEL)
+	@$(BOT_PY) scripts/stack.py run
+
+# --- tests -------------------------------------------------------------------------------
+# Fast, independent checks first; the trained model is built once and shared by the rest.
+test: install test-static test-kb test-actions validate test-rasa test-e2e
+	@echo "All test suites passed."
+
+test-static: $(BOT_STAMP)
+	$(BOT_PY) $(PYTEST) tests/static
+
+test-kb: $(SERVICE_STAMP)
+	$(SERVICE_PY) $(PYTEST) -o asyncio_default_fixture_loop_scope=function tests/kb
+
+test-actions: $(BOT_STAMP) $(SERVICE_STAMP)
+	$(BOT_PY) $(PYTEST) tests/bot tests/connectors
+
+test-rasa: $(MODEL)
+	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/rasa \
+	  --fail-on-prediction-errors
+
+test-e2e: $(MODEL) $(SERVICE_STAMP)
+	$(BOT_PY) $(PYTEST) tests/e2e
+
+clean:
+	rm -rf models results var .pytest_cache

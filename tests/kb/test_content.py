@@ -1,0 +1,111 @@
+"""The content schema: real content loads, and every kind of bad entry is named precisely."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from knowledge_base.kb_service.config import KBConfig
+from knowledge_base.kb_service.content import MAX_ANSWER_CHARS, load_entries
+from knowledge_base.kb_service.errors import ContentError
+from knowledge_base.kb_service.services import load_services
+
+FIXTURE_CONTENT = Path(__file__).parent / "fixtures" / "content" / "fixture.yml"
+
+
+@pytest.fixture(scope="module")
+def services():
+    return load_services(KBConfig().services_file)
+
+
+def good_entry() -> dict:
+    return yaml.safe_load(FIXTURE_CONTENT.read_text(encoding="utf-8"))["entries"][0]
+
+
+def write_content(directory: Path, entries: list, name: str = "bad.yml") -> Path:
+    path = directory / name
+    path.write_text(yaml.safe_dump({"entries": entries}, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_shipped_content_is_valid_and_covers_five_services(services):
+    entries = load_entries(KBConfig().content_dir, services)
+    assert len({entry.service for entry in entries}) >= 5
+
+
+def test_every_content_file_holds_one_service(services):
+    for path in sorted(KBConfig().content_dir.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        assert len({entry["service"] for entry in data["entries"]}) == 1, path.name
+
+
+PHONE_LIKE = re.compile(r"\b\d{2,3}(?: \d{2,3}){1,3}\b")
+
+
+def test_shipped_answers_give_only_phone_numbers_from_services_yml(services):
+    known = {
+        number.replace(" ", "")
+        for service in services.values()
+        for number in PHONE_LIKE.findall(service.phone or "")
+    }
+    for entry in load_entries(KBConfig().content_dir, services):
+        for text in filter(None, (entry.answer, entry.answer_nn, entry.answer_en)):
+            for number in PHONE_LIKE.findall(text):
+                assert number.replace(" ", "") in known, f"{entry.id}: {number}"
+
+
+@pytest.mark.parametrize(
+    ("change", "field"),
+    [
+        (lambda e: e.update(service="no-such-service"), "service"),
+        (lambda e: e.pop("answer"), "answer"),
+        (lambda e: e.update(answer="a" * (MAX_ANSWER_CHARS + 1)), "answer"),
+        (lambda e: e.update(phrasings=["bare en"]), "phrasings"),
+        (lambda e: e.update(directorate="nav"), "directorate"),
+        (lambda e: e.update(checked="uncertain"), "checked"),
+        (lambda e: e.update(id="Not A Slug"), "id"),
+        (lambda e: e.update(links=[{"title": "x", "url": "javascript:alert(1)"}]), "links.0.url"),
+        (lambda e: e.update(surprise="field"), "surprise"),
+    ],
+)
+def test_bad_entry_names_file_entry_and_field(tmp_path, services, change, field):
+    entry = good_entry()
+    change(entry)
+    path = write_content(tmp_path, [entry])
+    with pytest.raises(ContentError) as raised:
+        load_entries(tmp_path, services)
+    message = str(raised.value)
+    assert str(path) in message
+    assert "fixture-skattekort" in message or "#1" in message
+    assert f"field '{field}'" in message
+
+
+def test_duplicate_id_across_files_is_refused(tmp_path, services):
+    write_content(tmp_path, [good_entry()], "a.yml")
+    second = write_content(tmp_path, [good_entry()], "b.yml")
+    with pytest.raises(ContentError, match="duplicate") as raised:
+        load_entries(tmp_path, services)
+    assert str(second) in str(raised.value)
+    assert "field 'id'" in str(raised.value)
+
+
+def test_broken_yaml_names_the_file(tmp_path, services):
+    path = tmp_path / "broken.yml"
+    path.write_text("entries: [unclosed", encoding="utf-8")
+    with pytest.raises(ContentError, match="broken.yml"):
+        load_entries(tmp_path, services)
+
+
+def test_binary_file_names_the_file(tmp_path, services):
+    path = tmp_path / "binary.yml"
+    path.write_bytes(b"\xff\xfe\x00\x81garbage")
+    with pytest.raises(ContentError, match="binary.yml"):
+        load_entries(tmp_path, services)
+
+
+def test_empty_content_dir_is_refused(tmp_path, services):
+    with pytest.raises(ContentError, match="no content files"):
+        load_entries(tmp_path, services)

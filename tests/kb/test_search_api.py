@@ -1,0 +1,105 @@
+from __future__ import annotations
+
+import pytest
+
+CONTRACT_FIELDS = {"entry_id", "service", "directorate", "title", "answer", "url", "score"}
+
+
+async def test_healthz_reports_loaded_index(client):
+    _, response = await client.get("/healthz")
+    assert response.status == 200
+    assert response.json["status"] == "ok"
+    assert response.json["entries"] == 3
+
+
+async def test_search_routes_tax_card_question_to_skatteetaten(client):
+    _, response = await client.get("/v1/search", params={"q": "hvordan får jeg skattekort", "k": 3})
+    assert response.status == 200
+    body = response.json
+    assert set(body) == {"results", "confident"}
+    top = body["results"][0]
+    assert CONTRACT_FIELDS <= set(top)
+    assert top["service"] == "skatteetaten"
+    assert top["entry_id"] == "fixture-skattekort"
+    assert top["service_name"] == "Skatteetaten"
+    assert body["confident"] is True
+
+
+async def test_results_are_ordered_by_score_and_respect_k(client):
+    _, response = await client.get("/v1/search", params={"q": "moped", "k": 2})
+    scores = [result["score"] for result in response.json["results"]]
+    assert 1 <= len(scores) <= 2
+    assert scores == sorted(scores, reverse=True)
+
+
+async def test_each_entry_appears_once(client):
+    _, response = await client.get("/v1/search", params={"q": "stipend", "k": 20})
+    ids = [result["entry_id"] for result in response.json["results"]]
+    assert len(ids) == len(set(ids))
+
+
+async def test_unrelated_question_is_not_confident(client):
+    _, response = await client.get("/v1/search", params={"q": "hvem vinner fotball-VM i år"})
+    assert response.status == 200
+    assert response.json["confident"] is False
+
+
+async def test_url_falls_back_to_the_service_site(client):
+    _, response = await client.get("/v1/entries/fixture-borteboer")
+    assert response.json["url"] == "https://www.lanekassen.no"
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {},
+        {"q": ""},
+        {"q": "   "},
+        {"q": "x" * 1001},
+        {"q": "skattekort", "k": "0"},
+        {"q": "skattekort", "k": "21"},
+        {"q": "skattekort", "k": "-1"},
+        {"q": "skattekort", "k": "fem"},
+    ],
+)
+async def test_bad_queries_get_400_with_json_error(client, params):
+    _, response = await client.get("/v1/search", params=params)
+    assert response.status == 400
+    assert response.json["error"]["code"] == "invalid_query"
+    assert response.json["error"]["message"]
+
+
+async def test_query_of_exactly_1000_characters_is_accepted(client):
+    _, response = await client.get("/v1/search", params={"q": "skattekort " * 90 + "x" * 10})
+    assert response.status == 200
+
+
+async def test_script_tags_are_just_text(client):
+    _, response = await client.get("/v1/search", params={"q": "<script>alert(1)</script>"})
+    assert response.status == 200
+    assert response.headers["content-type"].startswith("application/json")
+
+
+async def test_get_entry_by_id(client):
+    _, response = await client.get("/v1/entries/fixture-moped")
+    assert response.status == 200
+    assert response.json["entry_id"] == "fixture-moped"
+    assert response.json["service"] == "vegvesen"
+
+
+async def test_unknown_entry_is_404_json(client):
+    _, response = await client.get("/v1/entries/no-such-entry")
+    assert response.status == 404
+    assert response.json["error"]["code"] == "entry_not_found"
+
+
+async def test_unknown_route_is_404_json(client):
+    _, response = await client.get("/v1/nowhere")
+    assert response.status == 404
+    assert "error" in response.json
+
+
+async def test_wrong_method_is_405_json(client):
+    _, response = await client.post("/v1/search", content=b"{}")
+    assert response.status == 405
+    assert "error" in response.json
