@@ -71,6 +71,22 @@ class RedisSettings:
         }
 
 
+def base_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
+    """The environment every process of the stack starts with."""
+    env = {key: value for key, value in os.environ.items() if key != "VIRTUAL_ENV"}
+    env.update(
+        {
+            "PYTHONPATH": str(ROOT),
+            "PYTHONUNBUFFERED": "1",
+            "RASA_TELEMETRY_ENABLED": "false",
+            "HF_HUB_OFFLINE": "1",
+            "TRANSFORMERS_OFFLINE": "1",
+        }
+    )
+    env.update(extra or {})
+    return env
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
         sock.bind(("127.0.0.1", 0))
@@ -203,18 +219,7 @@ class Stack:
         self.processes: dict[str, Process] = {}
 
     def _base_env(self) -> dict[str, str]:
-        env = {key: value for key, value in os.environ.items() if not key.startswith("VIRTUAL_ENV")}
-        env.update(
-            {
-                "PYTHONPATH": str(ROOT),
-                "PYTHONUNBUFFERED": "1",
-                "RASA_TELEMETRY_ENABLED": "false",
-                "HF_HUB_OFFLINE": "1",
-                "TRANSFORMERS_OFFLINE": "1",
-            }
-        )
-        env.update(self.config.extra_env)
-        return env
+        return base_env(self.config.extra_env)
 
     def start_redis(self) -> RedisSettings:
         if self.config.redis_url:

@@ -1,0 +1,104 @@
+from __future__ import annotations
+
+import asyncio
+import json
+import socket
+import time
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.answer_from_kb import ActionAnswerFromKB
+from actions.config import ActionConfig
+from support.trackers import make_tracker
+
+
+async def run_action(kb_url: str, tracker, timeout: float = 3.0) -> list[dict]:
+    dispatcher = CollectingDispatcher()
+    action = ActionAnswerFromKB(ActionConfig(kb_url=kb_url, kb_timeout_seconds=timeout))
+    events = await action.run(dispatcher, tracker, domain={})
+    assert events == []
+    return dispatcher.messages
+
+
+async def test_confident_question_is_answered_with_routing_payload(kb_url):
+    messages = await run_action(kb_url, make_tracker("hvordan får jeg skattekort"))
+    assert len(messages) == 1
+    message = messages[0]
+    assert message["custom"]["kind"] == "answer"
+    assert message["custom"]["service"] == "skatteetaten"
+    assert message["custom"]["entry_id"] == "fixture-skattekort"
+    assert message["custom"]["lang"] == "nb"
+    assert "skatteetaten.no" in message["text"]
+    assert "Skatteetaten" in message["text"]
+
+
+async def test_unclear_question_offers_at_most_three_choices(kb_url):
+    messages = await run_action(kb_url, make_tracker("jeg trenger penger"))
+    assert len(messages) == 1
+    message = messages[0]
+    assert message["custom"]["kind"] == "clarify"
+    assert message["response"] == "utter_clarify"
+    assert 1 <= len(message["buttons"]) <= 3
+    for button, option in zip(message["buttons"], message["custom"]["options"]):
+        payload = button["payload"]
+        assert payload.startswith("/choose_entry")
+        assert json.loads(payload[len("/choose_entry"):])["entry_id"] == option["entry_id"]
+
+
+async def test_chosen_entry_is_answered(kb_url):
+    tracker = make_tracker(
+        '/choose_entry{"entry_id": "fixture-moped"}',
+        intent="choose_entry",
+        entities=[{"entity": "entry_id", "value": "fixture-moped"}],
+    )
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["kind"] == "answer"
+    assert message["custom"]["entry_id"] == "fixture-moped"
+    assert message["custom"]["service"] == "vegvesen"
+
+
+@pytest.mark.parametrize("entry_id", ["no-such-entry", "../../healthz", "<script>"])
+async def test_unknown_chosen_entry_gets_no_match(kb_url, entry_id):
+    tracker = make_tracker(
+        "/choose_entry", intent="choose_entry", entities=[{"entity": "entry_id", "value": entry_id}]
+    )
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_no_match"
+
+
+async def test_empty_text_gets_no_match_without_calling_search(kb_url):
+    [message] = await run_action(kb_url, make_tracker("   "))
+    assert message["response"] == "utter_no_match"
+
+
+def closed_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+async def test_unreachable_kb_gets_fallback():
+    [message] = await run_action(f"http://127.0.0.1:{closed_port()}", make_tracker("skattekort"))
+    assert message["response"] == "utter_kb_unavailable"
+
+
+async def test_hanging_kb_gets_fallback_within_the_timeout():
+    # A server that accepts connections and never answers.
+    release = asyncio.Event()
+
+    async def hang(reader, writer):
+        await release.wait()
+        writer.close()
+
+    server = await asyncio.start_server(hang, "127.0.0.1", 0)
+    port = server.sockets[0].getsockname()[1]
+    started = time.monotonic()
+    try:
+        [message] = await run_action(f"http://127.0.0.1:{port}", make_tracker("skattekort"), 0.5)
+    finally:
+        release.set()
+        server.close()
+        await server.wait_closed()
+    assert message["response"] == "utter_kb_unavailable"
+    assert time.monotonic() - started < 5

@@ -1,0 +1,129 @@
+from __future__ import annotations
+
+import asyncio
+import json
+
+import pytest
+
+from connectors.incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
+from connectors.rest import GuardedRestInput
+from support.channels import post, serve_channel
+
+
+def body(message: object = "hei", sender: object = "s1", **extra) -> str:
+    return json.dumps({"sender": sender, "message": message, **extra})
+
+
+def bot_that(respond):
+    """An on_new_message that answers through the channel's output collector."""
+    seen = []
+
+    async def on_new_message(message):
+        seen.append(message)
+        await respond(message)
+
+    on_new_message.seen = seen
+    return on_new_message
+
+
+async def test_route_keeps_rasas_rest_url():
+    assert GuardedRestInput.name() == "rest"
+    async def silent(message):
+        return None
+    async with serve_channel(GuardedRestInput(), bot_that(silent)) as base:
+        status, _ = await post(base + "/webhook", body())
+        assert status == 200
+
+
+async def test_text_buttons_and_payload_arrive_as_one_message():
+    async def respond(message):
+        await message.output_channel.send_response(
+            message.sender_id,
+            {"text": "Velg en", "buttons": [{"title": "A", "payload": "/a"}],
+             "custom": {"kind": "clarify", "lang": "nb"}},
+        )
+
+    on_new_message = bot_that(respond)
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        status, messages = await post(base + "/webhook", body("  hvordan søker jeg  "))
+    assert status == 200
+    assert messages == [{
+        "recipient_id": "s1", "text": "Velg en",
+        "buttons": [{"title": "A", "payload": "/a"}],
+        "custom": {"kind": "clarify", "lang": "nb"},
+    }]
+    assert on_new_message.seen[0].text == "hvordan søker jeg"
+    assert on_new_message.seen[0].input_channel == "rest"
+
+
+async def test_message_without_payload_gets_kind_and_lang():
+    async def respond(message):
+        await message.output_channel.send_response(message.sender_id, {"text": "Hei!"})
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body())
+    assert messages[0]["custom"] == {"kind": "message", "lang": "nb"}
+
+
+@pytest.mark.parametrize("failure", ["raise", "silence", "hang"])
+async def test_pipeline_failure_never_means_silence(failure):
+    async def respond(message):
+        if failure == "raise":
+            raise RuntimeError("boom")
+        if failure == "hang":
+            await asyncio.sleep(5)
+
+    async with serve_channel(GuardedRestInput(timeout_seconds=0.5), bot_that(respond)) as base:
+        status, messages = await post(base + "/webhook", body())
+    assert status == 200
+    assert len(messages) == 1
+    assert messages[0]["custom"]["kind"] == "fallback"
+    assert "116 123" in messages[0]["text"]
+    assert "ung.no" in messages[0]["text"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "code"),
+    [
+        (b"not json", 400, "malformed_json"),
+        (b"\xff\xfe\x00garbage", 400, "malformed_json"),
+        (b"[1, 2]", 400, "malformed_json"),
+        (b"", 400, "malformed_json"),
+        (body(""), 400, "empty_message"),
+        (body("   "), 400, "empty_message"),
+        (body(None), 400, "empty_message"),
+        (body(42), 400, "empty_message"),
+        (body("x" * (MAX_MESSAGE_CHARS + 1)), 400, "message_too_long"),
+        (body(sender=None), 400, "invalid_sender"),
+        (body(sender=""), 400, "invalid_sender"),
+        (body(sender="x" * 129), 400, "invalid_sender"),
+        (body(sender="a\nb"), 400, "invalid_sender"),
+        (body(metadata=[1]), 400, "invalid_metadata"),
+        (b"{" + b" " * (MAX_BODY_BYTES + 1) + b"}", 413, "payload_too_large"),
+    ],
+)
+async def test_bad_input_gets_a_clear_4xx_and_never_reaches_the_bot(raw, status, code):
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        got_status, reply = await post(base + "/webhook", raw)
+    assert got_status == status
+    assert reply["error"]["code"] == code
+    assert reply["error"]["message"]
+    assert on_new_message.seen == []
+
+
+async def test_html_is_passed_on_as_plain_text():
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        status, _ = await post(base + "/webhook", body("<script>alert(1)</script>"))
+    assert status == 200
+    assert on_new_message.seen[0].text == "<script>alert(1)</script>"
+
+
+async def test_health_route():
+    async with serve_channel(GuardedRestInput(), bot_that(lambda m: asyncio.sleep(0))) as base:
+        import aiohttp
+
+        async with aiohttp.ClientSession() as session:
+            async with session.get(base + "/") as response:
+                assert response.status == 200

@@ -1,0 +1,44 @@
+"""Run a channel's blueprint in a real Sanic 21.12 server (Rasa's) on a free port."""
+
+from __future__ import annotations
+
+import itertools
+import socket
+from contextlib import asynccontextmanager
+
+import aiohttp
+from sanic import Sanic
+
+_names = itertools.count()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@asynccontextmanager
+async def serve_channel(channel, on_new_message):
+    """Yield the channel's base URL (/webhooks/<name>) while it is served."""
+    Sanic.test_mode = True
+    app = Sanic(f"channel_test_{next(_names)}")
+    app.blueprint(channel.blueprint(on_new_message), url_prefix=f"/webhooks/{channel.name()}")
+    port = _free_port()
+    server = await app.create_server(
+        host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
+    )
+    await server.startup()
+    try:
+        yield f"http://127.0.0.1:{port}/webhooks/{channel.name()}"
+    finally:
+        server.close()
+        await server.wait_closed()
+        Sanic._app_registry.pop(app.name, None)
+
+
+async def post(url: str, body: bytes | str) -> tuple[int, object]:
+    data = body.encode() if isinstance(body, str) else body
+    async with aiohttp.ClientSession() as session:
+        async with session.post(url, data=data) as response:
+            return response.status, await response.json(content_type=None)

@@ -1,0 +1,41 @@
+"""Real processes for tests, started with the same launcher code that `make run` uses."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import stack  # noqa: E402  (the launcher is a script, not a package)
+
+KB_FIXTURE_CONTENT = ROOT / "tests" / "kb" / "fixtures" / "content"
+
+
+def start_kb(log_dir: Path, content_dir: Path = KB_FIXTURE_CONTENT) -> tuple[stack.Process, str]:
+    """Start the knowledge-base service on a free port; return the process and its base URL."""
+    port = stack.free_port()
+    base_url = f"http://127.0.0.1:{port}"
+    env = stack.base_env(
+        {"KB_PORT": str(port), "KB_HOST": "127.0.0.1", "KB_CONTENT_DIR": str(content_dir)}
+    )
+    process = stack.Process(
+        name="kb",
+        argv=[str(stack.SERVICE_VENV / "bin" / "python"), "-m", "knowledge_base.kb_service"],
+        cwd=ROOT,
+        env=env,
+        log_path=log_dir / "kb.log",
+        health_url=f"{base_url}/healthz",
+    )
+    process.start()
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.healthy():
+            return process, base_url
+        if not process.running:
+            break
+        time.sleep(0.3)
+    process.stop()
+    raise RuntimeError(f"knowledge base did not start:\n{process.log_tail()}")
