@@ -1,0 +1,87 @@
+"""End to end: the real processes, a real Redis, and the REST webhook, as `make run` starts them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import urllib.request
+
+import pytest
+
+from support.processes import stack
+
+pytestmark = pytest.mark.e2e
+
+
+def post_message(stack_config, sender: str, message: str) -> list[dict]:
+    request = urllib.request.Request(
+        stack_config.urls()["rest"],
+        data=json.dumps({"sender": sender, "message": message}).encode(),
+        headers={"Content-Type": "application/json"},
+    )
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        assert reply.status == 200
+        return json.loads(reply.read())
+
+
+def payloads(messages: list[dict]) -> list[dict]:
+    return [message["custom"] for message in messages if "custom" in message]
+
+
+@pytest.fixture(scope="module")
+def running_stack(tmp_path_factory):
+    config = stack.StackConfig(
+        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
+        var_dir=tmp_path_factory.mktemp("stack"),
+        tracker_ttl_seconds=600,
+    )
+    started = stack.Stack(config)
+    started.start(timeout_seconds=300)
+    yield started
+    started.stop()
+
+
+def redis_cli(running_stack, *args: str) -> str:
+    settings = running_stack.redis_settings
+    cli = stack.find_redis_server().replace("redis-server", "redis-cli")
+    result = subprocess.run(
+        [cli, "-h", settings.host, "-p", str(settings.port), *args],
+        capture_output=True, text=True, timeout=10, check=True,
+    )
+    return result.stdout.strip()
+
+
+def test_tax_card_question_is_routed_to_skatteetaten(running_stack):
+    messages = post_message(running_stack.config, "e2e-tax", "hvordan får jeg skattekort")
+    answers = [p for p in payloads(messages) if p["kind"] == "answer"]
+    assert answers, messages
+    assert answers[0]["service"] == "skatteetaten"
+    assert answers[0]["entry_id"]
+    assert answers[0]["lang"] == "nb"
+    assert "skatteetaten.no" in messages[0]["text"]
+
+
+def test_conversation_is_stored_in_redis_and_expires(running_stack):
+    post_message(running_stack.config, "e2e-ttl", "hei")
+    keys = redis_cli(running_stack, "--scan", "--pattern", "*e2e-ttl*").split()
+    assert keys, "the tracker was not stored in Redis"
+    ttl = int(redis_cli(running_stack, "ttl", keys[0]))
+    assert 0 < ttl <= 600
+
+
+def test_every_bot_message_carries_kind_and_lang(running_stack):
+    for text in ["hei", "er du en robot?", "kan jeg snakke med et menneske", "ha det"]:
+        messages = post_message(running_stack.config, "e2e-kinds", text)
+        assert messages, f"silence for {text!r}"
+        for payload in payloads(messages):
+            assert payload["kind"] and payload["lang"] == "nb"
+        assert len(payloads(messages)) == len(messages)
+
+
+def test_with_the_kb_stopped_a_question_gets_the_fallback(running_stack):
+    running_stack.processes["kb"].stop()
+    messages = post_message(running_stack.config, "e2e-kb-down", "hvordan søker jeg borteboerstipend")
+    kinds = [p["kind"] for p in payloads(messages)]
+    assert kinds == ["fallback"], messages
+    assert "116 123" in messages[0]["text"]
+    assert "ung.no" in messages[0]["text"]
