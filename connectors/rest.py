@@ -1,31 +1,25 @@
 """Rasa's REST channel at its usual URL, /webhooks/rest/webhook, made safe to face the public.
 
 Compared with Rasa's RestInput it validates the body (clear 4xx errors), returns each bot turn as
-one message with its custom payload, never logs message text, and never answers with silence:
-when the pipeline fails or times out, the young person still gets a helpful fallback.
+one message with its custom payload, never logs message text, and never answers with silence
+(see `guard.answer_safely`: crisis messages get the crisis answer even when the bot is down).
 """
 
 from __future__ import annotations
 
-import asyncio
-import logging
 import os
-from typing import Any, Awaitable, Callable
+from typing import Any
 
-from rasa.core.channels.channel import UserMessage
 from rasa.core.channels.rest import RestInput
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from .errors import ChannelError
+from .guard import GuardConfig, OnNewMessage, answer_safely
 from .incoming import IncomingMessage, parse_body
-from .output import TurnCollectingOutputChannel
-from .safety_net import silence_fallback
 
-logger = logging.getLogger(__name__)
-
-DEFAULT_TIMEOUT_SECONDS = 20.0
+DEFAULT_TIMEOUT_SECONDS = GuardConfig.timeout_seconds
 
 
 class GuardedRestInput(RestInput):
@@ -42,36 +36,17 @@ class GuardedRestInput(RestInput):
         return cls(timeout_seconds=float(timeout))
 
     def __init__(self, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> None:
-        self.timeout_seconds = timeout_seconds
+        self.guard_config = GuardConfig(
+            timeout_seconds=timeout_seconds,
+            crisis_timeout_seconds=min(timeout_seconds, GuardConfig.crisis_timeout_seconds),
+        )
 
     async def handle(
-        self,
-        on_new_message: Callable[[UserMessage], Awaitable[Any]],
-        incoming: IncomingMessage,
+        self, on_new_message: OnNewMessage, incoming: IncomingMessage
     ) -> list[dict[str, Any]]:
-        collector = TurnCollectingOutputChannel()
-        message = UserMessage(
-            incoming.text,
-            collector,
-            incoming.sender,
-            input_channel=self.name(),
-            metadata=incoming.metadata,
-        )
-        # Shielded: on a timeout the turn still finishes and is stored; we just stop waiting.
-        processing = asyncio.ensure_future(on_new_message(message))
-        try:
-            await asyncio.wait_for(asyncio.shield(processing), timeout=self.timeout_seconds)
-        except asyncio.TimeoutError:
-            logger.error("bot reply timed out after %.1f s", self.timeout_seconds)
-            return [silence_fallback(incoming.sender)]
-        except Exception as exc:  # the message text is never logged
-            logger.error("bot pipeline failed: %s", type(exc).__name__)
-            return [silence_fallback(incoming.sender)]
-        return collector.messages or [silence_fallback(incoming.sender)]
+        return await answer_safely(on_new_message, incoming, self.name(), self.guard_config)
 
-    def blueprint(
-        self, on_new_message: Callable[[UserMessage], Awaitable[Any]]
-    ) -> Blueprint:
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
 
         @webhook.route("/", methods=["GET"])

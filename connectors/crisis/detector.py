@@ -1,0 +1,164 @@
+"""Crisis detection from the curated lexicon alone: no model, no network, no Redis.
+
+`detect(text)` returns a `CrisisSignal` (category, whether the writer worries about someone else,
+and which pattern fired) or None.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import lexicon
+
+# When several categories match, the answer leads with the most urgent one.
+PRIORITY = ("acute_danger", "suicide", "sexual_abuse", "violence_home", "self_harm")
+
+FIRST_PERSON = re.compile(
+    r"\b(?:jeg|eg|je|æ|meg|mæ|me|mitt|my|myself|vi|oss|we|us)\b"
+    r"|\bi (?:am|m|want|wanna|have|had|was|cut|feel|think|don t|can t|will|ll|just|keep|got|need|hate|took|tried)\b"
+)
+THIRD_PERSON = re.compile(
+    r"\b(?:seg|sitt|sin|sine|hans|hennes|hennar|himself|herself|themselves|themself|his|her|their)\b"
+)
+FRIEND_MENTION = re.compile(rf"\b{lexicon.FRIEND}\b")
+
+
+@dataclass(frozen=True)
+class CrisisSignal:
+    category: str
+    third_person: bool
+    pattern: str
+
+
+def normalise(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).lower()
+    text = text.replace("’", "'").replace("`", "'")
+    text = re.sub(r"[^\w\s💀]", " ", text)
+    text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "døøøø" -> "døø", "plsss" -> "plss"
+    return re.sub(r"\s+", " ", text).strip()
+
+
+@lru_cache(maxsize=1)
+def _compiled() -> tuple[re.Pattern, dict[str, list[re.Pattern]], dict[str, list[re.Pattern]], re.Pattern]:
+    """Idioms, strong patterns and topic words per category, and the topic-context pattern."""
+    idioms = re.compile("|".join(f"(?:{p})" for p in lexicon.IDIOMS))
+    strong = {
+        "suicide": lexicon.SUICIDE,
+        "self_harm": lexicon.SELF_HARM,
+        "violence_home": lexicon.VIOLENCE_HOME,
+        "sexual_abuse": lexicon.SEXUAL_ABUSE,
+        "acute_danger": lexicon.ACUTE_DANGER,
+    }
+    strong_compiled = {cat: [re.compile(p) for p in patterns] for cat, patterns in strong.items()}
+    topic_compiled = {
+        cat: [re.compile(p) for p in patterns] for cat, patterns in lexicon.TOPIC_WORDS.items()
+    }
+    topic_context = re.compile("|".join(f"(?:{p})" for p in lexicon.TOPIC_CONTEXT))
+    return idioms, strong_compiled, topic_compiled, topic_context
+
+
+@lru_cache(maxsize=1)
+def _stats_context() -> re.Pattern:
+    return re.compile("|".join(f"(?:{p})" for p in lexicon.STATS_CONTEXT))
+
+
+@lru_cache(maxsize=1)
+def _concepts() -> dict[str, re.Pattern]:
+    return {name: re.compile(pattern) for name, pattern in lexicon.CONCEPTS.items()}
+
+
+def _concept_match(cleaned: str, rules: list) -> tuple[str, str] | None:
+    """The first concept rule whose concepts all occur: (category, rule description)."""
+    concepts = _concepts()
+    found: dict[str, bool] = {}
+    for category, needed in rules:
+        if all(found.setdefault(name, bool(concepts[name].search(cleaned))) for name in needed):
+            return category, "+".join(needed)
+    return None
+
+
+SUBJECT_PRONOUN = re.compile(r"\b(?:han|hun|ho|hen|he|she|they)\b")
+OWNER = r"(?:min|mi|mitt|mine|my|our|vår)"
+FRIEND_PHRASE = re.compile(rf"(?:\b{OWNER} )?\b{lexicon.FRIEND}\b(?: {OWNER}\b)?")
+# "jeg" in these phrases is the worried writer, not the person in danger.
+WORRIED_WRITER = re.compile(
+    r"\b(?:jeg|eg|i) (?:er|e|m|am) (?:så |so |veldig |very )?(?:redd|rædd|bekymra|bekymret|worried|scared|afraid|usikker)\b"
+    r"|\b(?:jeg|eg|i) (?:vet|veit|know|don t know|dont know)(?: ikke| ikkje| not)?\b|\b(?:jeg|eg|i) (?:tror|trur|think|lurer|lurar|wonder)\b"
+    r"|\b(?:hva|kva|what) (?:skal|bør|kan|gjør|gjer|should|can|do) (?:jeg|eg|i)(?: gjøre| gjere| do)?\b"
+    r"|\b(?:jeg|eg|i) (?:fikk|fekk|got|saw|så|hørte|heard|skal seie|skal si|should tell)\b"
+    r"|\b(?:vi|we) (?:får|fær|can t|cannot|kan) (?:ikke |ikkje |not )?(?:kontakt|vekke|vekkje|tak i|reach|wake)\b"
+    r"|\b(?:til|to) (?:meg|me)\b"
+)
+
+
+def _is_third_person(text: str, span: str) -> bool:
+    """Does the writer speak of someone else in danger, rather than of themselves?"""
+    friend = FRIEND_PHRASE.search(text)
+    friend_is_subject = friend is not None and len(text[: friend.start()].split()) <= 4
+    if not (friend_is_subject or SUBJECT_PRONOUN.search(text)):
+        return False
+    rest = FRIEND_PHRASE.sub(" ", WORRIED_WRITER.sub(" ", text))
+    return not FIRST_PERSON.search(rest)
+
+
+def detect(text: str) -> CrisisSignal | None:
+    idioms, strong, topic_words, topic_context = _compiled()
+    normalised = normalise(text)
+    cleaned = f" {idioms.sub(' ', normalised)} "
+    about_a_subject = bool(topic_context.search(cleaned))
+    asks_about_a_subject = bool(_stats_context().search(cleaned))
+    # School work or news about a subject, with nobody in it, is not a disclosure.
+    impersonal_subject = about_a_subject and not (
+        FIRST_PERSON.search(topic_context.sub(" ", cleaned)) or FRIEND_MENTION.search(cleaned)
+    )
+    for category in PRIORITY:
+        if impersonal_subject:
+            break
+        for pattern in strong[category]:
+            match = pattern.search(cleaned)
+            if match:
+                return CrisisSignal(category, _is_third_person(cleaned, match.group(0)), pattern.pattern)
+        if about_a_subject or asks_about_a_subject:
+            continue
+        for pattern in topic_words[category]:
+            match = pattern.search(cleaned)
+            if match:
+                return CrisisSignal(category, _is_third_person(cleaned, cleaned), pattern.pattern)
+    if about_a_subject:
+        return None
+    concept = _concept_match(cleaned, lexicon.UNVETOED_RULES)
+    if concept is not None:
+        return CrisisSignal(concept[0], _is_third_person(cleaned, cleaned), "+".join(concept[1:]))
+    # A general question ("hva er vold i nære relasjoner?") with nobody in it is not a disclosure.
+    if asks_about_a_subject and not FIRST_PERSON.search(cleaned) and not FRIEND_MENTION.search(cleaned):
+        return None
+    concept = _concept_match(cleaned, lexicon.CONCEPT_RULES)
+    if concept is not None:
+        category, rule = concept
+        return CrisisSignal(category, _is_third_person(cleaned, cleaned), rule)
+    return None
+
+
+CATEGORY_HINTS = (
+    ("acute_danger", re.compile(r"\b(?:fare|kniv|våpen|følger etter|truer|danger|knife|gun|following)\b")),
+    ("sexual_abuse", re.compile(r"\b(?:sex|seksuel\w*|overgrep\w*|ta på|tar på|tok på|misbruk\w*|touch\w*|abuse\w*|naken\w*)\b")),
+    ("violence_home", re.compile(r"\b(?:slår|slo|slått|banker|vold|vald|hjemme|heime|hit|hits|beat\w*|home)\b")),
+    ("self_harm", re.compile(r"\b(?:kutt\w*|skade\w*|skada\w*|cut\w*|harm\w*|hurt\w*|brenn\w*|arr)\b")),
+)
+
+
+def guess_category(text: str) -> str:
+    """A category for a message the NLU model judged a crisis but the lexicon did not."""
+    normalised = normalise(text)
+    for category, hint in CATEGORY_HINTS:
+        if hint.search(normalised):
+            return category
+    return "suicide"
+
+
+def has_idiom(text: str) -> bool:
+    idioms, *_ = _compiled()
+    return bool(idioms.search(normalise(text)))

@@ -1,0 +1,483 @@
+"""Curated crisis patterns in bokmål, nynorsk and English, with slang and common misspellings.
+
+Each category has *strong* patterns (a first- or third-person statement of danger: these alone are
+enough) and the lexicon has *idiom* patterns that are removed from the text before matching
+("jeg døde av latter", "kill the process"). *Topic* patterns mark a message as being about a
+subject (school work, news, statistics) rather than about the writer; they veto only the bare
+topic words, never a strong statement.
+
+Patterns run on normalised text (see `detector.normalise`): lower case, punctuation as spaces,
+repeated letters collapsed to at most two.
+"""
+
+from __future__ import annotations
+
+import re
+
+CATEGORIES = ("suicide", "self_harm", "violence_home", "sexual_abuse", "acute_danger")
+
+# Reusable fragments -------------------------------------------------------------------------
+ME = r"(?:meg|me|mæ|mei)"
+SELF = r"(?:selv|sjøl|sjølv|sjæl|sæl|self)"
+MYSELF = rf"(?:{ME} ?{SELF}|{ME})"
+NOT = r"(?:ikke|ikkje|ikk|ik|ke|itj|inte|not|never|no|don ?t|dont|do not|doesn ?t|doesnt|does not)"
+WANT = r"(?:vil|ville|vi|ønsker|ønske|onsker|lyst|vil bare|vil berre|har lyst|want|wanna|wish|would like)"
+LIVE = r"(?:leve|lev|liv|livet|leva|live|living|exist|existing|alive|be alive|være her|vere her|være til|finnes)"
+DIE = r"(?:dø|dø+|død|døy|døyr|dævve|dæve|daue|die|dead|døden|dying)"
+KILL = r"(?:drepe|drep|drap|kverke|kill|killing|murder|unalive)"
+CUT = r"(?:skore|skor|skjer|riss|risse|risser|risset|rissa|rissar|kutte|kutta|kutter|kuttet|kuttar|kutt|cutte|cutta|cutter|cuttet|skjære|skjærer|skar|risper|rispe|rispa|cut|cutting|cuts)"
+HURT = r"(?:skade|skader|skadet|skada|skadar|hurt|hurting|harm|harming|slå|slår)"
+CLOSE_ADULT = (
+    r"(?:pappa|papa|mamma|mama|far|mor|faren|moren|fater|stefar|stemor|steppappa|stemamma|"
+    r"foreldre|foreldra|foreldrene|onkel|onkelen|tante|bestefar|morfar|farfar|bror|broren|brodern|"
+    r"storebror|søster|søsteren|søstera|kjæresten|kjæreste|typen|dama|eksen|mannen|"
+    r"dad|daddy|mom|mum|mommy|father|mother|stepdad|stepmom|stepfather|parents|uncle|"
+    r"brother|boyfriend|girlfriend|husband|han|hun|ho|he|she)"
+)
+FRIEND = (
+    r"(?:kamerat\w*|klassevenn\w*|bestekompis\w*|buddy|pal|venn|vennen|venner|vennen min|venninne|venninna|venninnen|vennina|kompis|kompisen|"
+    r"bestevenn|bestevennen|bestevenninne|bestevenninna|klassekamerat|en i klassen|ei i klassen|"
+    r"noen i klassen|kusine|kusina|fetter|fetteren|friend|bestie|bff|mate|classmate|"
+    r"my sister|my brother|søstera mi|søsteren min|broren min|bror min|veslebror|lillebror|"
+    r"lillesøster|lillesøstera|kjæresten min|typen min|dama mi)"
+)
+
+# Idioms, removed before matching ---------------------------------------------------------------
+IDIOMS = [
+    rf"{DIE}r? (?:av|of|from) (?:latter|lått|laughter|laughing|sult|hunger|kjedsomhet|kjedsomheit|boredom|cringe|flauhet|skam over)",
+    r"døde av latter|døydde av latter|dør av latter|døyr av latter|i m dead|im dead lol|dead lol|i m dying lol|im dying lol|💀",
+    r"(?:dying|dies|die) to (?:see|get|know|try|go|meet|hear|watch|play)",
+    r"to die for|would die for|killing it|killed it|kill it|killer|slaps|this slaps",
+    r"kill (?:the|a|this|that|all|every|my|your) (?:process|task|job|dragon|boss|monster|zombie|enemy|enemies|mood|vibe|lights|engine|server|app|program|bug|bugs|time|game)",
+    r"kill -9|kill process|killall",
+    r"ta livet (?:med ro|som det kommer|på alvor|i egne hender)|tek livet med ro|take (?:it|life) easy",
+    r"(?:dreper|drepe|drep|drap|tar livet av) (?:meg|mæ|meg helt|meg totalt)(?! ?(?:selv|sjøl|sjølv))(?: (?:av|med|,|så|altså|lol|haha))",
+    r"drep meg(?: nå)?(?:,)? (?:så|for|det|dette|hvor)",
+    r"(?:matte|matteprøven|prøven|leksene|lekser|eksamen|testen|skolen|jobben|læreren|kjedsomheten|heten|varmen|denne (?:sangen|låta|filmen)|this (?:song|movie|test|exam|homework)) (?:dreper|drep|kills|is killing) (?:meg|me)",
+    r"drepende (?:kjedelig|morsom|god|bra)|dødskjedelig|dødsbra|dødsfin|dødslei|drit ?lei",
+    r"jeg drepte (?:bossen|dragen|han i spillet|alle i spillet)|drepte bossen|killed the (?:boss|dragon)",
+    r"kutt(?:e|a|er|et)? (?:løk|løken|grønnsaker|brød|kake|håret|hår|luggen|papir|kostnader|ned på|ut|ned|ut sukker|sukker)",
+    r"kutt(?:et|a|a) meg (?:på|i) (?:et |eit |en )?(?:papir|arket|fingeren|tommelen|kniven) ?(?:ved et uhell|når|da)?",
+    r"kutta meg på papir|cut myself (?:shaving|on paper|by accident|accidentally|cooking)|paper cut",
+    r"slå (?:av|på|opp|sammen|seg opp|meg opp)|slår (?:av|på|opp|sammen)|slo (?:opp|av|på)|slo tåa|slo hodet|slo meg (?:på|i) (?:tåa|foten|hodet|kneet|albuen)",
+    r"slå (?:ham|han|henne) i (?:sjakk|fifa|spill|spillet|fotball)|beat (?:him|her|me|us) (?:at|in) ",
+    r"ingen vil ha meg med|ble dumpet",
+    r"(?:prøven|prøva|eksamen|testen|trening\w*|leksene|dagen|uka|jobben|skolen) tok livet av (?:meg|oss)",
+    r"(?:er|så|heilt|helt|completely|so) (?:død|daud|dead) (?:etter|av|after|tired|trøtt)|dead tired|dødstrøtt|hjernen (?:min )?er død|my brain is dead",
+    r"(?:plant|planten|planta|plante\w*|telefonen|mobilen|batteriet|pcen|laptopen|phone|battery|fisken|goldfish) (?:min |mi )?(?:died|døde|er død|is dead|døydde)",
+    r"slo (?:rekorden|rekord|personlig rekord)|beat (?:my|her|his) (?:record|personal best)",
+    r"(?:skar|kutta|kuttet|cut) (?:meg|myself) (?:på|on) (?:ein |en |et |eit |a )?(?:boks|hermetikkboks|kniv|kniven|glass|papir\w*|arket|ark|paper|can|tin)",
+    r"(?:brant|brente|brende|burned|burnt) (?:meg|myself) (?:litt )?(?:på|on) (?:stekepanna|panna|ovnen|komfyren|kaffen|teen|the stove|the pan|the oven|coffee)",
+    r"(?:kommer|kjem) til å (?:drepe|drep) (?:meg|oss) (?:når|hvis|om|viss|for|fordi)|(?:is |s )?(?:gonna|going to) kill (?:me|us) (?:if|when|for|because)|will kill me (?:if|when)",
+    r"forsvinne (?:inn i|i|inn) (?:en |ei |et |eit |ein )?(?:god |ny )?(?:bok|boka|serie|serien|spill|spelet|film|musikk|book|game|show)|disappear into (?:a|my|the) (?:book|game|show)",
+    r"(?:slo|slår|slå|beat|beats) (?:meg|me|ham|han|henne|oss|us|deg|you) (?:i|in|at) (?:uno|sjakk|kort|fifa|spill|spillet|ludo|monopol|yatzy|tennis|pingpong|bordtennis|fotball|basket|mario ?kart|fortnite|minecraft|chess|cards|alt|quiz|kahoot|armbryting|løp|løpet|race)",
+    r"cut (?:my|the|a|your) (?:hair|fringe|bangs|cake|bread|onions?|vegetables)|cutting (?:my )?hair",
+    r"(?:jeg|eg|i) (?:døde|døydde|died) \d+ (?:ganger|gonger|times)|(?:døde|died) (?:i spillet|in the game|in game)",
+    r"(?:kjem|kommer) til å (?:døy|dø) (?:om|hvis|viss|if)|(?:gonna|going to) die if",
+    r"(?:hitting|hits|hit) me with (?:his|her|a) (?:toy|pillow|snowball)|(?:slår|slo) (?:meg|oss) med (?:puta|puter|snøball)",
+    r"vil dø for (?:laget|landet)",
+]
+
+# Strong patterns per category --------------------------------------------------------------------
+SUICIDE_WORD = r"(?:selvmord|selvmor|selmord|selvmords|sjølvmord|sjølmord|sjelvmord|suicide|suicidal|sucide|suicde|suicid)\w*"
+SELF_HARM_WORD = r"(?:selvskad|selv skad|sjølvskad|sjelvskad|selvskading|sjølvskading|self ?harm|selfharm)\w*"
+
+SUICIDE = [
+    rf"\b(?:jeg|eg|i|je|æ) (?:\w+ ){{0,3}}(?:har|hadde|have|had|sliter med|slit med|struggle with|struggling with|tenker på|tenkjer på|think about|thinking about|planlegger|vurderer|considering|prøvde|forsøkte|tried|attempted|fått|got|får)(?: \w+){{0,2}} {SUICIDE_WORD}",
+    rf"\b(?:selvmordstank|selvmords tank|sjølvmordstank|selvmordsforsøk|sjølvmordsforsøk|suicidal|suicide attempt|suicidal thoughts|selvmordsplan|sjølvmordsplan)\w*",
+    rf"\bta+(?:r|k|ke)? (?:jeg |eg |i |du )?(?:livet|mitt eget liv|livet mitt|mitt liv|livet av {ME}|livet sitt|sitt eget liv|livet hans|livet hennar|livet hennes)\b",
+    rf"\btok (?:livet|nesten livet)\b",
+    rf"\b(?:{KILL}|kil|kll) ?(?:{ME} ?{SELF}|myself|my self|meself|herself|himself|themselves|themself|seg selv|seg sjølv|seg sjøl)",
+    r"\bkms\b|\bkmsl\b|\bunalive\b|\bsewer ?slide\b|\bself delete\b|\bend it all\b|\bend my life\b|\bend (?:his|her|their) life\b",
+    rf"\b{WANT}(?: \w+){{0,3}} (?:å |og |to |a )?{DIE}\b",
+    rf"\b(?:jeg|eg|i|je|æ|e) (?:vil|vi|will|skal|kommer til å|kjem til å|want to|wanna|wil) (?:bare |berre |just )?{DIE}\b",
+    rf"\b{NOT} (?:{WANT} |orker (?:å )?|orkar (?:å )?|klarer (?:å )?|klarar (?:å )?|gidder (?:å )?|greier (?:å )?|want to |wanna |feel like |see the point in |see a reason to )?(?:{LIVE})(?: lenger| lengre| lenger| meir| mer| anymore| any more)?\b",
+    rf"\b(?:orker|orkar|klarer|klarar|greier|gidder|gider) {NOT} (?:mer|meir|lenger|lengre)?(?: å| og)? (?:{LIVE}|leve lenger)",
+    rf"\b(?:orker|orkar|klarer|klarar) {NOT} (?:mer|meir|more)(?= (?:jeg|eg|vil|og jeg|og eg|nå|no|altså|av livet|av alt|i live)\b| ?$)",
+    r"\b(?:ønsker|ønsket|skulle ønske|skulle ønska|ønskjer|wish) (?:at )?(?:jeg|eg|i) (?:var|was|were|vart|var aldri|was never|had never been|aldri var) (?:død|daud|dead|født|born)",
+    r"\b(?:ville|vil|hadde) vært bedre (?:om|hvis|viss) (?:jeg|eg) (?:var død|ikke fantes|ikke var her|forsvant|ikkje fanst)",
+    r"\b(?:alle|ingen|verden|familien|familien min|mamma|pappa) (?:hadde|ville|vil|har|hatt)(?: hatt)? (?:det )?(?:bedre|betre|best) (?:uten|utan) (?:meg|mæ)\b",
+    r"\b(?:everyone|everybody|they|my family|the world) (?:would|will|d) be better off without me\b|\bbetter off dead\b|\bbetter off without me\b",
+    r"\bingen (?:vil|kommer til å|kjem til å|ville) (?:savne|sakne|merke) (?:meg|om jeg|om eg|at jeg)",
+    r"\bno one (?:would|will) (?:miss|notice|care)\b|\bnobody (?:would|will) (?:miss|notice|care)\b",
+    r"\b(?:avskjedsbrev|avskjedsbrevet|avskilsbrev|avskjeds brev|goodbye letter|suicide note|farvelbrev)\b",
+    r"\b(?:samlet|samla|spart på|spart opp|kjøpt|har|tatt|tok|svelget|svelga) (?:på )?(?:meg )?(?:masse |mange |en haug |alle |nok |ei heil |hele |et glass |)(?:piller|tabletter|pillene|tablettene|sovepiller|paracet|paracetamol|pills)\b(?! (?:mot|for) (?:hodepine|vondt|allergi|mensen))",
+    r"\b(?:overdose|overdosere|overdosert|od e|od'e|ta en overdose|take an overdose|overdosed)\b",
+    rf"\b(?:henge|heng|hang|hange|skyte|skyt|shoot|kaste|kast|hoppe|hopp|jump|drukne|drown) (?:{ME}|myself|meg selv)\b(?! (?:i sofaen|i senga|på sofaen|opp|ned|i vannet for å bade|i bassenget|på trampolinen|off the couch))",
+    r"\b(?:hoppe|hopp|hoppa|jump|jumping) (?:foran|framfor|in front of|off|fra|frå|ut fra|ut frå|ut av) (?:toget|tog|t banen|bussen|a train|the train|a bridge|the bridge|broa|brua|brua|broen|taket|a roof|the roof|et tak|vinduet|the window|blokka)",
+    r"\b(?:gjøre|gjere|gjer|gjør) (?:det )?slutt på (?:det hele|alt|alt sammen|livet|meg selv|meg sjølv|det)\b",
+    r"\b(?:ikke|ikkje|aldri|never) (?:våkne|vakne|wake up|våkna|våknet|vakna|woke up|våkner|vaknar)(?: opp)?(?: igjen| att| again| i morra| i morgen| i morgon| tomorrow)?\b",
+    r"\b(?:sovne|sove|sleep)(?: inn)? og (?:aldri|ikke|ikkje|never) (?:våkne|vakne|wake)",
+    r"\b(?:forsvinne|forsvinn|forsvinna|disappear|vanish) (?:for alltid|for godt|forever|for good|fra alt|frå alt|fra jorda|fra verden)\b",
+    r"\b(?:vil|ville|want to|wanna) (?:bare |berre |just )?(?:forsvinne|forsvinna|disappear|vanish|slutte å eksistere|stop existing|ikke være her|ikkje vere her|ikke finnes|ikkje finnast)\b",
+    r"\b(?:ser|finner|finn|har) (?:ingen|ikke noen|ikkje nokon|ikkje noko|no|ingen grunn) (?:vei ut|veg ut|utvei|grunn til å leve|mening med livet|meining med livet|reason to live|way out|point in living|point anymore|poeng med livet|vits i å leve|vits med livet|vits lenger)\b",
+    r"\b(?:livet|life|livet mitt|my life) (?:er|is) (?:ikke|ikkje|not) (?:verdt|verd|worth) (?:å leve|det|living|it)\b|\bikke verdt å leve\b|\bikkje verd å leve\b|\bnot worth living\b",
+    r"\b(?:tenker|tenkt|tenkjer|tenkte|planlegger|planlagt|planlegg|thinking|thought|planning|planned) (?:mye |mykje |ofte |a lot |about |om |på |å )*(?:å )?(?:dø|døy|die|dying|ta livet|avslutte|avslutte livet|end it|ending it|ending my life|selvmord|sjølvmord|suicide)",
+    r"\b(?:vil|ville|want to|wanna|going to|gonna|skal) (?:avslutte|end) (?:livet|it|everything|alt)\b",
+    r"\b(?:lei|sick|tired) (?:av å leve|av livet|of living|of life|of being alive)\b",
+    r"\bskal (?:ta|gjøre) det i (?:kveld|natt|morgen)\b|\bi m going to do it tonight\b|\bgoing to do it tonight\b",
+    r"\b(?:kys|kill yourself)\b(?= (?:meg|myself|me))",
+    r"\bsi farvel til (?:alle|dere|familien)\b|\bsay goodbye to everyone\b",
+    r"\b(?:unnskyld|orsak|tilgi meg|sorry|forgive me) for (?:alt|everything)\b",
+    r"\b(?:dette er|this is|det er) (?:farvel|goodbye|adjø)\b|\bsiste gang (?:dere|du|de|nokon|noen) (?:hører|høyrer) (?:fra|frå) meg\b|\blast time (?:you ll|you will|anyone will) hear from me\b",
+    r"\b(?:farvelmelding|farvel melding|avskjedsmelding|goodbye message|goodbye text|goodbye post)\w*|\b(?:la ut|posta|posted|sendte|sent|texted)(?: \w+){0,2} (?:et |eit |a )?(?:farvel|goodbye)\b|\b(?:sagt|sa|said) (?:ha det|farvel|goodbye) til alle\b",
+    r"\b(?:har|have|got) (?:en |ein |a )?(?:plan|planen|dato|datoen|date)(?: klar| klart| ready| og (?:en |ein )?(?:dato|tid)| and a date)\b|\b(?:har|have) (?:satt|valgt|set|picked) (?:en |ein |a |the )?(?:dato|date|dag|day)\b|\b(?:jeg|eg|i) har planen klar\b",
+    r"\b(?:bestemt meg|bestemt|decided|made up my mind)(?: \w+){0,4} (?:gjøre det|gjere det|do it|det skjer|it happens|i kveld|i natt|tonight|på (?:mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag))\b",
+    r"\b(?:når|once|when) (?:alle|everyone) (?:sover|søv|is asleep)(?: \w+){0,3} (?:gjør|gjer|do) (?:jeg|eg|i) det\b",
+    r"\b(?:en|ei|a) (?:byrde|burden)\b|\bikke (?:et|noe) problem for noen lenger\b|\bnot a problem for anyone\b",
+    r"\b(?:lei|sliten|trøtt|tired|sick|exhausted) (?:av|of) (?:å )?(?:late som|lata som|pretending|pretend)\b|\b(?:orker|orkar) (?:ikke|ikkje) (?:å )?(?:late|lata) som\b",
+    r"\b(?:ser|finner|finn|ser ikkje|see) (?:ikke |ikkje |no |not )?(?:poenget|vitsen|meininga|meningen|the point|a reason) (?:med|i|in|to) (?:å leve|å vere til|livet|living|life|keep living|go on)\b|\b(?:ikke|ikkje|no) (?:vits|poeng|grunn|reason) (?:å|med å|i å|to) (?:leve|lev|keep living|live)\b",
+    r"\b(?:ferdig med|done with|finished with) (?:alt|livet|everything|life|it all|det hele)\b",
+    r"\b(?:bedre|betre|better)(?: \w+){0,5} (?:når|om|hvis|viss|if|when) (?:jeg|eg|i) (?:er|var|was|were|m|am) (?:borte|gone|død|dead|vekke)\b",
+    r"\b(?:ingen|nobody|no one|noone) (?:bryr seg|bryr seg om|cares|care|would care)(?: \w+){0,3} (?:om|if) (?:jeg|eg|i) (?:dør|døyr|die|døde|died|forsvinner|disappear)\b",
+    r"\b(?:hoppe|hopp|jump)\s*$|\b(?:tenker|tenkjer|tenkte|thinking|think|thought) (?:på|om|about) (?:å )?(?:hoppe|hopp|jump\w*)\b",
+    r"\b(?:ser|står|sitter|standing|sitting|looking) (?:ned )?(?:fra|frå|from|on|på|down from) (?:the |a )?(?:balkongen|brua|broa|taket|kanten|balcony|roof|ledge|the edge)\b",
+    r"\b(?:trenger|treng|need|won t need|wont need) (?:den|dem|det|dei|it|them) (?:ikke |ikkje |not )?(?:der jeg skal|der eg skal|where i m going|where im going|lenger|meir|anymore)\b",
+    r"\b(?:har|have|got|kjøpt|kjøpte|bought|buying) (?:et |eit |a |en )?(?:tau|rope|noose|løkke)\b(?! (?:til|for) (?:klatring|klatre|båten|gym|gymmen|climbing|the boat))",
+    r"\b(?:måten|måte|måter|way|ways|method) (?:å|to|for å) (?:dø|døy|die|ta livet|end it)\b",
+    r"\b(?:snakker|snakkar|prater|pratar|talks|talking|snakka|snakket) (?:om|about) (?:å )?(?:dø|døy|dying|die|ta livet|killing (?:her|him|them)self|suicide|selvmord|sjølvmord)\b",
+    r"\b(?:doesn t|doesnt|does not|didn t|didnt) want to (?:live|be alive|exist|be here)\b",
+    r"\b(?:ikke|ikkje|not) (?:kommer til å|kjem til å|going to|gonna) (?:være|vere|be) (?:her|here|til|alive|around)\b|\b(?:won t|wont|will not) be (?:here|alive|around)(?: \w+){0,2} (?:tomorrow|anymore|much longer|lenger|on monday|next week)?",
+    r"\b(?:siste|last) (?:natta|natten|kvelden|dagen|night|day) (?:mi|min|mitt|of my life)\b",
+    r"\b(?:skrevet|skrive|skreiv|written|wrote) (?:ferdig )?(?:brevene|breva|brevet|avskjedsbrev\w*|the letters|my letters|letters to)\b|\b(?:brev|letter)(?: \w+){0,5} (?:finner etterpå|finn etterpå|will find after|finds after)\b",
+    r"\b(?:took|tok|tatt|svelget|svelga|swallowed|drakk|drank) (?:the |hele |heile |en |ei )?(?:whole|hele|heile|entire) (?:bottle|boksen|flaska|flaske|glaset|pakken|pakka|eska|pakke|box|pack)\b",
+    r"\b(?:vil|want to|wanna|ønsker) (?:å )?(?:være|vere|be) (?:med|saman med|sammen med|with)(?: \w+){0,2} (?:der (?:han|hun|ho|de|dei) er|in heaven|i himmelen)\b|\b(?:vil|want to|wanna) (?:være|vere|be) (?:saman|sammen|together)? ?(?:med|with) \w+ (?:igjen|again)\b(?= .*(?:døde|døydde|died|er død|dead|borte))",
+    r"\b(?:ikke|ikkje) (?:jeg|eg) (?:er|blir|vert) (?:her|til|i live) (?:i morgen|i morgon|i morra|lenger|meir|mer)\b",
+    r"\b(?:ikke|ikkje|not) (?:er|være|vere|be|is) (?:her|here|til|i live|alive) (?:i morgen|i morgon|i morra|lenger|lengre|meir|mer|tomorrow|anymore|much longer)\b|\b(?:er|e) (?:ikke|ikkje) (?:her|til) (?:i morgen|i morgon|meir|lenger)\b",
+    r"\b(?:gi|gir|ga|gitt|gjeve|giving|gave|given) (?:bort|away) (?:alle |all )?(?:tingene|tinga|ting|alt|my stuff|my things|everything|all my|pcen|the stuff)\b",
+    r"\b(?:planlagt|planlegger|planlegg|planned|planning|plan for) (?:korleis|hvordan|how|når|when)(?: \w+){0,4} (?:gjere|gjøre|gjer|gjør|do|doing) (?:det|it)\b",
+    r"\b(?:bedre|betre|better) (?:om|hvis|viss|if|uten at|utan at) (?:jeg|eg|i) (?:ikke|ikkje|wasn t|weren t|didn t|never) (?:fantes|fanst|fanns|var her|var til|existed|was here|were here|lever|levde|was born|ble født)",
+    r"\b(?:tonight|i kveld|i natt|today|i dag) (?:is|er) (?:the night|the day|kvelden|natta|natten|dagen)\b|\b(?:siste|last) (?:kveld|natt|dag|night|day) (?:min|mi|of my life|i livet)\b|\b(?:blir|vert|is) (?:siste|min siste|the last) (?:kveld|natt|dag|night|day)\b",
+    r"\b(?:hørtes|høyrdest|sounded|sounds) (?:ut )?(?:som|like) (?:et |eit |a )?(?:farvel|avskjed|goodbye|suicide note)\b",
+    r"\b(?:brev|letter|letters|brevet) (?:til|to) (?:familien|mamma|pappa|alle|my family|everyone)(?: \w+){0,3} (?:i tilfelle|in case|når jeg er borte|when i m gone|når eg er borte)\b",
+    r"\b(?:klarer|klarar|orker|orkar) (?:ikke|ikkje) (?:dette|det her|livet|alt) (?:lenger|meir|mer|no meir)\b",
+    r"\b(?:gi|gir|gje|gjev) opp (?:livet|alt|på livet)\b|\bgive up on (?:life|living)\b",
+    rf"\b{FRIEND}(?: \w+){{0,4}} (?:vil|snakker om å|snakkar om å|prata om å|prater om å|skal|truer med å|har prøvd å|prøvde å|wants to|talks about|is going to|tried to|says she wants to|says he wants to|said she wants to|said he wants to|sier hun vil|sier han vil|seier ho vil|seier han vil) (?:ta livet|dø|døy|die|kill (?:her|him|them)self|end (?:her|his|their) life|forsvinne)",
+]
+
+SELF_HARM = [
+    r"\b(?:river|rev|reiv|riv|rive|nappe\w*|napper|lugger|lugga|pull\w*|pulling) (?:ut |out )?(?:håret|hår|my hair|hair)(?: mitt| mitt ut)?\b(?! (?:hos frisøren|at the hairdresser))|\blugger meg selv\b",
+    r"\b(?:rev|reiv|river|rive|åpne\w*|reopen\w*) (?:opp )?(?:sårene|såra|såret|sår|kuttene|wounds|my wounds|the cuts)\b",
+    r"\b(?:biter|bit|beit|klyper|klorer|dunker|dunka|banker|skolder|skoldar|scald\w*|bite|biting|bites) (?:meg|myself|armen|hodet|hovudet|my arm|my head)(?: selv| sjølv)?(?: \w+){0,4} (?:med vilje|til det|til blods|on purpose|blå|blod|merker|until)\b",
+    r"\b(?:ikke|ikkje|don t|dont) (?:fortjener|fortener|deserve) (?:mat|å spise|å ete|food|to eat)\b",
+    r"\b(?:smertestillende|smertestillande|painkillers|paracet\w*|ibux|pills|piller|tabletter)(?: \w+){0,3} (?:med vilje|on purpose|for å skade|to hurt)\b",
+    r"\b(?:trang\w*|urge\w*) (?:til å|to) (?:kutte|cut|skade|hurt|harm)\b|\b(?:klarer|klarar|can t|cant) (?:ikke |ikkje )?(?:slutte|stop|stoppe) (?:å )?(?:kutte|kutting|cutting|skade meg|hurting myself)\b",
+    r"\b(?:relaps\w*|sprakk|sprang)\b(?: \w+){0,5} \bclean\b|\bclean\b(?: \w+){0,6} (?:relaps\w*|sprakk)\b",
+    r"\b(?:blad|bladet|blade|barberblad\w*|razor) i (?:hånda|handa|hånden|my hand)\b",
+    rf"\b(?:jeg|eg|i|je|æ) (?:\w+ ){{0,3}}(?:har|hadde|have|had|driver med|held på med|sliter med|slit med|struggle with|struggling with|begynt med|started|do|gjør)(?: \w+){{0,2}} {SELF_HARM_WORD}",
+    rf"\b{CUT} (?:{ME}|myself|my self|seg|meg selv|meg sjølv|meg sjøl|my (?:arms?|wrists?|legs?|thighs?)|armene|armen|håndleddet|handleddet|låret|lårene)\b",
+    rf"\b{HURT} (?:{ME} ?{SELF}|myself|my self|seg selv|seg sjølv|seg sjøl)\b",
+    r"\b(?:brenner|brenn|brant|brenne|burn|burning|burned) (?:meg|myself|meg selv|seg) (?:med vilje|med lighter|med sigarett|med lightern|on purpose)?",
+    r"\b(?:slår|slo|slå|banker|bankar|hitting|hit|punch|punching) (?:meg selv|meg sjølv|meg sjøl|myself|hodet mitt i veggen|my head against)\b",
+    r"\b(?:arr|arrene|sår|scars|cuts) (?:på|etter|on|from) (?:armene|armen|lårene|låret|håndleddet|my arms|my wrists|my thighs)\b",
+    r"\b(?:barberblad|barberbladet|razor|blade|knivblad)\b(?! (?:til å barbere|for shaving|til skjegget))",
+    r"\b(?:relapsed|relapse|sprakk) (?:og kutta|og kuttet|and cut|on self harm)\b|\bclean (?:for|i) \d+ (?:days|dager|months|måneder) (?:from|fra) (?:cutting|kutting)\b",
+    r"\b(?:kutting|kuttinga|cutting) (?:igjen|again|hjelper|helps|er det eneste|is the only)\b",
+    r"\b(?:sulter|svelter|svelt|starving) (?:meg|myself) (?:med vilje|for å straffe|on purpose|to punish)\b|\bstraffe? (?:meg selv|meg sjølv|myself)\b",
+]
+
+VIOLENCE_HOME = [
+    r"\b(?:blir|ble|vart|blei|gets|got|is being|was|being) (?:slått|banka|banket|jula|julet|sparka|sparket|kvalt|mishandla|mishandlet|beaten|hit|kicked|abused)\b",
+    r"\b(?:tvinge|tvinga|tvinger|tvingar|force|forces|forcing|vil at (?:jeg|eg) skal|wants me to|want me to|skal) (?:\w+ ){0,3}(?:gifte meg|gifta meg|giftes|marry|get married)\b|\bforce me to marry\b",
+    r"\b(?:dreper|drep|drepe|kill\w*|skader|hurts?) (?:meg|me|oss|us) (?:hvis|om|viss|if) (?:jeg|eg|i|vi|we) (?:forteller|fortel|sier|seier|tell|say|tells)\b",
+    r"\b(?:dro|drog|dragged|drar|dreg) (?:meg|me|henne|her) (?:etter|by|i) (?:håret|the hair|my hair)\b",
+    r"\b(?:fikk|får|fekk|gets|got) (?:ikke|ikkje|no) (?:mat|spise|food|eat)(?: \w+){0,4} (?:straff|punishment)\b",    rf"\b{CLOSE_ADULT}(?: \w+){{0,2}} (?:slår|slo|slått|slenger|banker|banka|bankar|juler|jula|dytter|dytta|dyttet|sparker|sparka|sparket|kveler|kvelte|lugger|lugga|klyper|kaster ting på|kasta ting på|truer|trua|truet|kastet meg|kasta meg|hits|hit|beats|beat|kicks|kicked|slaps|slapped|chokes|choked|punches|punched|pushes|pushed|throws things at|threatens|threatened) (?:meg|mæ|oss|me|us|mamma|mammaen min|mora mi|moren min|pappa|broren min|søstera mi|lillebror|lillesøster|my mom|my mum|my mother|my dad|my brother|my sister)\b",
+    r"\b(?:blir|ble|vart|blei|gets?|got|getting|being|been) (?:slått|banka|banket|jula|julet|sparket|sparka|kvalt|dytta|hit|beaten|kicked|slapped|choked|abused|hurt) (?:hjemme|heime|av (?:pappa|mamma|far|mor|faren|moren|stefar|stemor|foreldrene|foreldra|broren|onkel|kjæresten|typen)|at home|by my (?:dad|mom|mum|father|mother|stepdad|parents|brother|boyfriend))",
+    r"\b(?:får|fikk) (?:juling|bank|en på trynet|slag|ris) (?:hjemme|heime|av (?:pappa|mamma|far|mor|stefar|foreldrene|broren|kjæresten))",
+    r"\b(?:redd|rædd|skremt|scared|afraid|terrified) (?:for å|for å gå|å gå|to go|of going) (?:hjem|heim|home)\b|\b(?:tør|tørr|tør ikke|tør ikkje|dare not|don t dare|dont dare|vågar ikkje)(?: \w+){0,2} (?:gå|dra|reise|go|være|vere|sove|be) (?:hjem|heim|home|hjemme|heime|at home)\b|\btør ikke (?:å )?(?:gå|dra) hjem\b",
+    r"\b(?:redd|rædd|scared|afraid|terrified) (?:for|av|of) (?:pappa|mamma|far|mor|faren min|moren min|stefar|stefaren|stemor|foreldrene mine|foreldra mine|broren min|kjæresten min|typen min|my (?:dad|mom|mum|father|mother|stepdad|parents|brother|boyfriend))\b",
+    r"\b(?:låst inne|låser meg inne|stenger meg inne|locked me in|locks me in|lock me in)\b",
+    r"\b(?:pappa|mamma|far|mor|stefar|foreldrene|dad|mom|my dad|my mom) (?:er|is) (?:voldelig|valdeleg|violent|abusive)\b",
+    r"\b(?:blåmerker|blåmerke|bruises|bruised) (?:etter|fra|frå|from|because of) (?:pappa|mamma|far|mor|stefar|foreldrene|kjæresten|typen|my dad|my mom|my stepdad|my boyfriend|him|her)\b",
+    rf"\b{FRIEND}(?: \w+){{0,4}} (?:blir|ble|vart|gets|is being|was) (?:slått|banka|mishandla|mishandlet|hit|beaten|abused) (?:hjemme|heime|at home|av|by)",
+    r"\b(?:truer|trua|truet|threatens|threatened) med å (?:slå|drepe|kaste meg ut|sende meg)\b",
+    r"\b(?:tvangsgift|giftes bort|gifte meg bort|gift bort|sende meg til hjemlandet|forced (?:to )?marr)\w*",
+]
+
+SEXUAL_ABUSE = [
+    r"\b(?:vår|our|vår lille|our little) (?:lille |little )?(?:hemmelighet|hemmelegheit|hemmelegheit|secret)\b",
+    r"\b(?:han|hun|ho|he|she|sier han|seier han|he says|he said)(?: \w+){0,3} (?:ikke|ikkje|not|can t|cant) (?:får|få|må|allowed to|can|tell)(?: lov til)? (?:å )?(?:si|seie|fortelle|tell)(?: det)? (?:til|to) (?:mamma|pappa|noen|nokon|anyone|mum|mom|my parents)\b",
+    r"\b(?:sextort\w*|utpress\w*)|\b(?:blackmail\w*|truer|truga|trugar) (?:meg|me)\b(?: \w+){0,4} (?:nudes|nakenbild\w*|nakenbilet\w*|bilder|bileta|pics|pictures|video)",
+    r"\b(?:deler|dele|legge ut|leggje ut|legg ut|spre|share|post|leak)(?: \w+){0,3} (?:nudes|nakenbild\w*|nakenbilet\w*|bildene|videoen)(?: \w+){0,3} (?:ellers|hvis ikke|viss ikkje|unless|or else|if i don t|om eg ikkje)\b|\b(?:vil ha|wants) (?:penger|money)(?: \w+){0,3} (?:ellers|or|hvis ikke)(?: \w+){0,3} (?:deler|share|legger ut)\b",
+    r"\b(?:våknet|vakna|woke|woken)(?: opp| up)?(?: \w+){0,2} (?:uten|utan|without|with no|med ingen) (?:klær|klede|bukse|buksa|truse|trusa|clothes|pants|underwear)\b",
+    r"\b(?:filmet|filma|filmed|video|videoen|bilder|bilete|photos?|pictures?|bildene)(?: \w+){0,4} (?:naken|naked|uten klær|utan klede|nude)\b",
+    r"\b(?:ble|blei|vart|was|got|blir|get|getting) (?:tvunget|tvinga|tvungen|forced|pressa|presset|pressured) (?:til|to|into)\b",
+    r"\b(?:moden for alderen|mature for (?:my|your) age)\b|\b(?:slette|slett|delete) (?:chatten|meldingene|the chat|our chat|messages)\b(?= .*(?:voksen|han|he|mann|eldre|older))",
+    r"\b(?:voksen|vaksen|adult|mann|fyr|guy|man) (?:på|of) \d\d\b|\b(?:voksen|vaksen|adult|grown man|older man|eldre mann|mann på \d\d)(?: \w+){0,10} (?:vil møte|vil treffe|vil at (?:jeg|eg) skal komme|wants to meet|wants me to come|asks for (?:pics|pictures|nudes|photos)|ber om bilder|spør om bilder|betaler)",
+    r"\b(?:betaler|pays|paying|gir meg penger|gives me money)(?: \w+){0,3} (?:for|til) (?:bilder|bilete|pics|pictures|photos|nudes)\b",
+    r"\b(?:det han gjør|det hun gjør|det ho gjer|det han gjer|what he does|what he s doing)(?: \w+){0,2} (?:er normalt|is normal|er vanlig)\b",
+    r"\b(?:gjorde det likevel|did it anyway|fortsatte likevel|kept going anyway|for full til å si nei|too drunk to say no|han ville ikke stoppe|han ville ikkje stoppe|he wouldn t stop|he didn t stop|he wouldnt stop)\b",
+    r"\b(?:made me touch|fikk meg til å ta på|forced me to touch|tvang meg til å ta på)\b",
+    r"\b(?:held|holdt|heldt|holder|held) (?:meg|me) (?:nede|down)\b",
+    r"\b(?:tvinger|tvingar|tvang|tvinga|forces|forced|force|presser|pressar|pressa|pressured|makes|made) (?:meg|me|mæ) (?:til|to|into) (?:å |og )?(?:ting|things|gjøre ting|gjere ting|do things)(?: \w+){0,2} (?:jeg|eg|i) (?:ikke|ikkje|don t|dont|do not) (?:vil|want)\b",
+    r"\b(?:voldtatt|voldtok|voldta|voldtar|valdteken|valdtatt|valdtok|voltatt|voldtat|raped|raping)\b",
+    r"\b(?:tvang|tvinger|tvingar|tvingen|presset|pressa|pressar|forced|forces|pressured|made) (?:meg|me) (?:til|to|into)(?: å| og)? (?:sex|ha sex|ligge med|suge|gjøre seksuelle|gjere seksuelle|seksuelle|sexual|have sex|do sexual|touch|ta på|kline|sende nakenbilder|send nudes)",
+    r"\b(?:tar|tok|tek|rører|rørte|tafser|tafsa|befølte|beføler|befølt|touches|touched|groped|gropes|feels me up|felt me up) (?:på )?(?:meg|me|mæ)(?: \w+){0,4} (?:når jeg ikke vil|når eg ikkje vil|uten at jeg vil|utan at eg vil|against my will|when i don t want|when i dont want|i say no|jeg sier nei|on my private|mellom beina|på puppene|under klærne|om natta|om natten|at night|der nede)",
+    r"\b(?:onkelen|onkel|stefaren|stefar|pappa|faren min|far min|bestefar|morfar|farfar|broren min|fetteren|treneren|læreren|naboen|en voksen|ein vaksen|en eldre|my uncle|my stepdad|my dad|my coach|my teacher|an adult|an older)(?: min| mi)?(?: \w+){0,2} (?:tar på|tok på|rører|rørte|tafser|befølte|touches|touched|molests|molested|abuses|abused|misbruker|misbrukte|forgriper|forgrep)(?: meg| me| mæ)?",
+    r"\b(?:seksuelt misbrukt|seksuelle overgrep mot meg|misbrukt seksuelt|sexually abused|sexually assaulted|molested|overgrep mot meg|utsatt for overgrep|utsett for overgrep|blitt misbrukt|vorte misbrukt|blei misbrukt|har misbrukt meg|misbruker meg|misbrukte meg|forgrep seg på meg|forgriper seg på meg|forgrip seg på meg)\b",
+    r"\b(?:sex|seksuelle ting|sexual things)(?: \w+){0,3} (?:uten at jeg ville|utan at eg ville|mot min vilje|against my will|when i was asleep|mens jeg sov|medan eg sov|da jeg var full|when i was drunk|når jeg sa nei|when i said no)\b",
+    r"\b(?:sa nei|said no|sa stopp)(?: \w+){0,4} (?:men han|men ho|men hun|but he|but she|but they) (?:fortsatte|heldt fram|continued|kept going|did it anyway|gjorde det likevel)\b",
+    r"\b(?:truer|trua|truet|threatens|threatened|presser|pressar)(?: \w+){0,3} (?:med å|to) (?:dele|legge ut|spre|sende|share|post|leak) (?:nakenbilder|nakenbildene|bildene|bilda|nudes|my nudes|the pictures|videoen)\b",
+    rf"\b{FRIEND}(?: \w+){{0,4}} (?:ble|blei|vart|was|got|has been|har blitt) (?:voldtatt|valdteken|valdtatt|raped|misbrukt|molested|sexually abused|sexually assaulted)",
+    r"\bgroom(?:er|et|a|ing|ed)? (?:meg|me)\b|\b(?:voksen mann|vaksen mann|grown man|older man|eldre mann)(?: \w+){0,6} (?:vil møte meg|vil treffe meg|wants to meet me|asks for nudes|ber om nakenbilder|spør om nakenbilder|sier jeg ikke må si det|says i can t tell|says not to tell)",
+]
+
+ACUTE_DANGER = [
+    r"\b(?:låste|låser|locked|locks) (?:bil)?(?:dørene|døra|døren|the doors|the car doors)\b|\b(?:slipper|sleppar|lar|slepp) (?:meg|me) (?:ikke|ikkje|not) (?:ut|gå|dra|leave|go)\b|\b(?:won t|wont|will not) let (?:me|us) (?:go|out|leave)\b",
+    r"\b(?:holdt|holdes|held|blir holdt|blir haldt|vart halden|being held) fast\b|\b(?:fanget|fanga|trapped|innelåst|stengt inne) (?:i|inne|in)\b|\blocked in (?:a|the) (?:car|room|house|van)\b",
+    r"\bdet (?:brenner|brenn)\b(?! i (?:halsen|magen|øynene|huden|fingrene|hjertet|brystet))|\b(?:røyk|smoke)(?: \w+){0,4} (?:kommer meg ikke ut|kjem meg ikkje ut|can t get out|overalt|everywhere)\b",
+    r"\b(?:rar|svimmel|dizzy|weird|strange|fuzzy)(?: \w+){0,4} (?:etter|after) (?:drinken|drikken|the drink|a drink|drink)\b",
+    r"\b(?:prøver|prøvar|trying|tries) (?:å |to )?(?:komme|kome|get|break) (?:seg )?(?:inn|in)\b|\bdet er (?:noen|nokon) i (?:huset|leiligheten|huset vårt)\b|\bsomeone (?:is|s) in (?:the|my|our) (?:house|home|flat|apartment)\b|\b(?:innbrudd|innbrot|break in|break-in)\b(?= .*\b(?:nå|no|now)\b)",
+    r"^(?:hjelp|help|hjelpe)(?: meg| me)?(?: nå| no| now| plis| please| pls)*$",
+    r"\b(?:got|was|ble|blei|vart|blir|have been|har blitt) (?:robbed|ranet|rana|rane|mugged|overfalt|attacked|angrepet|angripen|stabbed|knivstukket|knivstukken|skutt|shot)\b",
+    r"\b(?:blør|blod|bleeding|blø|blødning)\b(?: \w+){0,4} (?:vil ikkje stoppe|vil ikke stoppe|slutter ikke|sluttar ikkje|won t stop|wont stop|stopper ikke|stoppar ikkje|doesn t stop)\b|\b(?:slutter|sluttar) ikk\w* å blø\b",
+    r"\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe) (?:meg|me)\b|\b(?:ikke|ikkje) (?:vil|ville) (?:slippe|sleppe) (?:meg|me)\b|\bwon t let me (?:go|out|leave)\b|\b(?:holder|held|holdt) (?:meg|me) (?:fast|igjen)\b",
+    r"\b(?:står|stod|venter|står og venter|is standing|is waiting|is outside) (?:utenfor|utanfor|ved|outside|at) (?:døra|døren|døra mi|huset|vinduet|leiligheten|rommet mitt|the door|my door|the house|my house|my window)\b",
+    r"\b(?:følger|følgjer|forfølger|forfølgjer|fulgte|fulgt|følgd|forfulgt|forfølgd|following|followed|stalking|stalker) (?:etter )?(?:meg|me)\b(?! (?:på|on) (?:insta|instagram|tiktok|snap|snapchat|twitter|x|youtube|spotify))",
+    r"\b(?:truer|truet|trua|truar|threatens|threatened|threatening)(?: \w+){0,2} (?:med å drepe|med å skade|med kniv|med våpen|med pistol|to kill|to hurt|with a knife|with a gun|me with a knife|me with a gun)",
+    r"\b(?:har|holder|hadde|med|has|have|holding|got) (?:en |ei |a )?(?:kniv|kniven|pistol|pistolen|våpen|gevær|knife|gun|weapon)(?: \w+){0,4} (?:og truer|og trugar|and threatens|mot meg|against me|at me|pointed at me|rettet mot meg)",
+    r"\b(?:skal|vil|wants to|truer med å|trugar med å|threatens to|threatened to|sier han skal|sier hun skal|says he will|says he s going to) (?:drepe|drep|skade|kill|hurt|stab|shoot) (?:meg|me|oss|us|mamma|pappa)\b",
+    r"\b(?:jeg er|eg er|i am|i m|im|vi er|we are) (?:i fare|i livsfare|in danger|not safe|ikke trygg|ikkje trygg|ikke trygg hjemme|utrygg)\b",
+    r"\b(?:prøver|prøvar|trying to|tries to|tried to) (?:å )?(?:bryte seg inn|bryte inn|break in|get in|komme seg inn)\b|\bbreaking in\b|\binnbrudd (?:nå|hos oss nå)\b",
+    r"\b(?:puster ikke|pustar ikkje|not breathing|isn t breathing|isnt breathing|bevisstløs|medvitslaus|unconscious|passed out and won t wake|våkner ikke|vaknar ikkje|won t wake up|wont wake up|blør mye|blør masse|bleeding a lot|bleeding heavily|krampe|anfall nå)\b",
+    r"\b(?:tatt|tok|svelget|svelga|took|swallowed) (?:masse|mange|alle|en haug|a lot of|a bunch of|all (?:the|my|her|his)) (?:piller|tabletter|pills|sovepiller)\b",
+    r"\b(?:ring|call|ringe) (?:113|112|110|politiet|ambulanse|ambulansen|the police|an ambulance)\b(?= (?:nå|now|for meg|for me|please|plis))",
+    r"\b(?:hjelp|help)(?: meg| me)? ?(?:nå|now|!{2,})\b(?= .*(?:redd|skremt|fare|kniv|slår|truer|følger|scared|danger|knife|hitting|following))",
+    r"\b(?:noen|nokon|someone|somebody|en mann|ein mann|a man|a guy|en fyr)(?: \w+){0,3} (?:angriper|angrep|prøver å ta|attacking|attacked|grabbing|grabbed|prøvde å dra meg|tried to drag me|dragged me)\b",
+    r"\b(?:kidnappa|kidnappet|kidnapped|holdt fanget|held captive|sperret inne|sperra inne)\b",
+]
+
+# Bare topic words: a crisis on their own, unless the message is plainly about the subject -------
+TOPIC_WORDS = {
+    "suicide": [rf"\b{SUICIDE_WORD}"],
+    "self_harm": [rf"\b{SELF_HARM_WORD}"],
+    "violence_home": [r"\b(?:vold i nære relasjoner|familievold|vold i familien|domestic violence|mishandling)\b|\b(?:vold|vald|mishandling|juling|violence|abuse) (?:hjemme|heime|i heimen|at home|in my family|in our home)\b"],
+    "sexual_abuse": [r"\b(?:voldtekt|valdtekt|voldtekten|rape|overgrep|overgrepet|seksuelle overgrep|sexual abuse|sexual assault|incest|misbruk)\b"],
+    "acute_danger": [],
+}
+
+# Questions about a subject: these veto only the bare topic words.
+STATS_CONTEXT = [
+    r"\b(?:hvor mange|kor mange|how many|hva er straffen|kva er straffa|what is the penalty|hva sier loven|hva betyr|kva tyder|what does .* mean|definisjon|definition|forebygge|forebygging|prevention|hvordan forebygge|hvordan hjelpe elever|tegn på|teikn på|signs of|hvordan vet man|korleis veit ein|hva er|kva er|what is|what s|hva skjer|kva skjer|får man|får ein|er det lov|is it legal|is it allowed|is it ok for|hvordan kan jeg hjelpe|korleis kan eg hjelpe|how can i help|how do i help|hvordan hjelpe|hvordan takle|korleis takle|how to cope|førstehjelp|first aid|hva sier man|kva seier ein|what do you say|hvordan fjerne|hvordan få slettet|rettssak|advokat|lawyer|court|er det vold|is it violence|is it abuse)\b",
+]
+
+# Topic context: the message is about a subject, not about the writer -----------------------------
+TOPIC_CONTEXT = [
+    r"\b\w+fag\b|\bi timen\b|\b(?:vi har om|vi lærer om|vi lærar om|we re learning about|we are learning about|we re doing)\b",
+    r"\b(?:oppgave|oppgåve|fagtekst|foredrag|presentasjon|tema|temaet|prosjekt|særemne|stil|rapport|essay|assignment|project|presentation|homework|lekse|lekser|pensum|samfunnsfag|historie|historietimen|norsktimen|krle|religion|etikk|film|filmen|serie|serien|bok|boka|boken|roman|novelle|dikt|sang|låt|podcast|dokumentar|documentary|movie|series|book|novel|song|nyheter|nyhetene|nyheita|news|avisa|artikkel|article|statistikk|statistics|forskning|research|andre verdenskrig|verdenskrig|world war|krigen|holocaust|vikinger|vikingene)\b",
+    r"\b(?:i spillet|i gamet|in the game|in game|fortnite|minecraft|gta|roblox|call of duty|cod|valorant|fifa|boss|bossen)\b",
+]
+
+# Concept co-occurrence rules ----------------------------------------------------------------------
+# Phrases alone cannot cover how young people describe danger. A rule fires when every concept it
+# names occurs somewhere in the message. Concepts are broad on purpose: a false alarm costs a kind
+# answer with helplines, a miss can cost a life.
+
+CONCEPTS = {
+    "self": r"\b(?:jeg|eg|je|æ|i|meg|mæ|me|my|myself|mitt|mi|min|mine|oss|vi|us|we)\b",
+    "family": (
+        r"\b(?:pappa\w*|papa|mamma\w*|mama|mor|far|moren|faren|mora|foreldr\w*|stefar\w*|stemor\w*|"
+        r"steforeld\w*|stepappa|stemamma|fosterforeld\w*|fostermor\w*|fosterfar\w*|fosterfamilie\w*|"
+        r"besteforeld\w*|bestefar\w*|farfar\w*|morfar\w*|bestemor\w*|farmor\w*|mormor\w*|onkel\w*|"
+        r"tante\w*|bror\w*|brodern|storebror\w*|lillebror\w*|stebror\w*|søster\w*|syster\w*|systera|"
+        r"storesøster\w*|kjærest\w*|typen|dad\w*|mom\w*|mum\w*|mother|father|stepdad|stepfather|"
+        r"stepmom|stepmum|stepmother|stepbrother|foster|grandpa|grandfather|grandma|grandmother|"
+        r"uncle|brother|sister|parents?|husband|boyfriend)\b"
+    ),
+    "violence": (
+        r"\b(?:slår|slo|slått|slag|slå|slenger|banker|banka|bankar|banket|juler|jula|julte|juling|"
+        r"sparke\w*|sparka|sparker|kvele\w*|kvel|kvalt|kvelertak|kveletak|dytte\w*|dytta|lugge\w*|"
+        r"lugga|knyttnev\w*|klyp\w*|blåmerke\w*|blåveis|merker i|merke på|merker på|vold\w*|vald\w*|"
+        r"mishandl\w*|hit|hits|hitting|beat|beats|beating|beaten|kick\w*|punch\w*|slap\w*|chok\w*|"
+        r"strangl\w*|bruise\w*|shov\w*|pushed|pushes|threw|throws|violent|abusive|abuse\w*)\b"
+        r"|\b(?:drar|dro|drog|dreg) (?:meg|oss) (?:i|etter) håret\b|\bkast\w*(?: \w+){1,3} (?:etter|på|at) (?:meg|oss|me|us)\b|\bslåss\w*|\bslost\b|\bfighting\b"
+        r"|\b(?:tak|grep|grabbed|squeezed) (?:i|rundt|my) (?:halsen|throat|neck)\b|\bhalsen min\b|\bby the (?:throat|hair)\b|\bpulls? my hair\b|\blugger meg\b"
+        r"|\b(?:låser|låste|stenger|stengte|locks?|locked) (?:meg|oss|me|us) (?:ute|inne|out|in)\b"
+    ),
+    "self_harm_act": (
+        r"\b(?:kutt\w*|cutt\w*|cut|cuts|skjær\w*|skar|skjer|skore|skor|carv\w*|klor\w*|scratch\w*|"
+        r"brenn\w*|brant|brent\w*|brend\w*|burn\w*|risp\w*|riss\w*|reopen\w*|selvskad\w*|sjølvskad\w*|selfharm\w*|sh)\b"
+        r"|\bself ?harm\w*|\b(?:river|rev|riv|rive|nappe\w*|pull\w*|pulling|tear\w*) (?:ut |out )?(?:håret|hår|my hair|hair)\b"
+        r"|\b(?:åpne\w*|river opp|rive opp) (?:sår\w*|kutt\w*)\b"
+        r"|\b(?:slår|slo|slått|slå|hit\w*|punch\w*|bank\w*) (?:meg selv|meg sjølv|meg sjøl|myself)\b"
+        r"|\b(?:slår|slo|slå|punch\w*|hit\w*|bank\w*)(?: \w+){0,3} (?:i veggen|i vegg|veggen|walls?|the wall)\b"
+        r"|\b(?:skade\w*|skada\w*|hurt\w*|harm\w*) (?:meg|seg|myself|him ?self|her ?self|themselves|them ?self)\b"
+        r"|\b(?:sulter|svelt\w*|starv\w*) (?:meg|myself)\b"
+    ),
+    "self_harm_marker": (
+        r"\b(?:med vilje|on purpose|til blods|til det blør|blør|blødde|bleed\w*|arr|arra|arrene|arret|"
+        r"scars?|sår|såra|wounds?|kuttene|kutta|kutt|cuts|barberblad\w*|razor\w*|blades?|passar\w*|"
+        r"igjen|again|fortjener|fortener|deserve|straff\w*|punish\w*|føle\w* no\w*|feel something|feel anything|"
+        r"gjør vondt|gjer vondt|hurts|blåveis|blåmerke\w*|bruise\w*|dypere|djupare|deeper|slutte|stop|trang\w*|urge\w*|"
+        r"sint på meg selv|sint på meg sjølv|angry at myself|lyst|want|wanna|urge|trang|so bad|"
+        r"hver kveld|kvar kveld|every night|relaps\w*|sprakk|clean|fresh|ferske|langerm\w*|long sleeves|"
+        r"skjul\w*|gjemm\w*|gøym\w*|hide|hiding|plaster|håndledd\w*|handledd\w*|wrists?|armene|armen|"
+        r"låret|lårene|thighs?|magen|hovudbotnen|knokene|knuckles|merke|merker|angst|anxiety|for å sove|"
+        r"to sleep|hjelper|helps)\b"
+    ),
+    "sexual": (
+        r"\b(?:sex\w*|seksuel\w*|naken\w*|nakne|nudes?|naked|voldt\w*|valdt\w*|rape\w*|raping|"
+        r"overgrep\w*|misbruk\w*|molest\w*|grop\w*|fondl\w*|groom\w*|tafs\w*|befø\w*|kline\w*|"
+        r"blackmail\w*|sextort\w*|utpress\w*|pupp\w*|bryst\w*|underliv\w*|privates?|penis|dick|"
+        r"undertøy\w*|underwear|porno?\w*|kle av meg|kle av seg|undress\w*)\b"
+        r"|\b(?:tar|tok|tek|ta|tatt|teke|rører|rørte|touch\w*|grab\w*|tar og føler|kjenner) (?:på )?(?:meg|me|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|him|her|ho|seg)\b"
+        r"|\b(?:uten|utan|without) (?:klær|klede|clothes|noe på)\b"
+        r"|\b(?:inn på|into) (?:rommet|my room|the room)(?: \w+){0,3} (?:om natta|om natten|at night|når alle sover)\b"
+        r"|\bgjør ting med\b|\bgjer ting med\b|\bdoes things to\b|\bdid things to\b"
+        r"|\b(?:hånd\w*|handa|hand) (?:ned |ned i |inn i |down |in )(?:buksa|trusa|my pants|pants)\b"
+        r"|\b(?:filme\w*|filma|filmed|bilder av|bilete av|pictures of|photos of)(?: \w+){0,4} (?:i dusjen|dusj\w*|shower|uten klær|utan klede|naken|naked)\b|\b(?:filme\w*|filma|filmed) (?:oss|us|meg|me)\b"
+        r"|\b(?:komme|kome|come)(?: \w+){0,4} (?:alene|aleine|alone)\b"
+        r"|\bmade me touch\b|\bfikk meg til å ta på\b|\bville at jeg skulle ta på\b"
+        r"|\b(?:meldinger|meldingar|messages|snaps?) om (?:kroppen|puppene|rumpa|utseendet)\b|\bmessages about my body\b"
+        r"|\b(?:møte\w*|møtes|treffe\w*|meet\w*|hente\w*|pick me up) (?:meg |me )?(?:alene|aleine|alone|etter skolen|after school)\b"
+        r"|\b(?:holdt|held|holder|held) (?:meg|me) (?:nede|fast|down)\b"
+        r"|\b(?:våknet|vakna|woke up)(?: \w+){0,3} (?:uten|utan|without)\b"
+    ),
+    "coercion": (
+        r"\b(?:voksen|vaksen|adult|grown|eldre|older|mann|a man|the man|fyr|guy|onkel\w*|uncle|stefar\w*|stepdad|"
+        r"stebror\w*|stepbrother|bestefar|farfar|morfar|grandpa|leder\w*|leiar\w*|trener\w*|coach|"
+        r"lærer\w*|lærar\w*|teacher|pastor|prest\w*|fotograf\w*|photographer|nabo\w*|neighbou?r|"
+        r"fetter\w*|kusine\w*|kusin\w*|cousin|sjef\w*|boss|kollega\w*|kjærest\w*|boyfriend|eks\w*|"
+        r"hemmelig\w*|hemmeleg\w*|secret|tvang|tving\w*|forced?|press\w*|truer|truar|trua|true\w*|"
+        r"threat\w*|blackmail\w*|truga|trugar|truge\w*|viss ikkje|hvis ikke|hvis jeg ikke|if i don t|against my will|"
+        r"uten å spørre|utan å spørje|without asking|without consent|uten samtykke|uten lov|fest\w*|party|husker ingenting|hugsar ingenting|remember nothing|"
+        r"\w*leder\w*|\w*leiar\w*|\w*trener\w*|\w*lærer\w*|\w*onkel\w*|\w*fotograf\w*|gaver|gifts|"
+        r"mot min vilje|uten at jeg|utan at eg|når ingen ser|when no one|alone|alene|aleine|full|drunk|"
+        r"asleep|sov|sovna|ikke vil|ikkje vil|don t want|sa nei|said no|stopp|stop|kommer inn|"
+        r"om natta|om natten|at night|dusj\w*|ville|måtte|made me|told me|jeg er 1[0-6]|eg er 1[0-6]|i m 1[0-6]|im 1[0-6]|"
+        r"på \d\d|nett\w*|online|snap\w*|insta\w*|leir|camp|fotballtur\w*|trening\w*|practice|jobben|"
+        r"lageret|skitten|skitne|dirty|ingen må vite)\b"
+    ),
+    "self_harm_evidence": (
+        r"\b(?:arr|arra|arrene|arret|scars?|kutt|kuttene|kutta|cuts|sår|såra|wounds?)\b(?: \w+){0,3} (?:på|on|over) (?:armene|armen|armane|handledd\w*|håndledd\w*|låret|lårene|beina|magen|wrists?|arms?|thighs?|legs?|stomach)"
+        r"|\b(?:armen|armene|låret|lårene|wrists?|arms?) (?:er|is|are) (?:full|fulle|covered) (?:av|of|in) (?:arr|kutt|scars|cuts)\b"
+        r"|\bfresh cuts\b|\bferske kutt\b|\bnye kutt\b"
+    ),
+    "concealment": (
+        r"\b(?:skjul\w*|gjemm\w*|gøym\w*|hide\w*|hiding|cover\w*|langerm\w*|long sleeves|plaster|katten|the cat|"
+        r"sier det var|says it was|said it was|uhell|accident|lyver|lying|løy|lied|ingen vet|no one knows|sier ingenting|madrass\w*|"
+        r"pennal\w*|i lomma|i veska|under senga|i skapet|genser\w*|hoodies?|sweater|ingen ser|no one sees|så ingen)\b"
+    ),
+    "family_trouble_sound": r"\b(?:knuser|knust|knuste|smash\w*|breaking things|skrik\w*|scream\w*|hyl\w*)\b",
+    "blades": r"\b(?:barberblad\w*|barberhøvel\w*|razor\w*|blades?|blader|bladene|knivblad\w*|glasskår\w*|glass shards?)\b",
+    "scars": r"\b(?:arr|arra|arrene|arret|scars?|merkene|blåmerkene|bruises)\b",
+    "hiding": r"\b(?:gjemmer|gjøymer|gøymer|gjemte|hiding|hide|skjuler|skjulte) (?:meg|myself|oss|us)\b|\b(?:låst|låste|locked) (?:meg|myself) inne\b|\blocked myself in\b",
+    "pursuer": r"\b(?:for|from) (?:noen|nokon|someone|somebody|him|han|ham|dem|them|de|dei|pappa|faren|stefar)\b|\b(?:leter|leitar|looking|searching) (?:etter|for) (?:meg|me)\b",
+    "stranger": r"\b(?:fremmed\w*|framand\w*|stranger|ukjent mann|unknown man)\b",
+    "vehicle": r"\b(?:bil|bilen|bilen hans|car|van|varebil)\b",
+    "intoxicated": r"\b(?:tatt|tok|took|taken|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
+    "unresponsive": (
+        r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding)\b"
+        r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
+    ),
+    "armed": (
+        r"\b(?:har|has|have|got|holder|holding|med|with|vifter med|waving|trakk|pulled|drar|drog|tok fram) (?:en |ei |et |a |the |sin |his |her )?"
+        r"(?:kniv|kniven|knife|pistol|pistolen|gun|våpen|weapon|øks|axe|gevær|rifle|machete|balltre|bat)\b"
+        r"|\b(?:skyter|skyt|shooting|shots fired|skudd|knivstikk\w*|knivstukk\w*|stabbed|got shot|ble skutt|was shot)\b"
+    ),
+    "despair": (
+        r"\b(?:orker|orkar|klarer|klarar) (?:ikke|ikkje) (?:mer|meir)\b|\b(?:ikke|ikkje) (?:orker|orkar|klarer|klarar) (?:mer|meir)\b"
+        r"|\b(?:can t|cant|cannot) (?:go on|take it|do this) ?(?:anymore)?\b|\b(?:er|am) ferdig (?:nå|no|now)\b|\bgir opp\b|\bgiving up\b|\bgi opp\b"
+    ),
+    "weapon": r"\b(?:kniv\w*|knife|knives|våpen|weapon\w*|pistol\w*|gun|guns|gevær\w*|rifle|øks|axe|balltre|machete)\b",
+    "threat": (
+        r"\b(?:true\w*|truer|trua|truar|truga|trugar|threat\w*|jage\w*|jaget|jaga|chas\w*|stalk\w*|forfølg\w*|forfulgt|ran|rana|"
+        r"ranet|raner|robb\w*|angrip\w*|angrep|attack\w*|kidnap\w*|bortført\w*|abduct\w*)\b"
+        r"|\b(?:følger|følgjer|fulgt|fulgte|følgde|følgd|follow\w*) (?:etter )?(?:meg|me|oss|us)\b"
+        r"|\b(?:leter|leitar|looking|searching) (?:etter |for )?(?:meg|me)\b"
+        r"|\b(?:venter|ventar|waiting) (?:på |for )?(?:meg|me)\b"
+        r"|\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe|la) (?:meg|me)\b|\bwon t let me (?:go|out|leave)\b"
+        r"|\b(?:holder|held|holdt|holding) (?:meg|me) (?:fast|igjen|back)\b"
+        r"|\b(?:kommer|kjem|coming|comes) (?:hit|hjem|heim|over|here|etter meg|after me|to my)\b"
+        r"|\b(?:gjemmer|gjøymer|gøymer|hiding|hide|skjuler) (?:meg|myself|oss)\b"
+        r"|\b(?:dratt|dradd|dragged|pulled|trukket) (?:meg )?(?:inn i|into) (?:en |ein |a )?(?:bil|car|van)\b"
+        r"|\b(?:banke|slå|drepe|skade|stikke|skyte|beat|kill|hurt|stab|shoot) (?:meg|me|oss|us)(?: opp| up)?\b"
+        r"|\b(?:tok|tatt|grabbed|grab\w*) (?:tak )?(?:i )?(?:meg|me|armen min|my arm)\b"
+        r"|\b(?:fremmed|framand|stranger)\b"
+    ),
+    "urgent": (
+        r"\b(?:nå|no|now|rn|akkurat|right now|fortsatt|framleis|still|i kveld|i natt|tonight|alene|"
+        r"aleine|alone|redd|rædd|scared|afraid|terrified|hjelp|help|klarer ikke|klarar ikkje|can t|"
+        r"venter|ventar|waiting|etter skolen|after school|når jeg kommer ut|sier de skal|seier dei skal|svarer ikke|svarar ikkje|not answering|"
+        r"fast|stuck|ute|outside|utenfor|utanfor)\b"
+    ),
+    "medical_emergency": (
+        r"\b(?:puster|pustar) (?:ikke|ikkje|nesten ikke|nesten ikkje|dårlig|rart)\b"
+        r"|\b(?:not breathing|can t breathe|cant breathe|isn t breathing|barely breathing|stopped breathing)\b"
+        r"|\b(?:(?:er|is|ligger|lying) (?:\w+ )?(?:bevisstl\w*|medvitsl\w*|unconscious|besvimt|passed out)|(?:bevisstl|medvitsl)\w*(?! ?(?:het|heit))\w*)\b"
+        r"|\b(?:våkner|vaknar|wakes?|waking|vekke|vakne) (?:ikke|ikkje|not)(?: opp)?\b|\bwon t wake\b|\bwont wake\b|\bklarer ikke (?:å )?vekke\b|\bklarar ikkje (?:å )?vekkje\b"
+        r"|\b(?:blør|bløder|bleeding) (?:mye|masse|kraftig|heavily|a lot|badly)\b"
+        r"|\b(?:krampe\w*|seizure\w*|overdos\w*)\b"
+        r"|\b(?:putt\w*|puttet|kom|ha\w*) (?:noe|noko|something|stuff) i (?:drinken|drikken|glaset|drink\w*)\b|\bspiked\b|\bdrugged\b"
+        r"|\b(?:gjennom|through) (?:isen|the ice)\b|\bi vannet og\b|\bin the water and\b|\bdrukn\w*|\bdrown\w*"
+        r"|\b(?:det )?(?:brenn|brenner|brann|fire)\b(?: \w+){0,4} (?:røyk|smoke|kommer meg ikke ut|kjem meg ikkje ut|can t get out|trapp\w*|stairs)"
+        r"|\b(?:full|fullt) av (?:røyk|røyk)\b|\bfull of smoke\b"
+    ),
+    "death": (
+        r"\b(?:dø|døy|døyr|døde|døden|død|daud|die|died|dying|dead|death|selvmord\w*|sjølvmord\w*|"
+        r"suicid\w*|unalive|kms|eksistere|eksistera|exist\w*|farvel|goodbye|avskjed\w*|avskil\w*)\b"
+        r"|\b(?:ta|tar|tok|tek|take|took) (?:livet|mitt eget liv|mitt eige liv|my life|my own life)\b"
+        r"|\b(?:avslutte|avslutta|end|ending|ende) (?:livet|alt|it all|my life|everything|things)\b"
+        r"|\b(?:være|vere|be) (?:til|here|her)(?: lenger| meir| mer| anymore)?\b"
+        r"|\b(?:forsvinne|forsvinna|disappear|vanish)\b"
+        r"|\b(?:siste|last) (?:kveld|dag|natt|gang|night|day|time)\b"
+        r"|\b(?:tau|tauet|rope|løkke|noose)\b"
+        r"|\b(?:togskinne\w*|jernbane\w*|jernbana|train tracks?|railway|skinnene|tracks)\b"
+        r"|\b(?:står|stod|sitter|står og|standing|stand|sitting) (?:på|on) (?:the |a )?(?:brua|broa|broen|brua|bridge|taket|roof|kanten|edge)\b"
+        r"|\b(?:motoren|motor|engine|eksos\w*|exhaust)\b(?: \w+){0,4} (?:garasje\w*|garage)\b|\b(?:garasje\w*|garage)\b(?: \w+){0,6} (?:motoren|motor|engine)\b"
+        r"|\b(?:kjøre|kjøyre|drive|driving)(?: \w+){0,3} (?:inn i|into|i) (?:en |ein |a )?(?:vegg|wall|fjell|trailer|truck|tre|tree)\b"
+        r"|\b(?:smertefri\w*|painless|måter å dø|ways to die|how to die|hvordan dø)\b"
+        r"|\b(?:for godt|for good|forever|for alltid|for evig)\b"
+        r"|\b(?:gi|gir|ga|gitt|giving|gave|given) (?:bort|away) (?:tingene|ting|alt|my stuff|my things|everything)\b"
+        r"|\b(?:sletta|slettet|deleted) (?:alle |all )?(?:bildene|bilda|my pictures|my photos|kontoen|kontoene|kontoane|profilene|account|accounts)\b"
+        r"|\bha det (?:til alle|for alltid|alle sammen)\b|\bsa ha det\b|\bsaid goodbye\b"
+        r"|\b(?:slippe|sleppe|stop|slutte) (?:å leve|å vere til|å være til|living|existing)\b|\b(?:want|vil) (?:it|det) (?:all )?(?:to )?(?:stop|slutte|ta slutt)\b"
+        r"|\b(?:picked|valgt|bestemt|satt) (?:the |en |ein )?(?:date|dato|dag)\b"
+        r"|\b(?:fortjener|fortener|deserve|don t deserve) (?:ikke |ikkje |not )?(?:å |to )?(?:leve|live|lev)\b"
+        r"|\b(?:etter|to be with|join) (?:henne|ham|han|mamma|pappa|mormor|morfar|her|him|my mom|my dad)\b(?= .*(?:død|døde|died|dead|gone|borte))|\b(?:vil|want to) (?:bare )?(?:etter|være med) (?:henne|ham|han|her|him)\b"
+    ),
+    "death_intent": (
+        r"\b(?:vurder\w*|considering|consider|vil|ville|vi|lyst|ønsk\w*|want|wanna|wish|tenk\w*|think\w*|plan\w*|bestemt|decided|"
+        r"picked|valgt|kjøpt|kjøpte|bought|samlet|samla|spart|saved|googl\w*|search\w*|looking up|"
+        r"skal|gonna|going to|klar|klare|ready|orker|orkar|tired|fortjener|fortener|deserve|"
+        r"ingen grunn|no reason|det er på tide|på tide|time to|sa ha det|said goodbye|"
+        r"har lagt|lagt|slippe|sleppe|stop|sitter|sit|sat|står|stand\w*|ikke lyst|ikkje lyst|don t want|"
+        r"dont want|do not want|ventar|venter|waiting|legge meg|legg meg|lie down)\b"
+    ),
+    "pills": r"\b(?:piller|pillene|tabletter|tablettar|tablettene|pills|sovetablett\w*|sovepille\w*|paracet\w*|ibux|ibuprofen|medisinene|medisiner|medisin|medication|meds|painkillers?)\b",
+    "pills_amount": (
+        r"\b(?:saving|sparer|samler|samlar|hamstrer|stockpil\w*|masse|mange|mykje|mykkje|haug|haugevis|alle|hele|heile|all|a lot|lots|bunch|too many|"
+        r"altfor mange|way too many|handfull|hand full|\d{2,}|samlet|samla|spart|saved|hoarded|klare|"
+        r"overdos\w*|hvor mange|kor mange|how many|nok til|enough to|for å dø|to die|svelg\w*|swallow\w*)\b"
+    ),
+}
+
+# (category, concepts that must all occur). Checked after the strong phrases. The first rules
+# hold even in a general question ("hva skjer hvis man tar 40 paracet?").
+UNVETOED_RULES = [
+    ("suicide", ("pills", "pills_amount")),
+]
+CONCEPT_RULES = [
+    ("acute_danger", ("medical_emergency",)),
+    ("acute_danger", ("weapon", "threat")),
+    ("acute_danger", ("weapon", "urgent")),
+    ("acute_danger", ("threat", "urgent")),
+    ("acute_danger", ("armed",)),
+    ("acute_danger", ("stranger", "threat")),
+    ("acute_danger", ("stranger", "vehicle")),
+    ("acute_danger", ("intoxicated", "unresponsive")),
+    ("acute_danger", ("hiding", "pursuer")),
+    ("acute_danger", ("hiding", "urgent")),
+    ("suicide", ("despair", "weapon")),
+    ("suicide", ("death", "death_intent")),
+    ("sexual_abuse", ("sexual", "coercion")),
+    ("violence_home", ("family", "violence")),
+    ("self_harm", ("self_harm_act", "self_harm_marker")),
+    ("self_harm", ("self_harm_evidence",)),
+    ("self_harm", ("self_harm_act", "concealment")),
+    ("self_harm", ("blades", "concealment")),
+    ("self_harm", ("scars", "concealment")),
+    ("self_harm", ("blades", "urgent")),
+    ("violence_home", ("hiding", "family")),
+    ("violence_home", ("family", "family_trouble_sound", "urgent")),
+]

@@ -1,0 +1,101 @@
+"""A Rasa NLU component that forces the `crisis` intent when the lexicon fires, so nothing later in
+the pipeline or the dialogue can route a young person in danger to a FAQ answer.
+
+It runs after the intent classifiers (and the FallbackClassifier). It combines two signals: the
+lexicon, and the trained `crisis` intent when the model is confident and no idiom explains it.
+The category and whether the writer speaks of someone else go out as entities, which fill the
+`crisis_category` and `crisis_subject` slots: the conversation stays marked for an urgent handoff.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from .answers import subject
+from .detector import CrisisSignal, detect, guess_category, has_idiom, normalise
+
+CRISIS_INTENT = "crisis"
+FALLBACK_INTENT = "ask_question"
+
+
+@DefaultV1Recipe.register(
+    [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
+)
+class CrisisOverride(GraphComponent):
+    @staticmethod
+    def get_default_config() -> Dict[Text, Any]:
+        # The trained intent alone must be this sure before it counts as a crisis.
+        return {"model_threshold": 0.8}
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "CrisisOverride":
+        return cls(config)
+
+    def __init__(self, config: Dict[Text, Any]) -> None:
+        self.model_threshold = float(config.get("model_threshold", 0.8))
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            self._process(message)
+        return messages
+
+    def _model_confidence(self, message: Message) -> float:
+        for ranked in message.get(INTENT_RANKING_KEY) or []:
+            if ranked.get("name") == CRISIS_INTENT:
+                return float(ranked.get("confidence") or 0.0)
+        return 0.0
+
+    def assess(self, text: str, model_confidence: float) -> Optional[CrisisSignal]:
+        signal = detect(text)
+        if signal is not None:
+            return signal
+        if model_confidence >= self.model_threshold and not has_idiom(text):
+            third_person = detect_third_person(text)
+            return CrisisSignal(guess_category(text), third_person, "model")
+        return None
+
+    def _process(self, message: Message) -> None:
+        text = message.get(TEXT) or ""
+        if not text or text.startswith("/"):
+            return  # button payloads carry their own intent
+        signal = self.assess(text, self._model_confidence(message))
+        intent = message.get(INTENT) or {}
+        if signal is None:
+            if intent.get("name") == CRISIS_INTENT:
+                # The model leaned to crisis but neither signal holds: treat it as a question.
+                message.set(INTENT, {"name": FALLBACK_INTENT, "confidence": intent.get("confidence", 0.0)}, add_to_output=True)
+            return
+        message.set(INTENT, {"name": CRISIS_INTENT, "confidence": 1.0}, add_to_output=True)
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
+        message.set(INTENT_RANKING_KEY, [{"name": CRISIS_INTENT, "confidence": 1.0}, *ranking], add_to_output=True)
+        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in ("crisis_category", "crisis_subject")]
+        for name, value in (("crisis_category", signal.category), ("crisis_subject", subject(signal.third_person))):
+            entities.append(
+                {"entity": name, "value": value, "start": 0, "end": len(text),
+                 "confidence_entity": 1.0, "extractor": type(self).__name__}
+            )
+        message.set(ENTITIES, entities, add_to_output=True)
+
+
+def detect_third_person(text: str) -> bool:
+    from .detector import FRIEND_MENTION, FIRST_PERSON
+
+    normalised = normalise(text)
+    return bool(FRIEND_MENTION.search(normalised)) and not FIRST_PERSON.search(normalised)

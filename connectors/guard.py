@@ -1,0 +1,72 @@
+"""Runs one young person's message through the bot so that they always get an answer.
+
+Every channel calls `answer_safely`. Before the bot sees the message, the crisis lexicon checks it
+(no model, no network, no Redis). If the bot pipeline then fails, times out or stays silent, a
+crisis message gets the crisis answer and anything else a helpful fallback; if the bot answered a
+flagged message without the crisis answer, the crisis answer goes first.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import UserMessage
+
+from .crisis import crisis_message, detect
+from .incoming import IncomingMessage
+from .output import TurnCollectingOutputChannel
+from .safety_net import silence_fallback
+
+logger = logging.getLogger(__name__)
+
+OnNewMessage = Callable[[UserMessage], Awaitable[Any]]
+
+
+@dataclass(frozen=True)
+class GuardConfig:
+    timeout_seconds: float = 20.0
+    # A young person in danger must not wait long for a stuck pipeline.
+    crisis_timeout_seconds: float = 5.0
+
+
+def _has_crisis_answer(messages: list[dict[str, Any]]) -> bool:
+    return any((m.get("custom") or {}).get("kind") == "crisis" for m in messages)
+
+
+async def answer_safely(
+    on_new_message: OnNewMessage,
+    incoming: IncomingMessage,
+    channel_name: str,
+    config: GuardConfig,
+) -> list[dict[str, Any]]:
+    signal = detect(incoming.text)
+    collector = TurnCollectingOutputChannel()
+    message = UserMessage(
+        incoming.text,
+        collector,
+        incoming.sender,
+        input_channel=channel_name,
+        metadata=incoming.metadata,
+    )
+    timeout = min(config.timeout_seconds, config.crisis_timeout_seconds) if signal else config.timeout_seconds
+    # Shielded: on a timeout the turn still finishes and is stored; we only stop waiting for it.
+    processing = asyncio.ensure_future(on_new_message(message))
+    failed = False
+    try:
+        await asyncio.wait_for(asyncio.shield(processing), timeout=timeout)
+    except asyncio.TimeoutError:
+        logger.error("bot reply timed out after %.1f s", timeout)
+        failed = True
+    except Exception as exc:  # the message text is never logged
+        logger.error("bot pipeline failed: %s", type(exc).__name__)
+        failed = True
+    replies = [] if failed else list(collector.messages)
+
+    if signal is not None and not _has_crisis_answer(replies):
+        if replies:
+            logger.warning("crisis flagged by the lexicon but not by the bot: category %s", signal.category)
+        return [crisis_message(incoming.sender, signal), *replies]
+    return replies or [silence_fallback(incoming.sender)]

@@ -1,0 +1,43 @@
+"""Print crisis-detection figures: `make eval` runs it in the bot env.
+
+Scores the lexicon alone (what the channel guard uses when the bot is down) and the deployed
+combination (lexicon + the trained `crisis` intent, through the real NLU pipeline) on the dev set,
+and the held-out set for an honest estimate.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from connectors.crisis import detect  # noqa: E402
+from connectors.crisis.evaluation import evaluate, load_examples  # noqa: E402
+from connectors.crisis.model_predict import load_model_predictor  # noqa: E402
+
+SETS = {"dev": ROOT / "tests/data/eval_crisis.yml", "holdout": ROOT / "tests/data/eval_crisis_holdout.yml"}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--model", default=str(ROOT / "models/ung-veileder.tar.gz"))
+    parser.add_argument("--lexicon-only", action="store_true")
+    args = parser.parse_args()
+    predictors = {"lexicon": detect}
+    if not args.lexicon_only:
+        predictors["lexicon + NLU model"] = load_model_predictor(args.model)
+    for set_name, path in SETS.items():
+        examples = load_examples(path)
+        for predictor_name, predict in predictors.items():
+            report = evaluate(f"{set_name} set, {predictor_name} ({path.name})", examples, predict)
+            print("\n".join(report.lines()))
+            print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
