@@ -14,12 +14,13 @@ RASA_FILES := bot/config.yml $(shell find bot/domain training_data -type f -name
 RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 
-.PHONY: help install run train validate test test-kb test-actions test-rasa test-e2e test-static clean
+.PHONY: help install run train validate domain eval test test-kb test-actions test-rasa test-model test-e2e test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
 	@echo "make test   - install what is missing and run every test"
-	@echo "make install | train | validate | test-kb | test-actions | test-rasa | test-e2e | clean"
+	@echo "make eval   - print crisis-detection figures (recall per category, false alarms, misses)"
+	@echo "make install | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | clean"
 
 # --- environments: each is re-installed only when its pinned requirements change ---------
 install: $(BOT_STAMP) $(SERVICE_STAMP)
@@ -36,6 +37,10 @@ train: $(MODEL)
 $(MODEL): $(RASA_FILES) $(BOT_STAMP)
 	$(RASA) train $(RASA_ARGS) --data training_data --out models --fixed-model-name ung-veileder
 
+# The crisis answers live in connectors/crisis/messages.yml; the domain file is generated from it.
+domain: $(BOT_STAMP)
+	$(BOT_PY) scripts/build_crisis_domain.py
+
 validate: $(BOT_STAMP)
 	$(RASA) data validate $(RASA_ARGS) --data training_data
 
@@ -43,9 +48,13 @@ validate: $(BOT_STAMP)
 run: install $(MODEL)
 	@$(BOT_PY) scripts/stack.py run
 
+# --- evaluation: figures, not pass/fail --------------------------------------------------
+eval: $(MODEL)
+	$(BOT_PY) scripts/eval_crisis.py
+
 # --- tests -------------------------------------------------------------------------------
 # Fast, independent checks first; the trained model is built once and shared by the rest.
-test: install test-static test-kb test-actions validate test-rasa test-e2e
+test: install test-static test-kb test-actions validate test-rasa test-model test-e2e
 	@echo "All test suites passed."
 
 test-static: $(BOT_STAMP)
@@ -60,6 +69,9 @@ test-actions: $(BOT_STAMP) $(SERVICE_STAMP)
 test-rasa: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/rasa \
 	  --fail-on-prediction-errors
+
+test-model: $(MODEL)
+	$(BOT_PY) $(PYTEST) tests/model
 
 test-e2e: $(MODEL) $(SERVICE_STAMP)
 	$(BOT_PY) $(PYTEST) tests/e2e

@@ -88,6 +88,7 @@ WORRIED_WRITER = re.compile(
     r"\b(?:jeg|eg|i) (?:er|e|m|am) (?:så |so |veldig |very )?(?:redd|rædd|bekymra|bekymret|worried|scared|afraid|usikker)\b"
     r"|\b(?:jeg|eg|i) (?:vet|veit|know|don t know|dont know)(?: ikke| ikkje| not)?\b|\b(?:jeg|eg|i) (?:tror|trur|think|lurer|lurar|wonder)\b"
     r"|\b(?:hva|kva|what) (?:skal|bør|kan|gjør|gjer|should|can|do) (?:jeg|eg|i)(?: gjøre| gjere| do)?\b"
+    r"|\b(?:hva|kva|what) (?:jeg|eg|i) (?:skal|bør|kan|should|can|må|must) (?:gjøre|gjere|do|si|seie|say)\b"
     r"|\b(?:jeg|eg|i) (?:fikk|fekk|got|saw|så|hørte|heard|skal seie|skal si|should tell)\b"
     r"|\b(?:vi|we) (?:får|fær|can t|cannot|kan) (?:ikke |ikkje |not )?(?:kontakt|vekke|vekkje|tak i|reach|wake)\b"
     r"|\b(?:til|to) (?:meg|me)\b"
@@ -159,6 +160,11 @@ def guess_category(text: str) -> str:
     return "suicide"
 
 
-def has_idiom(text: str) -> bool:
-    idioms, *_ = _compiled()
-    return bool(idioms.search(normalise(text)))
+def has_risk_words(text: str) -> bool:
+    """Does anything in the message, idioms and school topics aside, touch on danger?"""
+    idioms, _, _, topic_context = _compiled()
+    cleaned = f" {idioms.sub(' ', normalise(text))} "
+    if topic_context.search(cleaned):
+        return False
+    concepts = _concepts()
+    return any(concepts[name].search(cleaned) for name in lexicon.RISK_CONCEPTS)

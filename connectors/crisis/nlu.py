@@ -2,7 +2,8 @@
 the pipeline or the dialogue can route a young person in danger to a FAQ answer.
 
 It runs after the intent classifiers (and the FallbackClassifier). It combines two signals: the
-lexicon, and the trained `crisis` intent when the model is confident and no idiom explains it.
+lexicon, and the trained `crisis` intent when the model is confident and the message holds a risk
+word outside idioms and school topics (alone, the model is too eager: see `make eval`).
 The category and whether the writer speaks of someone else go out as entities, which fill the
 `crisis_category` and `crisis_subject` slots: the conversation stays marked for an urgent handoff.
 """
@@ -20,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from .answers import subject
-from .detector import CrisisSignal, detect, guess_category, has_idiom, normalise
+from .detector import CrisisSignal, detect, guess_category, has_risk_words, normalise
 
 CRISIS_INTENT = "crisis"
 FALLBACK_INTENT = "ask_question"
@@ -32,8 +33,8 @@ FALLBACK_INTENT = "ask_question"
 class CrisisOverride(GraphComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
-        # The trained intent alone must be this sure before it counts as a crisis.
-        return {"model_threshold": 0.8}
+        # The trained intent counts only this sure, and only with a risk word in the message.
+        return {"model_threshold": 0.9}
 
     @classmethod
     def create(
@@ -46,7 +47,7 @@ class CrisisOverride(GraphComponent):
         return cls(config)
 
     def __init__(self, config: Dict[Text, Any]) -> None:
-        self.model_threshold = float(config.get("model_threshold", 0.8))
+        self.model_threshold = float(config.get("model_threshold", 0.9))
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data
@@ -66,7 +67,7 @@ class CrisisOverride(GraphComponent):
         signal = detect(text)
         if signal is not None:
             return signal
-        if model_confidence >= self.model_threshold and not has_idiom(text):
+        if model_confidence >= self.model_threshold and has_risk_words(text):
             third_person = detect_third_person(text)
             return CrisisSignal(guess_category(text), third_person, "model")
         return None

@@ -127,3 +127,47 @@ async def test_health_route():
         async with aiohttp.ClientSession() as session:
             async with session.get(base + "/") as response:
                 assert response.status == 200
+
+
+CRISIS_TEXT = "jeg vil ikke leve lenger"
+
+
+@pytest.mark.parametrize("failure", ["raise", "silence", "hang"])
+async def test_crisis_message_gets_the_crisis_answer_when_the_bot_fails(failure):
+    async def respond(message):
+        if failure == "raise":
+            raise ConnectionError("redis is down")
+        if failure == "hang":
+            await asyncio.sleep(5)
+
+    channel = GuardedRestInput(timeout_seconds=10)
+    channel.guard_config = type(channel.guard_config)(timeout_seconds=10, crisis_timeout_seconds=0.5)
+    async with serve_channel(channel, bot_that(respond)) as base:
+        status, messages = await post(base + "/webhook", body(CRISIS_TEXT))
+    assert status == 200
+    assert [m["custom"]["kind"] for m in messages] == ["crisis"]
+    assert messages[0]["custom"]["category"] == "suicide"
+    assert "116 123" in messages[0]["text"] and "113" in messages[0]["text"]
+
+
+async def test_crisis_answer_goes_first_when_the_bot_missed_it():
+    async def respond(message):
+        await message.output_channel.send_response(
+            message.sender_id, {"text": "Her er et svar", "custom": {"kind": "answer", "lang": "nb"}}
+        )
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body(CRISIS_TEXT))
+    assert [m["custom"]["kind"] for m in messages] == ["crisis", "answer"]
+
+
+async def test_the_bots_own_crisis_answer_is_passed_on_unchanged():
+    reply = {"text": "Krisesvar", "custom": {"kind": "crisis", "category": "suicide", "lang": "nb"}}
+
+    async def respond(message):
+        await message.output_channel.send_response(message.sender_id, dict(reply))
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body(CRISIS_TEXT))
+    assert len(messages) == 1
+    assert messages[0]["text"] == "Krisesvar"

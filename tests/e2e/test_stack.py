@@ -1,4 +1,8 @@
-"""End to end: the real processes, a real Redis, and the REST webhook, as `make run` starts them."""
+"""End to end: the real processes, a real Redis, and the REST webhook, as `make run` starts them.
+
+One stack serves the module. The tests run in file order and the last ones take the stack apart
+one piece at a time (knowledge base, action server, Redis), as the fault cases require.
+"""
 
 from __future__ import annotations
 
@@ -78,6 +82,34 @@ def test_every_bot_message_carries_kind_and_lang(running_stack):
         assert len(payloads(messages)) == len(messages)
 
 
+CRISIS = "jeg orker ikke mer, vil ikke leve lenger"
+
+
+def assert_crisis_answer(messages: list[dict], category: str = "suicide") -> None:
+    assert messages, "silence"
+    first = messages[0]
+    assert first["custom"]["kind"] == "crisis", messages
+    assert first["custom"]["category"] == category
+    for number in ("113", "116 123", "116 111", "800 33 321"):
+        assert number in first["text"]
+
+
+def test_crisis_gets_the_crisis_answer_and_marks_the_conversation(running_stack):
+    messages = post_message(running_stack.config, "e2e-crisis", CRISIS)
+    assert_crisis_answer(messages)
+    assert len(messages) == 1  # the bot's own answer, not the guard's on top of another one
+    key = redis_cli(running_stack, "--scan", "--pattern", "*e2e-crisis*").split()[0]
+    tracker = json.loads(redis_cli(running_stack, "get", key))
+    slots = [e for e in tracker["events"] if e.get("event") == "slot" and e.get("name") == "crisis_category"]
+    assert slots and slots[-1]["value"] == "suicide"
+
+
+def test_third_person_worry_gets_the_friend_variant(running_stack):
+    messages = post_message(running_stack.config, "e2e-friend", "jeg tror vennen min vil ta livet sitt")
+    assert_crisis_answer(messages)
+    assert messages[0]["custom"]["subject"] == "other"
+
+
 def test_with_the_kb_stopped_a_question_gets_the_fallback(running_stack):
     running_stack.processes["kb"].stop()
     messages = post_message(running_stack.config, "e2e-kb-down", "hvordan søker jeg borteboerstipend")
@@ -85,3 +117,23 @@ def test_with_the_kb_stopped_a_question_gets_the_fallback(running_stack):
     assert kinds == ["fallback"], messages
     assert "116 123" in messages[0]["text"]
     assert "ung.no" in messages[0]["text"]
+
+
+def test_with_the_kb_stopped_a_crisis_still_gets_the_crisis_answer(running_stack):
+    assert not running_stack.processes["kb"].running
+    assert_crisis_answer(post_message(running_stack.config, "e2e-crisis-kb", CRISIS))
+
+
+def test_with_the_action_server_stopped_a_crisis_still_gets_the_crisis_answer(running_stack):
+    running_stack.processes["actions"].stop()
+    assert_crisis_answer(post_message(running_stack.config, "e2e-crisis-actions", CRISIS))
+
+
+def test_with_redis_stopped_a_crisis_still_gets_the_crisis_answer(running_stack):
+    running_stack.redis.stop()
+    assert_crisis_answer(
+        post_message(running_stack.config, "e2e-crisis-redis", "pappa slår mamma nå"), "violence_home"
+    )
+    # And an ordinary question gets a helpful fallback, not a 500 and not silence.
+    messages = post_message(running_stack.config, "e2e-redis-question", "hvordan får jeg skattekort")
+    assert [m["custom"]["kind"] for m in messages] == ["fallback"]

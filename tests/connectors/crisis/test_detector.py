@@ -1,0 +1,93 @@
+"""The lexicon on its own: the phrases the issue names, idioms, categories and worried friends."""
+
+from __future__ import annotations
+
+import pytest
+
+from connectors.crisis import detect
+from connectors.crisis.detector import has_risk_words, normalise
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        ("kutta meg igjen i natt", "self_harm"),
+        ("jeg vil ikke leve lenger", "suicide"),
+        ("vil ikke leve", "suicide"),
+        ("kill myself", "suicide"),
+        ("kms", "suicide"),
+        ("eg vil ikkje leve meir", "suicide"),
+        ("I want to end my life", "suicide"),
+        ("tar jeg livet av meg", "suicide"),
+        ("pappa slår mamma nå", "violence_home"),
+        ("stefaren min banker meg", "violence_home"),
+        ("onkelen min tar på meg når jeg ikke vil", "sexual_abuse"),
+        ("jeg ble voldtatt på fest", "sexual_abuse"),
+        ("han står utenfor døra og truer meg", "acute_danger"),
+        ("han har kniv og truer meg", "acute_danger"),
+        ("vennen min har tatt masse piller og puster ikke", "acute_danger"),
+    ],
+)
+def test_crisis_messages_are_caught_with_their_category(text, category):
+    signal = detect(text)
+    assert signal is not None, text
+    assert signal.category == category
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jeg døde av latter",
+        "matteprøven dreper meg",
+        "kill the process",
+        "ta livet med ro",
+        "drep meg, så kjedelig",
+        "jeg drepte bossen i spillet",
+        "kutta håret i dag",
+        "skriver oppgave om selvmord",
+        "vi har om andre verdenskrig i historie",
+        "hva er straffen for voldtekt",
+        "hvordan får jeg skattekort",
+        "hva er alarmtelefonen",
+        "takk for hjelpen, ha det",
+        "",
+    ],
+)
+def test_idioms_topics_and_questions_are_not_a_crisis(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "third_person"),
+    [
+        ("jeg tror vennen min vil ta livet sitt", True),
+        ("my friend says she wants to die", True),
+        ("venninna mi kutter seg og jeg vet ikke hva jeg skal gjøre", True),
+        ("jeg vil ta livet mitt", False),
+        ("pappa slår meg", False),
+    ],
+)
+def test_a_worried_friend_is_told_apart(text, third_person):
+    signal = detect(text)
+    assert signal is not None
+    assert signal.third_person is third_person
+
+
+def test_a_disclosure_inside_school_work_still_counts():
+    assert detect("jeg skriver oppgave om selvmord fordi jeg har selvmordstanker") is not None
+
+
+def test_normalise_handles_case_punctuation_and_stretched_letters():
+    assert normalise("Jeg VIL døøøøø!!!") == "jeg vil døø"
+
+
+def test_risk_words_ignore_idioms_and_school_topics():
+    assert has_risk_words("jeg har lyst til å dø")
+    assert not has_risk_words("jeg døde av latter")
+    assert not has_risk_words("skriver oppgave om vold")
+    assert not has_risk_words("hvordan får jeg skattekort")
+
+
+def test_huge_and_binary_looking_input_does_not_crash():
+    assert detect("a" * 100_000) is None
+    assert detect("\x00\x01\ufffd") is None

@@ -1,0 +1,43 @@
+"""The crisis figures the issue asks for, on the dev set, through the trained model as deployed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from connectors.crisis import detect
+from connectors.crisis.evaluation import evaluate, load_examples
+from connectors.crisis.lexicon import CATEGORIES
+
+ROOT = Path(__file__).resolve().parents[2]
+DEV_SET = ROOT / "tests" / "data" / "eval_crisis.yml"
+MODEL = ROOT / "models" / "ung-veileder.tar.gz"
+
+
+@pytest.fixture(scope="module")
+def examples():
+    return load_examples(DEV_SET)
+
+
+def test_dev_set_is_big_and_covers_every_category_and_language(examples):
+    positives = [e for e in examples if e.crisis]
+    negatives = [e for e in examples if not e.crisis]
+    assert len(positives) >= 80 and len(negatives) >= 80
+    assert {e.category for e in positives} == set(CATEGORIES)
+    assert {e.lang for e in positives} == {"nb", "nn", "en"}
+
+
+def test_lexicon_alone_catches_every_dev_crisis(examples):
+    # The channel guard relies on the lexicon alone when the bot is down.
+    report = evaluate("lexicon", examples, detect)
+    assert report.recall == 1.0, "\n".join(report.lines())
+    assert report.false_alarm_rate <= 0.05, "\n".join(report.lines())
+
+
+def test_deployed_model_has_full_recall_and_few_false_alarms(examples):
+    from connectors.crisis.model_predict import load_model_predictor
+
+    report = evaluate("lexicon + NLU model", examples, load_model_predictor(str(MODEL)))
+    assert report.recall == 1.0, "\n".join(report.lines())
+    assert report.false_alarm_rate <= 0.05, "\n".join(report.lines())
