@@ -14,12 +14,13 @@ RASA_FILES := bot/config.yml $(shell find bot/domain training_data -type f -name
 RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 
-.PHONY: help install run train validate domain eval test test-kb test-actions test-rasa test-model test-e2e test-static clean
+.PHONY: help install run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
 	@echo "make test   - install what is missing and run every test"
-	@echo "make eval   - print crisis-detection figures (recall per category, false alarms, misses)"
+	@echo "make eval   - print routing figures (hybrid vs BM25 vs dense) and crisis-detection figures"
+	@echo "make bench  - print knowledge-base search latency, index build time and memory"
 	@echo "make install | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | clean"
 
 # --- environments: each is re-installed only when its pinned requirements change ---------
@@ -49,8 +50,17 @@ run: install $(MODEL)
 	@$(BOT_PY) scripts/stack.py run
 
 # --- evaluation: figures, not pass/fail --------------------------------------------------
-eval: $(MODEL)
+eval: $(MODEL) $(SERVICE_STAMP)
+	$(SERVICE_PY) scripts/eval_routing.py
 	$(BOT_PY) scripts/eval_crisis.py
+
+bench: $(SERVICE_STAMP)
+	$(SERVICE_PY) scripts/bench_kb.py
+
+# Optional: fine-tune the embedding model on the entries' phrasings (CPU, several minutes).
+# `make run` then uses models/embeddings/ instead of the packaged model.
+train-embeddings: $(SERVICE_STAMP)
+	$(SERVICE_PY) scripts/train_embeddings.py --out models/embeddings
 
 # --- tests -------------------------------------------------------------------------------
 # Fast, independent checks first; the trained model is built once and shared by the rest.

@@ -26,6 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 BOT_VENV = ROOT / ".venvs" / "bot"
 SERVICE_VENV = ROOT / ".venvs" / "service"
 MODEL_PATH = ROOT / "models" / "ung-veileder.tar.gz"
+# `make train-embeddings` writes a fine-tuned embedding model here; the knowledge base uses it.
+FINE_TUNED_EMBEDDINGS = ROOT / "models" / "embeddings"
 
 # The contract others rely on: keep these in step with docker-compose.yml (a test checks).
 DEFAULT_PORTS = {"rasa": 5005, "actions": 5055, "kb": 8080}
@@ -257,6 +259,8 @@ class Stack:
         ports, host, local = self.config.ports, self.config.bind_host, self.config.local
         env = self._base_env()
         env.update(redis.env())
+        if "KB_MODEL" not in env and (FINE_TUNED_EMBEDDINGS / "config.json").exists():
+            env["KB_MODEL"] = str(FINE_TUNED_EMBEDDINGS)
         env.update(
             {
                 "KB_URL": f"http://{local}:{ports['kb']}",

@@ -11,7 +11,5 @@ def is_confident(scores: Sequence[float], config: KBConfig) -> bool:
     if not scores:
         return False
     top = scores[0]
-    if top >= config.certain_score:
-        return True
     runner_up = scores[1] if len(scores) > 1 else 0.0
     return top >= config.confidence_threshold and top - runner_up >= config.confidence_margin

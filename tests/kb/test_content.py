@@ -31,9 +31,61 @@ def write_content(directory: Path, entries: list, name: str = "bad.yml") -> Path
     return path
 
 
-def test_shipped_content_is_valid_and_covers_five_services(services):
-    entries = load_entries(KBConfig().content_dir, services)
-    assert len({entry.service for entry in entries}) >= 5
+@pytest.fixture(scope="module")
+def shipped(services):
+    return load_entries(KBConfig().content_dir, services)
+
+
+def test_shipped_content_covers_every_service(services, shipped):
+    assert len(shipped) >= 150
+    per_service = {service: 0 for service in services}
+    for entry in shipped:
+        per_service[entry.service] += 1
+    assert min(per_service.values()) >= 3, per_service
+
+
+def test_every_service_has_its_own_file(services):
+    names = {path.stem for path in KBConfig().content_dir.glob("*.yml")}
+    assert names == set(services)
+
+
+def test_phrasings_are_not_shared_between_entries(shipped):
+    owner: dict[str, str] = {}
+    for entry in shipped:
+        for text in (entry.question, *entry.phrasings):
+            key = " ".join(text.lower().split())
+            assert owner.setdefault(key, entry.id) == entry.id, f"{text!r}: {owner[key]} and {entry.id}"
+
+
+def test_links_come_from_services_yml(shipped):
+    known = {s["url"] for s in load_catalogue() if str(s.get("url", "")).startswith("https://")}
+    for entry in shipped:
+        for link in entry.links:
+            assert link.url in known, f"{entry.id}: {link.url}"
+
+
+def test_uncertain_facts_send_the_reader_to_the_service_site(shipped):
+    for entry in shipped:
+        if entry.checked == "uncertain":
+            assert "sjekk" in entry.answer.lower(), entry.id
+
+
+NYNORSK_MARKERS = ("ikkje", "eg ", "kva", "korleis", "heime", "berre", "frå", "noko", "kven", "meir", "vere")
+BOKMAL_MARKERS = (" ikke ", " jeg ", " hva ", "hvordan", "hjemme", " bare ", " fra ", " noe ", " hvem ", " mer ")
+
+
+def test_answer_nn_is_nynorsk_not_bokmal(shipped):
+    for entry in shipped:
+        if entry.answer_nn:
+            text = f" {entry.answer_nn.lower()} "
+            bokmal = sum(text.count(marker) for marker in BOKMAL_MARKERS)
+            nynorsk = sum(text.count(marker) for marker in NYNORSK_MARKERS)
+            assert bokmal <= nynorsk, f"{entry.id}: answer_nn reads as bokmål"
+
+
+def test_most_entries_have_nynorsk_and_english_answers(shipped):
+    both = sum(1 for entry in shipped if entry.answer_nn and entry.answer_en)
+    assert both / len(shipped) >= 0.6
 
 
 def test_every_content_file_holds_one_service(services):

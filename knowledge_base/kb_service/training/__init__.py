@@ -1,0 +1,1 @@
+"""Offline training helpers for the knowledge base (not used at run time)."""
