@@ -27,6 +27,7 @@ def build() -> str:
                 variations.append(
                     {
                         "condition": [
+                            {"type": "slot", "name": "lang", "value": lang},
                             {"type": "slot", "name": "crisis_category", "value": category},
                             {"type": "slot", "name": "crisis_subject", "value": subject_name},
                         ],
