@@ -11,7 +11,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import lexicon
+from . import concepts, lexicon
 
 # When several categories match, the answer leads with the most urgent one.
 PRIORITY = ("acute_danger", "suicide", "sexual_abuse", "violence_home", "self_harm")
@@ -67,15 +67,15 @@ def _stats_context() -> re.Pattern:
 
 @lru_cache(maxsize=1)
 def _concepts() -> dict[str, re.Pattern]:
-    return {name: re.compile(pattern) for name, pattern in lexicon.CONCEPTS.items()}
+    return {name: re.compile(pattern) for name, pattern in concepts.CONCEPTS.items()}
 
 
 def _concept_match(cleaned: str, rules: list) -> tuple[str, str] | None:
     """The first concept rule whose concepts all occur: (category, rule description)."""
-    concepts = _concepts()
+    compiled = _concepts()
     found: dict[str, bool] = {}
     for category, needed in rules:
-        if all(found.setdefault(name, bool(concepts[name].search(cleaned))) for name in needed):
+        if all(found.setdefault(name, bool(compiled[name].search(cleaned))) for name in needed):
             return category, "+".join(needed)
     return None
 
@@ -130,13 +130,13 @@ def detect(text: str) -> CrisisSignal | None:
                 return CrisisSignal(category, _is_third_person(cleaned, cleaned), pattern.pattern)
     if about_a_subject:
         return None
-    concept = _concept_match(cleaned, lexicon.UNVETOED_RULES)
+    concept = _concept_match(cleaned, concepts.UNVETOED_RULES)
     if concept is not None:
         return CrisisSignal(concept[0], _is_third_person(cleaned, cleaned), "+".join(concept[1:]))
     # A general question ("hva er vold i nære relasjoner?") with nobody in it is not a disclosure.
     if asks_about_a_subject and not FIRST_PERSON.search(cleaned) and not FRIEND_MENTION.search(cleaned):
         return None
-    concept = _concept_match(cleaned, lexicon.CONCEPT_RULES)
+    concept = _concept_match(cleaned, concepts.CONCEPT_RULES)
     if concept is not None:
         category, rule = concept
         return CrisisSignal(category, _is_third_person(cleaned, cleaned), rule)
@@ -166,5 +166,5 @@ def has_risk_words(text: str) -> bool:
     cleaned = f" {idioms.sub(' ', normalise(text))} "
     if topic_context.search(cleaned):
         return False
-    concepts = _concepts()
-    return any(concepts[name].search(cleaned) for name in lexicon.RISK_CONCEPTS)
+    compiled = _concepts()
+    return any(compiled[name].search(cleaned) for name in concepts.RISK_CONCEPTS)

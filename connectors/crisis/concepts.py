@@ -1,0 +1,226 @@
+"""Concept co-occurrence rules for crisis detection.
+
+Phrases alone cannot cover how young people describe danger. A rule fires when every concept it
+names occurs somewhere in the message (after idioms are removed, see `lexicon.IDIOMS`). Concepts
+are broad on purpose: a false alarm costs a kind answer with helplines, a miss can cost a life.
+"""
+
+from __future__ import annotations
+
+
+CONCEPTS = {
+    "self": r"\b(?:jeg|eg|je|æ|i|meg|mæ|me|my|myself|mitt|mi|min|mine|oss|vi|us|we)\b",
+    "family": (
+        r"\b(?:pappa\w*|papa|mamma\w*|mama|mor|far|moren|faren|mora|foreldr\w*|stefar\w*|stemor\w*|"
+        r"steforeld\w*|stepappa|stemamma|fosterforeld\w*|fostermor\w*|fosterfar\w*|fosterfamilie\w*|"
+        r"besteforeld\w*|bestefar\w*|farfar\w*|morfar\w*|bestemor\w*|farmor\w*|mormor\w*|onkel\w*|"
+        r"tante\w*|bror\w*|brodern|storebror\w*|lillebror\w*|stebror\w*|søster\w*|syster\w*|systera|"
+        r"storesøster\w*|kjærest\w*|typen|dad\w*|mom\w*|mum\w*|mother|father|stepdad|stepfather|"
+        r"stepmom|stepmum|stepmother|stepbrother|foster|grandpa|grandfather|grandma|grandmother|"
+        r"uncle|brother|sister|parents?|husband|boyfriend)\b"
+    ),
+    "violence": (
+        r"\b(?:slår|slo|slått|slag|slå|slenger|banker|banka|bankar|banket|juler|jula|julte|juling|"
+        r"sparke\w*|sparka|sparker|kvele\w*|kvel|kvalt|kvelertak|kveletak|dytte\w*|dytta|lugge\w*|"
+        r"lugga|knyttnev\w*|klyp\w*|blåmerke\w*|blåveis|merker i|merke på|merker på|vold\w*|vald\w*|"
+        r"mishandl\w*|hit|hits|hitting|beat|beats|beating|beaten|kick\w*|punch\w*|slap\w*|chok\w*|"
+        r"strangl\w*|bruise\w*|shov\w*|pushed|pushes|threw|throws|violent|abusive|abuse\w*)\b"
+        r"|\b(?:drar|dro|drog|dreg) (?:meg|oss) (?:i|etter) håret\b|\bkast\w*(?: \w+){1,3} (?:etter|på|at) (?:meg|oss|me|us)\b|\bslåss\w*|\bslost\b|\bfighting\b"
+        r"|\b(?:tak|grep|grabbed|squeezed) (?:i|rundt|my) (?:halsen|throat|neck)\b|\bhalsen min\b|\bby the (?:throat|hair)\b|\bpulls? my hair\b|\blugger meg\b"
+        r"|\b(?:låser|låste|stenger|stengte|locks?|locked) (?:meg|oss|me|us) (?:ute|inne|out|in)\b"
+    ),
+    "self_harm_act": (
+        r"\b(?:kutt\w*|cutt\w*|cut|cuts|skjær\w*|skar|skjer|skore|skor|carv\w*|klor\w*|scratch\w*|"
+        r"brenn\w*|brant|brent\w*|brend\w*|burn\w*|risp\w*|riss\w*|reopen\w*|selvskad\w*|sjølvskad\w*|selfharm\w*|sh)\b"
+        r"|\bself ?harm\w*|\b(?:river|rev|riv|rive|nappe\w*|pull\w*|pulling|tear\w*) (?:ut |out )?(?:håret|hår|my hair|hair)\b"
+        r"|\b(?:åpne\w*|river opp|rive opp) (?:sår\w*|kutt\w*)\b"
+        r"|\b(?:slår|slo|slått|slå|hit\w*|punch\w*|bank\w*) (?:meg selv|meg sjølv|meg sjøl|myself)\b"
+        r"|\b(?:slår|slo|slå|punch\w*|hit\w*|bank\w*)(?: \w+){0,3} (?:i veggen|i vegg|veggen|walls?|the wall)\b"
+        r"|\b(?:skade\w*|skada\w*|hurt\w*|harm\w*) (?:meg|seg|myself|him ?self|her ?self|themselves|them ?self)\b"
+        r"|\b(?:sulter|svelt\w*|starv\w*) (?:meg|myself)\b"
+    ),
+    "self_harm_marker": (
+        r"\b(?:med vilje|on purpose|til blods|til det blør|blør|blødde|bleed\w*|arr|arra|arrene|arret|"
+        r"scars?|sår|såra|wounds?|kuttene|kutta|kutt|cuts|barberblad\w*|razor\w*|blades?|passar\w*|"
+        r"igjen|again|fortjener|fortener|deserve|straff\w*|punish\w*|føle\w* no\w*|feel something|feel anything|"
+        r"gjør vondt|gjer vondt|hurts|blåveis|blåmerke\w*|bruise\w*|dypere|djupare|deeper|slutte|stop|trang\w*|urge\w*|"
+        r"sint på meg selv|sint på meg sjølv|angry at myself|lyst|want|wanna|urge|trang|so bad|"
+        r"hver kveld|kvar kveld|every night|relaps\w*|sprakk|clean|fresh|ferske|langerm\w*|long sleeves|"
+        r"skjul\w*|gjemm\w*|gøym\w*|hide|hiding|plaster|håndledd\w*|handledd\w*|wrists?|armene|armen|"
+        r"låret|lårene|thighs?|magen|hovudbotnen|knokene|knuckles|merke|merker|angst|anxiety|for å sove|"
+        r"to sleep|hjelper|helps)\b"
+    ),
+    "sexual": (
+        r"\b(?:sex\w*|seksuel\w*|naken\w*|nakne|nudes?|naked|voldt\w*|valdt\w*|rape\w*|raping|"
+        r"overgrep\w*|misbruk\w*|molest\w*|grop\w*|fondl\w*|groom\w*|tafs\w*|befø\w*|kline\w*|"
+        r"blackmail\w*|sextort\w*|utpress\w*|pupp\w*|bryst\w*|underliv\w*|privates?|penis|dick|"
+        r"undertøy\w*|underwear|porno?\w*|kle av meg|kle av seg|undress\w*)\b"
+        r"|\b(?:tar|tok|tek|ta|tatt|teke|rører|rørte|touch\w*|grab\w*|tar og føler|kjenner) (?:på )?(?:meg|me|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|him|her|ho|seg)\b"
+        r"|\b(?:uten|utan|without) (?:klær|klede|clothes|noe på)\b"
+        r"|\b(?:inn på|into) (?:rommet|my room|the room)(?: \w+){0,3} (?:om natta|om natten|at night|når alle sover)\b"
+        r"|\bgjør ting med\b|\bgjer ting med\b|\bdoes things to\b|\bdid things to\b"
+        r"|\b(?:hånd\w*|handa|hand) (?:ned |ned i |inn i |down |in )(?:buksa|trusa|my pants|pants)\b"
+        r"|\b(?:filme\w*|filma|filmed|bilder av|bilete av|pictures of|photos of)(?: \w+){0,4} (?:i dusjen|dusj\w*|shower|uten klær|utan klede|naken|naked)\b|\b(?:filme\w*|filma|filmed) (?:oss|us|meg|me)\b"
+        r"|\b(?:komme|kome|come)(?: \w+){0,4} (?:alene|aleine|alone)\b"
+        r"|\bmade me touch\b|\bfikk meg til å ta på\b|\bville at jeg skulle ta på\b"
+        r"|\b(?:meldinger|meldingar|messages|snaps?) om (?:kroppen|puppene|rumpa|utseendet)\b|\bmessages about my body\b"
+        r"|\b(?:møte\w*|møtes|treffe\w*|meet\w*|hente\w*|pick me up) (?:meg |me )?(?:alene|aleine|alone|etter skolen|after school)\b"
+        r"|\b(?:holdt|held|holder|held) (?:meg|me) (?:nede|fast|down)\b"
+        r"|\b(?:våknet|vakna|woke up)(?: \w+){0,3} (?:uten|utan|without)\b"
+    ),
+    "coercion": (
+        r"\b(?:voksen|vaksen|adult|grown|eldre|older|mann|a man|the man|fyr|guy|onkel\w*|uncle|stefar\w*|stepdad|"
+        r"stebror\w*|stepbrother|bestefar|farfar|morfar|grandpa|leder\w*|leiar\w*|trener\w*|coach|"
+        r"lærer\w*|lærar\w*|teacher|pastor|prest\w*|fotograf\w*|photographer|nabo\w*|neighbou?r|"
+        r"fetter\w*|kusine\w*|kusin\w*|cousin|sjef\w*|boss|kollega\w*|kjærest\w*|boyfriend|eks\w*|"
+        r"hemmelig\w*|hemmeleg\w*|secret|tvang|tving\w*|forced?|press\w*|truer|truar|trua|true\w*|"
+        r"threat\w*|blackmail\w*|truga|trugar|truge\w*|viss ikkje|hvis ikke|hvis jeg ikke|if i don t|against my will|"
+        r"uten å spørre|utan å spørje|without asking|without consent|uten samtykke|uten lov|fest\w*|party|husker ingenting|hugsar ingenting|remember nothing|"
+        r"\w*leder\w*|\w*leiar\w*|\w*trener\w*|\w*lærer\w*|\w*onkel\w*|\w*fotograf\w*|gaver|gifts|"
+        r"mot min vilje|uten at jeg|utan at eg|når ingen ser|when no one|alone|alene|aleine|full|drunk|"
+        r"asleep|sov|sovna|ikke vil|ikkje vil|don t want|sa nei|said no|stopp|stop|kommer inn|"
+        r"om natta|om natten|at night|dusj\w*|ville|måtte|made me|told me|jeg er 1[0-6]|eg er 1[0-6]|i m 1[0-6]|im 1[0-6]|"
+        r"på \d\d|nett\w*|online|snap\w*|insta\w*|leir|camp|fotballtur\w*|trening\w*|practice|jobben|"
+        r"lageret|skitten|skitne|dirty|ingen må vite)\b"
+    ),
+    "self_harm_evidence": (
+        r"\b(?:arr|arra|arrene|arret|scars?|kutt|kuttene|kutta|cuts|sår|såra|wounds?)\b(?: \w+){0,3} (?:på|on|over) (?:armene|armen|armane|handledd\w*|håndledd\w*|låret|lårene|beina|magen|wrists?|arms?|thighs?|legs?|stomach)"
+        r"|\b(?:armen|armene|låret|lårene|wrists?|arms?) (?:er|is|are) (?:full|fulle|covered) (?:av|of|in) (?:arr|kutt|scars|cuts)\b"
+        r"|\bfresh cuts\b|\bferske kutt\b|\bnye kutt\b"
+    ),
+    "concealment": (
+        r"\b(?:skjul\w*|gjemm\w*|gøym\w*|hide\w*|hiding|cover\w*|langerm\w*|long sleeves|plaster|katten|the cat|"
+        r"sier det var|says it was|said it was|uhell|accident|lyver|lying|løy|lied|ingen vet|no one knows|sier ingenting|madrass\w*|"
+        r"pennal\w*|i lomma|i veska|under senga|i skapet|genser\w*|hoodies?|sweater|ingen ser|no one sees|så ingen)\b"
+    ),
+    "family_trouble_sound": r"\b(?:knuser|knust|knuste|smash\w*|breaking things|skrik\w*|scream\w*|hyl\w*)\b",
+    "blades": r"\b(?:barberblad\w*|barberhøvel\w*|razor\w*|blades?|blader|bladene|knivblad\w*|glasskår\w*|glass shards?)\b",
+    "scars": r"\b(?:arr|arra|arrene|arret|scars?|merkene|blåmerkene|bruises)\b",
+    "hiding": r"\b(?:gjemmer|gjøymer|gøymer|gjemte|hiding|hide|skjuler|skjulte) (?:meg|myself|oss|us)\b|\b(?:låst|låste|locked) (?:meg|myself) inne\b|\blocked myself in\b",
+    "pursuer": r"\b(?:for|from) (?:noen|nokon|someone|somebody|him|han|ham|dem|them|de|dei|pappa|faren|stefar)\b|\b(?:leter|leitar|looking|searching) (?:etter|for) (?:meg|me)\b",
+    "stranger": r"\b(?:fremmed\w*|framand\w*|stranger|ukjent mann|unknown man)\b",
+    "vehicle": r"\b(?:bil|bilen|bilen hans|car|van|varebil)\b",
+    "intoxicated": r"\b(?:tatt|tok|took|taken|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
+    "unresponsive": (
+        r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding)\b"
+        r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
+    ),
+    "armed": (
+        r"\b(?:har|has|have|got|holder|holding|med|with|vifter med|waving|trakk|pulled|drar|drog|tok fram) (?:en |ei |et |a |the |sin |his |her )?"
+        r"(?:kniv|kniven|knife|pistol|pistolen|gun|våpen|weapon|øks|axe|gevær|rifle|machete|balltre|bat)\b"
+        r"|\b(?:skyter|skyt|shooting|shots fired|skudd|knivstikk\w*|knivstukk\w*|stabbed|got shot|ble skutt|was shot)\b"
+    ),
+    "despair": (
+        r"\b(?:orker|orkar|klarer|klarar) (?:ikke|ikkje) (?:mer|meir)\b|\b(?:ikke|ikkje) (?:orker|orkar|klarer|klarar) (?:mer|meir)\b"
+        r"|\b(?:can t|cant|cannot) (?:go on|take it|do this) ?(?:anymore)?\b|\b(?:er|am) ferdig (?:nå|no|now)\b|\bgir opp\b|\bgiving up\b|\bgi opp\b"
+    ),
+    "weapon": r"\b(?:kniv\w*|knife|knives|våpen|weapon\w*|pistol\w*|gun|guns|gevær\w*|rifle|øks|axe|balltre|machete)\b",
+    "threat": (
+        r"\b(?:true\w*|truer|trua|truar|truga|trugar|threat\w*|jage\w*|jaget|jaga|chas\w*|stalk\w*|forfølg\w*|forfulgt|ran|rana|"
+        r"ranet|raner|robb\w*|angrip\w*|angrep|attack\w*|kidnap\w*|bortført\w*|abduct\w*)\b"
+        r"|\b(?:følger|følgjer|fulgt|fulgte|følgde|følgd|follow\w*) (?:etter )?(?:meg|me|oss|us)\b"
+        r"|\b(?:leter|leitar|looking|searching) (?:etter |for )?(?:meg|me)\b"
+        r"|\b(?:venter|ventar|waiting) (?:på |for )?(?:meg|me)\b"
+        r"|\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe|la) (?:meg|me)\b|\bwon t let me (?:go|out|leave)\b"
+        r"|\b(?:holder|held|holdt|holding) (?:meg|me) (?:fast|igjen|back)\b"
+        r"|\b(?:kommer|kjem|coming|comes) (?:hit|hjem|heim|over|here|etter meg|after me|to my)\b"
+        r"|\b(?:gjemmer|gjøymer|gøymer|hiding|hide|skjuler) (?:meg|myself|oss)\b"
+        r"|\b(?:dratt|dradd|dragged|pulled|trukket) (?:meg )?(?:inn i|into) (?:en |ein |a )?(?:bil|car|van)\b"
+        r"|\b(?:banke|slå|drepe|skade|stikke|skyte|beat|kill|hurt|stab|shoot) (?:meg|me|oss|us)(?: opp| up)?\b"
+        r"|\b(?:tok|tatt|grabbed|grab\w*) (?:tak )?(?:i )?(?:meg|me|armen min|my arm)\b"
+        r"|\b(?:fremmed|framand|stranger)\b"
+    ),
+    "urgent": (
+        r"\b(?:nå|no|now|rn|akkurat|right now|fortsatt|framleis|still|i kveld|i natt|tonight|alene|"
+        r"aleine|alone|redd|rædd|scared|afraid|terrified|hjelp|help|klarer ikke|klarar ikkje|can t|"
+        r"venter|ventar|waiting|etter skolen|after school|når jeg kommer ut|sier de skal|seier dei skal|svarer ikke|svarar ikkje|not answering|"
+        r"fast|stuck|ute|outside|utenfor|utanfor)\b"
+    ),
+    "medical_emergency": (
+        r"\b(?:puster|pustar) (?:ikke|ikkje|nesten ikke|nesten ikkje|dårlig|rart)\b"
+        r"|\b(?:not breathing|can t breathe|cant breathe|isn t breathing|barely breathing|stopped breathing)\b"
+        r"|\b(?:(?:er|is|ligger|lying) (?:\w+ )?(?:bevisstl\w*|medvitsl\w*|unconscious|besvimt|passed out)|(?:bevisstl|medvitsl)\w*(?! ?(?:het|heit))\w*)\b"
+        r"|\b(?:våkner|vaknar|wakes?|waking|vekke|vakne) (?:ikke|ikkje|not)(?: opp)?\b|\bwon t wake\b|\bwont wake\b|\bklarer ikke (?:å )?vekke\b|\bklarar ikkje (?:å )?vekkje\b"
+        r"|\b(?:blør|bløder|bleeding) (?:mye|masse|kraftig|heavily|a lot|badly)\b"
+        r"|\b(?:krampe\w*|seizure\w*|overdos\w*)\b"
+        r"|\b(?:putt\w*|puttet|kom|ha\w*) (?:noe|noko|something|stuff) i (?:drinken|drikken|glaset|drink\w*)\b|\bspiked\b|\bdrugged\b"
+        r"|\b(?:gjennom|through) (?:isen|the ice)\b|\bi vannet og\b|\bin the water and\b|\bdrukn\w*|\bdrown\w*"
+        r"|\b(?:det )?(?:brenn|brenner|brann|fire)\b(?: \w+){0,4} (?:røyk|smoke|kommer meg ikke ut|kjem meg ikkje ut|can t get out|trapp\w*|stairs)"
+        r"|\b(?:full|fullt) av (?:røyk|røyk)\b|\bfull of smoke\b"
+    ),
+    "death": (
+        r"\b(?:dø|døy|døyr|døde|døden|død|daud|die|died|dying|dead|death|selvmord\w*|sjølvmord\w*|"
+        r"suicid\w*|unalive|kms|eksistere|eksistera|exist\w*|farvel|goodbye|avskjed\w*|avskil\w*)\b"
+        r"|\b(?:ta|tar|tok|tek|take|took) (?:livet|mitt eget liv|mitt eige liv|my life|my own life)\b"
+        r"|\b(?:avslutte|avslutta|end|ending|ende) (?:livet|alt|it all|my life|everything|things)\b"
+        r"|\b(?:være|vere|be) (?:til|here|her)(?: lenger| meir| mer| anymore)?\b"
+        r"|\b(?:forsvinne|forsvinna|disappear|vanish)\b"
+        r"|\b(?:siste|last) (?:kveld|dag|natt|gang|night|day|time)\b"
+        r"|\b(?:tau|tauet|rope|løkke|noose)\b"
+        r"|\b(?:togskinne\w*|jernbane\w*|jernbana|train tracks?|railway|skinnene|tracks)\b"
+        r"|\b(?:står|stod|sitter|står og|standing|stand|sitting) (?:på|on) (?:the |a )?(?:brua|broa|broen|brua|bridge|taket|roof|kanten|edge)\b"
+        r"|\b(?:motoren|motor|engine|eksos\w*|exhaust)\b(?: \w+){0,4} (?:garasje\w*|garage)\b|\b(?:garasje\w*|garage)\b(?: \w+){0,6} (?:motoren|motor|engine)\b"
+        r"|\b(?:kjøre|kjøyre|drive|driving)(?: \w+){0,3} (?:inn i|into|i) (?:en |ein |a )?(?:vegg|wall|fjell|trailer|truck|tre|tree)\b"
+        r"|\b(?:smertefri\w*|painless|måter å dø|ways to die|how to die|hvordan dø)\b"
+        r"|\b(?:for godt|for good|forever|for alltid|for evig)\b"
+        r"|\b(?:gi|gir|ga|gitt|giving|gave|given) (?:bort|away) (?:tingene|ting|alt|my stuff|my things|everything)\b"
+        r"|\b(?:sletta|slettet|deleted) (?:alle |all )?(?:bildene|bilda|my pictures|my photos|kontoen|kontoene|kontoane|profilene|account|accounts)\b"
+        r"|\bha det (?:til alle|for alltid|alle sammen)\b|\bsa ha det\b|\bsaid goodbye\b"
+        r"|\b(?:slippe|sleppe|stop|slutte) (?:å leve|å vere til|å være til|living|existing)\b|\b(?:want|vil) (?:it|det) (?:all )?(?:to )?(?:stop|slutte|ta slutt)\b"
+        r"|\b(?:picked|valgt|bestemt|satt) (?:the |en |ein )?(?:date|dato|dag)\b"
+        r"|\b(?:fortjener|fortener|deserve|don t deserve) (?:ikke |ikkje |not )?(?:å |to )?(?:leve|live|lev)\b"
+        r"|\b(?:etter|to be with|join) (?:henne|ham|han|mamma|pappa|mormor|morfar|her|him|my mom|my dad)\b(?= .*(?:død|døde|died|dead|gone|borte))|\b(?:vil|want to) (?:bare )?(?:etter|være med) (?:henne|ham|han|her|him)\b"
+    ),
+    "death_intent": (
+        r"\b(?:vurder\w*|considering|consider|vil|ville|vi|lyst|ønsk\w*|want|wanna|wish|tenk\w*|think\w*|plan\w*|bestemt|decided|"
+        r"picked|valgt|kjøpt|kjøpte|bought|samlet|samla|spart|saved|googl\w*|search\w*|looking up|"
+        r"skal|gonna|going to|klar|klare|ready|orker|orkar|tired|fortjener|fortener|deserve|"
+        r"ingen grunn|no reason|det er på tide|på tide|time to|sa ha det|said goodbye|"
+        r"har lagt|lagt|slippe|sleppe|stop|sitter|sit|sat|står|stand\w*|ikke lyst|ikkje lyst|don t want|"
+        r"dont want|do not want|ventar|venter|waiting|legge meg|legg meg|lie down)\b"
+    ),
+    "pills": r"\b(?:piller|pillene|tabletter|tablettar|tablettene|pills|sovetablett\w*|sovepille\w*|paracet\w*|ibux|ibuprofen|medisinene|medisiner|medisin|medication|meds|painkillers?)\b",
+    "pills_amount": (
+        r"\b(?:saving|sparer|samler|samlar|hamstrer|stockpil\w*|masse|mange|mykje|mykkje|haug|haugevis|alle|hele|heile|all|a lot|lots|bunch|too many|"
+        r"altfor mange|way too many|handfull|hand full|\d{2,}|samlet|samla|spart|saved|hoarded|klare|"
+        r"overdos\w*|hvor mange|kor mange|how many|nok til|enough to|for å dø|to die|svelg\w*|swallow\w*)\b"
+    ),
+}
+
+# Concepts that make a message worth a second look. The trained `crisis` intent counts only when
+# one of these occurs (after idioms are removed): alone the model is too eager.
+RISK_CONCEPTS = (
+    "death", "violence", "sexual", "self_harm_act", "self_harm_evidence", "scars", "blades",
+    "weapon", "armed", "threat", "medical_emergency", "pills", "hiding", "stranger", "despair",
+    "family_trouble_sound", "unresponsive", "intoxicated",
+)
+
+# (category, concepts that must all occur). Checked after the strong phrases. The first rules
+# hold even in a general question ("hva skjer hvis man tar 40 paracet?").
+UNVETOED_RULES = [
+    ("suicide", ("pills", "pills_amount")),
+]
+CONCEPT_RULES = [
+    ("acute_danger", ("medical_emergency",)),
+    ("acute_danger", ("weapon", "threat")),
+    ("acute_danger", ("weapon", "urgent")),
+    ("acute_danger", ("threat", "urgent")),
+    ("acute_danger", ("armed",)),
+    ("acute_danger", ("stranger", "threat")),
+    ("acute_danger", ("stranger", "vehicle")),
+    ("acute_danger", ("intoxicated", "unresponsive")),
+    ("acute_danger", ("hiding", "pursuer")),
+    ("acute_danger", ("hiding", "urgent")),
+    ("suicide", ("despair", "weapon")),
+    ("suicide", ("death", "death_intent")),
+    ("sexual_abuse", ("sexual", "coercion")),
+    ("violence_home", ("family", "violence")),
+    ("self_harm", ("self_harm_act", "self_harm_marker")),
+    ("self_harm", ("self_harm_evidence",)),
+    ("self_harm", ("self_harm_act", "concealment")),
+    ("self_harm", ("blades", "concealment")),
+    ("self_harm", ("scars", "concealment")),
+    ("self_harm", ("blades", "urgent")),
+    ("violence_home", ("hiding", "family")),
+    ("violence_home", ("family", "family_trouble_sound", "urgent")),
+]
