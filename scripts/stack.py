@@ -266,6 +266,9 @@ class Stack:
                 "KB_URL": f"http://{local}:{ports['kb']}",
                 "KB_HOST": host,
                 "KB_PORT": str(ports["kb"]),
+                # One-query matrix products gain nothing from BLAS threads, which fight
+                # torch's for the two cores (p50 search latency halves).
+                "OPENBLAS_NUM_THREADS": "1",
                 "ACTION_ENDPOINT_URL": f"http://{local}:{ports['actions']}/webhook",
                 "TRACKER_TTL_SECONDS": str(self.config.tracker_ttl_seconds),
             }

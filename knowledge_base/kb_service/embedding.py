@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 from typing import Protocol, Sequence
 
 import numpy as np
@@ -44,3 +46,31 @@ def load_embedder(spec: str = DEFAULT_MODEL) -> SentenceTransformerEmbedder:
 
     model = SentenceTransformer(resolve_model_path(spec), device="cpu")
     return SentenceTransformerEmbedder(model, name=spec)
+
+
+class EmbeddingCache:
+    """Entry vectors on disk, keyed by the model and every text, so an unchanged knowledge base
+    starts in seconds instead of re-embedding (minutes at 10,000 entries on two cores)."""
+
+    def __init__(self, directory: Path, model_name: str) -> None:
+        self._directory = directory
+        self._model_name = model_name
+
+    def _path(self, texts: Sequence[str]) -> Path:
+        digest = hashlib.sha256(self._model_name.encode())
+        for text in texts:
+            digest.update(b"\0" + text.encode())
+        return self._directory / f"vectors-{digest.hexdigest()[:32]}.npy"
+
+    def load_or_encode(self, texts: Sequence[str], embedder: Embedder) -> np.ndarray:
+        path = self._path(texts)
+        if path.exists():
+            vectors = np.load(path)
+            if vectors.shape[0] == len(texts):
+                return vectors
+        vectors = embedder.encode(texts)
+        self._directory.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_suffix(".tmp.npy")
+        np.save(temporary, vectors)
+        temporary.replace(path)
+        return vectors

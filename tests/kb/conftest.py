@@ -20,7 +20,7 @@ def embedder():
 
 @pytest.fixture
 def kb_config() -> KBConfig:
-    return KBConfig(content_dir=FIXTURES / "content")
+    return KBConfig(content_dir=FIXTURES / "content", cache_dir=None)
 
 
 @pytest.fixture

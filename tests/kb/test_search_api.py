@@ -103,3 +103,15 @@ async def test_wrong_method_is_405_json(client):
     _, response = await client.post("/v1/search", content=b"{}")
     assert response.status == 405
     assert "error" in response.json
+
+
+def test_prefiltered_search_ranks_like_the_exact_one(app, monkeypatch):
+    import knowledge_base.kb_service.index as index_module
+
+    index = app.ctx.index
+    questions = ["hvordan får jeg skattekort", "borteboer stipend", "moped lappen", "how do I get a tax card"]
+    exact = [[(h.entry.id, round(h.score, 4)) for h in index.search(q, 3)] for q in questions]
+    monkeypatch.setattr(index_module, "PREFILTER_ABOVE_TEXTS", 0)
+    monkeypatch.setattr(index_module, "PREFILTER_CANDIDATES", 2)
+    prefiltered = [[(h.entry.id, round(h.score, 4)) for h in index.search(q, 3)] for q in questions]
+    assert [row[0] for row in prefiltered] == [row[0] for row in exact]

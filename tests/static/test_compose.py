@@ -92,7 +92,12 @@ def test_service_urls_point_at_the_right_containers():
 
 
 def test_variables_the_launcher_sets_are_set_in_compose_too():
-    shared = {"KB_URL": "action-server", "ACTION_ENDPOINT_URL": "rasa", "KB_PORT": "knowledge-base"}
+    shared = {
+        "KB_URL": "action-server",
+        "ACTION_ENDPOINT_URL": "rasa",
+        "KB_PORT": "knowledge-base",
+        "OPENBLAS_NUM_THREADS": "knowledge-base",
+    }
     for variable, service in shared.items():
         assert variable in local_processes()["rasa"].env
         assert variable in SERVICES[service]["environment"]
