@@ -105,6 +105,12 @@ def _is_third_person(text: str, span: str) -> bool:
     return not FIRST_PERSON.search(rest)
 
 
+def is_third_person(text: str) -> bool:
+    """Does the writer of `text` worry about someone else, rather than about themselves?"""
+    cleaned = normalise(text)
+    return _is_third_person(cleaned, cleaned)
+
+
 def detect(text: str) -> CrisisSignal | None:
     idioms, strong, topic_words, topic_context = _compiled()
     normalised = normalise(text)

@@ -21,7 +21,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from .answers import subject
-from .detector import CrisisSignal, detect, guess_category, has_risk_words, normalise
+from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person
 
 CRISIS_INTENT = "crisis"
 FALLBACK_INTENT = "ask_question"
@@ -68,8 +68,7 @@ class CrisisOverride(GraphComponent):
         if signal is not None:
             return signal
         if model_confidence >= self.model_threshold and has_risk_words(text):
-            third_person = detect_third_person(text)
-            return CrisisSignal(guess_category(text), third_person, "model")
+            return CrisisSignal(guess_category(text), is_third_person(text), "model")
         return None
 
     def _process(self, message: Message) -> None:
@@ -94,9 +93,3 @@ class CrisisOverride(GraphComponent):
             )
         message.set(ENTITIES, entities, add_to_output=True)
 
-
-def detect_third_person(text: str) -> bool:
-    from .detector import FRIEND_MENTION, FIRST_PERSON
-
-    normalised = normalise(text)
-    return bool(FRIEND_MENTION.search(normalised)) and not FIRST_PERSON.search(normalised)

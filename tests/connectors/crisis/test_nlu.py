@@ -1,0 +1,55 @@
+"""CrisisOverride: the NLU component that forces the crisis intent."""
+
+from __future__ import annotations
+
+from rasa.shared.nlu.training_data.message import Message
+
+from connectors.crisis.nlu import CrisisOverride
+
+
+def parsed(text: str, intent: str, crisis_confidence: float) -> Message:
+    message = Message(data={"text": text})
+    message.set("intent", {"name": intent, "confidence": 0.9})
+    message.set(
+        "intent_ranking",
+        [{"name": intent, "confidence": 0.9}, {"name": "crisis", "confidence": crisis_confidence}],
+    )
+    message.set("entities", [])
+    return message
+
+
+def run(message: Message) -> Message:
+    return CrisisOverride({"model_threshold": 0.9}).process([message])[0]
+
+
+def entity_values(message: Message) -> dict:
+    return {e["entity"]: e["value"] for e in message.get("entities")}
+
+
+def test_lexicon_forces_crisis_over_any_intent():
+    message = run(parsed("jeg vil ikke leve lenger", "ask_question", 0.0))
+    assert message.get("intent")["name"] == "crisis"
+    assert message.get("intent_ranking")[0]["name"] == "crisis"
+    assert entity_values(message) == {"crisis_category": "suicide", "crisis_subject": "self"}
+
+
+def test_worried_friend_is_marked_other():
+    message = run(parsed("jeg tror vennen min vil ta livet sitt", "ask_question", 0.0))
+    assert entity_values(message)["crisis_subject"] == "other"
+
+
+def test_confident_model_counts_only_with_a_risk_word():
+    assert run(parsed("alt er så mørkt og jeg vil bare dø snart", "crisis", 0.97)).get("intent")["name"] == "crisis"
+    vetoed = run(parsed("det nye albumet er sinnssykt bra", "crisis", 0.99))
+    assert vetoed.get("intent")["name"] == "ask_question"
+    assert entity_values(vetoed) == {}
+
+
+def test_idiom_with_a_confident_model_is_not_a_crisis():
+    message = run(parsed("jeg døde av latter", "crisis", 0.99))
+    assert message.get("intent")["name"] != "crisis"
+
+
+def test_button_payloads_are_left_alone():
+    message = run(parsed('/choose_entry{"entry_id": "x"}', "choose_entry", 0.0))
+    assert message.get("intent")["name"] == "choose_entry"
