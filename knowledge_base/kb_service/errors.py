@@ -2,7 +2,6 @@
 
     KBError
     ├── ContentError          bad content on disk: stops start-up (not an HTTP error)
-    │   └── UnknownServiceError
     └── KBHTTPError           (SanicException) becomes one JSON error body
         ├── InvalidQueryError     400
         └── EntryNotFoundError    404
@@ -19,10 +18,6 @@ class KBError(Exception):
 
 class ContentError(KBError):
     """A content or services file is invalid. The message names the file, entry and field."""
-
-
-class UnknownServiceError(ContentError):
-    pass
 
 
 class KBHTTPError(SanicException, KBError):

@@ -129,10 +129,6 @@ class SearchIndex:
     def __len__(self) -> int:
         return len(self._entries)
 
-    @property
-    def entries(self) -> list[Entry]:
-        return list(self._entries)
-
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)
 
