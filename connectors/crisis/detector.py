@@ -82,7 +82,9 @@ def _concept_match(cleaned: str, rules: list) -> tuple[str, str] | None:
 
 SUBJECT_PRONOUN = re.compile(r"\b(?:han|hun|ho|hen|he|she|they)\b")
 OWNER = r"(?:min|mi|mitt|mine|my|our|vår)"
-FRIEND_PHRASE = re.compile(rf"(?:\b{OWNER} )?\b{lexicon.FRIEND}\b(?: {OWNER}\b)?")
+FRIEND_PHRASE = re.compile(
+    rf"(?:\b{OWNER} (?:best |beste |close |good |gode |nære |old |gamle )?)?\b{lexicon.FRIEND}\b(?: {OWNER}\b)?"
+)
 # "jeg" in these phrases is the worried writer, not the person in danger.
 WORRIED_WRITER = re.compile(
     r"\b(?:jeg|eg|i) (?:er|e|m|am) (?:så |so |veldig |very )?(?:redd|rædd|bekymra|bekymret|worried|scared|afraid|usikker)\b"

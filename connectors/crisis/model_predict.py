@@ -11,7 +11,13 @@ CRISIS_INTENT = "crisis"
 
 
 def load_model_predictor(model_path: str):
+    import logging
+
     from rasa.core.agent import Agent
+    from rasa.utils.log_utils import configure_structlog
+
+    # Rasa's debug events carry the message text: evaluation output must not echo it.
+    configure_structlog(logging.WARNING)
 
     agent = Agent.load(model_path)
     loop = asyncio.new_event_loop()
