@@ -32,6 +32,11 @@ class GuardConfig:
     crisis_timeout_seconds: float = 5.0
 
 
+def _collect_late_outcome(task: asyncio.Future) -> None:
+    if not task.cancelled() and task.exception() is not None:
+        logger.error("bot pipeline failed after the reply: %s", type(task.exception()).__name__)
+
+
 def _has_crisis_answer(messages: list[dict[str, Any]]) -> bool:
     return any((m.get("custom") or {}).get("kind") == "crisis" for m in messages)
 
@@ -54,6 +59,8 @@ async def answer_safely(
     timeout = min(config.timeout_seconds, config.crisis_timeout_seconds) if signal else config.timeout_seconds
     # Shielded: on a timeout the turn still finishes and is stored; we only stop waiting for it.
     processing = asyncio.ensure_future(on_new_message(message))
+    # If we stop waiting, the late outcome is still collected, so it is never reported as lost.
+    processing.add_done_callback(_collect_late_outcome)
     failed = False
     try:
         await asyncio.wait_for(asyncio.shield(processing), timeout=timeout)
