@@ -59,13 +59,13 @@ async def answer_safely(
     timeout = min(config.timeout_seconds, config.crisis_timeout_seconds) if signal else config.timeout_seconds
     # Shielded: on a timeout the turn still finishes and is stored; we only stop waiting for it.
     processing = asyncio.ensure_future(on_new_message(message))
-    # If we stop waiting, the late outcome is still collected, so it is never reported as lost.
-    processing.add_done_callback(_collect_late_outcome)
     failed = False
     try:
         await asyncio.wait_for(asyncio.shield(processing), timeout=timeout)
     except asyncio.TimeoutError:
         logger.error("bot reply timed out after %.1f s", timeout)
+        # The turn goes on; collect its outcome when it ends, so a late failure is not lost.
+        processing.add_done_callback(_collect_late_outcome)
         failed = True
     except Exception as exc:  # the message text is never logged
         logger.error("bot pipeline failed: %s", type(exc).__name__)
