@@ -52,6 +52,7 @@ run: install $(MODEL)
 # --- evaluation: figures, not pass/fail --------------------------------------------------
 eval: $(MODEL) $(SERVICE_STAMP)
 	$(SERVICE_PY) scripts/eval_routing.py
+	$(BOT_PY) scripts/eval_language.py
 	$(BOT_PY) scripts/eval_crisis.py
 
 bench: $(SERVICE_STAMP)

@@ -1,0 +1,56 @@
+"""Per-message language detection on the dev set and on the short hard cases."""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+import pytest
+import yaml
+
+from connectors.language import detect_language
+
+DEV_SET = Path(__file__).resolve().parents[2] / "data" / "eval_language.yml"
+
+
+@pytest.fixture(scope="module")
+def judged():
+    messages = yaml.safe_load(DEV_SET.read_text(encoding="utf-8"))["messages"]
+    return [(m["lang"], detect_language(m["text"])) for m in messages]
+
+
+def test_dev_set_is_big_enough(judged):
+    counts = Counter(expected for expected, _ in judged)
+    assert len(judged) >= 150
+    assert set(counts) == {"nb", "nn", "en", "other"}
+
+
+def test_overall_accuracy_and_nynorsk_recall(judged):
+    accuracy = sum(expected == got for expected, got in judged) / len(judged)
+    nynorsk = [got for expected, got in judged if expected == "nn"]
+    assert accuracy >= 0.95
+    assert nynorsk.count("nn") / len(nynorsk) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("eg er 16", "nn"),
+        ("jeg er 16", "nb"),
+        ("kva no", "nn"),
+        ("hva nå", "nb"),
+        ("ikkje bra", "nn"),
+        ("ikke bra", "nb"),
+        ("how do I get a tax card", "en"),
+        ("як отримати податкову картку", "other"),
+        ("jag behöver hjälp", "other"),
+        ("potrzebuję pomocy", "other"),
+    ],
+)
+def test_short_messages(text, lang):
+    assert detect_language(text) == lang
+
+
+def test_empty_text_defaults_to_bokmal():
+    assert detect_language("") == "nb"
+    assert detect_language("123 !!!") == "nb"
