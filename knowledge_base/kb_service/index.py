@@ -40,6 +40,13 @@ class FusionWeights:
     def dense_share(self, query: str) -> float:
         return self.dense_english if english_share(query) >= self.english_threshold else self.dense
 
+    def squash(self, bm25: np.ndarray) -> np.ndarray:
+        return bm25 / (bm25 + self.saturation)
+
+    def fuse(self, query: str, dense: np.ndarray, squashed_bm25: np.ndarray) -> np.ndarray:
+        share = self.dense_share(query)
+        return share * dense + (1 - share) * squashed_bm25
+
 
 @dataclass(frozen=True)
 class Hit:
@@ -135,12 +142,10 @@ class SearchIndex:
     def scores(self, query: str, mode: Mode = "hybrid") -> np.ndarray:
         if mode == "dense":
             return self._dense.scores(query)
-        bm25 = self._lexical.scores(query)
-        squashed = bm25 / (bm25 + self._weights.saturation)
+        squashed = self._weights.squash(self._lexical.scores(query))
         if mode == "bm25":
             return squashed
-        share = self._weights.dense_share(query)
-        return share * self._dense.scores(query) + (1 - share) * squashed
+        return self._weights.fuse(query, self._dense.scores(query), squashed)
 
     def search(self, query: str, k: int, mode: Mode = "hybrid") -> list[Hit]:
         if mode == "hybrid" and self._dense.text_count > PREFILTER_ABOVE_TEXTS:
@@ -158,12 +163,14 @@ class SearchIndex:
         """
         query_vector = self._dense.encode(query)
         bm25 = self._lexical.scores(query)
-        squashed = bm25 / (bm25 + self._weights.saturation)
         width = min(max(PREFILTER_CANDIDATES, k), len(self._entries))
         candidates = np.union1d(
             _top(self._dense.centroid_scores(query_vector), width), _top(bm25, width)
         )
-        share = self._weights.dense_share(query)
-        fused = share * self._dense.exact_scores(query_vector, candidates) + (1 - share) * squashed[candidates]
+        fused = self._weights.fuse(
+            query,
+            self._dense.exact_scores(query_vector, candidates),
+            self._weights.squash(bm25[candidates]),
+        )
         order = np.argsort(-fused, kind="stable")[:k]
         return [Hit(entry=self._entries[candidates[i]], score=float(fused[i])) for i in order]
