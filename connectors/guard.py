@@ -3,7 +3,8 @@
 Every channel calls `answer_safely`. Before the bot sees the message, the crisis lexicon checks it
 (no model, no network, no Redis). If the bot pipeline then fails, times out or stays silent, a
 crisis message gets the crisis answer and anything else a helpful fallback; if the bot answered a
-flagged message without the crisis answer, the crisis answer goes first.
+flagged message without the crisis answer, the crisis answer goes first. These replies are in
+the message's own language (or the channel's), since the conversation's may be out of reach.
 """
 
 from __future__ import annotations
@@ -17,7 +18,9 @@ from rasa.core.channels.channel import UserMessage
 
 from .crisis import crisis_message, detect
 from .incoming import IncomingMessage
+from .language.choice import reply_language
 from .output import TurnCollectingOutputChannel
+from .redaction import redact
 from .safety_net import silence_fallback
 
 logger = logging.getLogger(__name__)
@@ -49,8 +52,9 @@ async def answer_safely(
 ) -> list[dict[str, Any]]:
     signal = detect(incoming.text)
     collector = TurnCollectingOutputChannel()
+    # The bot and the tracker store see the message without personal data; detection saw it whole.
     message = UserMessage(
-        incoming.text,
+        redact(incoming.text),
         collector,
         incoming.sender,
         input_channel=channel_name,
@@ -75,5 +79,6 @@ async def answer_safely(
     if signal is not None and not _has_crisis_answer(replies):
         if replies:
             logger.warning("crisis flagged by the lexicon but not by the bot: category %s", signal.category)
-        return [crisis_message(incoming.sender, signal), *replies]
-    return replies or [silence_fallback(incoming.sender)]
+        lang = reply_language(incoming.text, incoming.metadata)
+        return [crisis_message(incoming.sender, signal, lang), *replies]
+    return replies or [silence_fallback(incoming.sender, reply_language(incoming.text, incoming.metadata))]

@@ -11,15 +11,20 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from connectors.language import LANGUAGES, detect_language  # noqa: E402
+from connectors.language import LANGUAGES, guess_language  # noqa: E402
 
 
 def main() -> int:
     messages = yaml.safe_load((ROOT / "tests/data/eval_language.yml").read_text(encoding="utf-8"))["messages"]
     confusion: Counter = Counter()
     misses = []
+    decisive = decisive_right = 0
     for message in messages:
-        got = detect_language(message["text"])
+        guess = guess_language(message["text"])
+        got = guess.lang
+        if guess.decisive:
+            decisive += 1
+            decisive_right += got == message["lang"]
         confusion[(message["lang"], got)] += 1
         if got != message["lang"]:
             misses.append((message["lang"], got, message["text"]))
@@ -30,6 +35,10 @@ def main() -> int:
         if totals[lang]:
             print(f"  recall {lang:<6} {confusion[(lang, lang)]:>3}/{totals[lang]:<3} = {confusion[(lang, lang)] / totals[lang]:.3f}")
     print(f"  nb written, nn detected: {confusion[('nb', 'nn')]};  nn written, nb detected: {confusion[('nn', 'nb')]}")
+    print(
+        f"  decisive (may switch the conversation): {decisive}/{len(messages)} = {decisive / len(messages):.3f}, "
+        f"of which right {decisive_right / max(decisive, 1):.3f}"
+    )
     print("  confusion, written (rows) by detected (columns):")
     print(f"  {'':<8}" + "".join(f"{lang:>7}" for lang in LANGUAGES))
     for written in LANGUAGES:

@@ -14,6 +14,7 @@ from .replies import (
     Reply,
     answer_reply,
     clarify_reply,
+    conversation_language,
     kb_unavailable_reply,
     no_match_reply,
 )
@@ -40,17 +41,18 @@ class ActionAnswerFromKB(Action):
         return "action_answer_from_kb"
 
     async def _reply_for(self, tracker: Tracker) -> Reply:
+        lang = conversation_language(tracker.get_slot("lang"))
         chosen = _chosen_entry_id(tracker)
         if chosen is not None:
-            return answer_reply(await self._kb.entry(chosen))
+            return answer_reply(await self._kb.entry(chosen), lang)
         question = ((tracker.latest_message or {}).get("text") or "").strip()
         if not question or question.startswith("/"):
             return no_match_reply()
         search = await self._kb.search(question, self._config.search_k)
         if search.confident and search.results:
-            return answer_reply(search.results[0])
+            return answer_reply(search.results[0], lang)
         if search.results:
-            return clarify_reply(search.results, self._config.clarify_options)
+            return clarify_reply(search.results, self._config.clarify_options, lang)
         return no_match_reply()
 
     async def run(

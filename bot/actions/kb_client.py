@@ -39,6 +39,10 @@ class KBResult:
     service_name: str
     contact: str
     checked: str
+    answer_nn: str | None = None
+    answer_en: str | None = None
+    title_nn: str | None = None
+    title_en: str | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "KBResult":
@@ -53,7 +57,19 @@ class KBResult:
             service_name=data.get("service_name", data["service"]),
             contact=data.get("contact", ""),
             checked=data.get("checked", "verified"),
+            answer_nn=data.get("answer_nn") or None,
+            answer_en=data.get("answer_en") or None,
+            title_nn=data.get("title_nn") or None,
+            title_en=data.get("title_en") or None,
         )
+
+    def answer_in(self, lang: str) -> str | None:
+        """The answer in nb, nn or en, or None when the entry has no version in that language."""
+        return {"nb": self.answer, "nn": self.answer_nn, "en": self.answer_en}.get(lang)
+
+    def title_in(self, lang: str) -> str:
+        """The title in nb, nn or en, falling back to the bokmål title."""
+        return {"nn": self.title_nn, "en": self.title_en}.get(lang) or self.title
 
 
 @dataclass(frozen=True)

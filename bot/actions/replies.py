@@ -1,4 +1,8 @@
-"""How a knowledge-base result becomes a bot message: text, buttons and the routing payload."""
+"""How a knowledge-base result becomes a bot message: text, buttons and the routing payload.
+
+The reply is in the conversation's language (the `lang` slot) when the entry has that version;
+otherwise it is the bokmål answer, with a short note in the young person's language saying so.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +12,19 @@ from typing import Any
 
 from .kb_client import KBResult
 
-LANG = "nb"
-CHECK_SITE_NOTE = "Tallene og reglene kan ha endret seg, så sjekk nettsiden deres."
+DEFAULT_LANG = "nb"
+LANGUAGES = ("nb", "nn", "en")
+
+CHECK_SITE_NOTE = {
+    "nb": "Tallene og reglene kan ha endret seg, så sjekk nettsiden deres.",
+    "nn": "Tala og reglane kan ha endra seg, så sjekk nettsida deira.",
+    "en": "Figures and rules may have changed, so check their website.",
+}
+CONTACT_LABEL = {"nb": "Kontakt", "nn": "Kontakt", "en": "Contact"}
+ONLY_IN_BOKMAL_NOTE = {
+    "nn": "Dette svaret har eg berre på bokmål:",
+    "en": "I only have this answer in Norwegian:",
+}
 
 
 @dataclass(frozen=True)
@@ -20,41 +35,51 @@ class Reply:
     custom: dict[str, Any] = field(default_factory=dict)
 
 
-def answer_reply(result: KBResult) -> Reply:
-    lines = [result.answer.strip()]
+def conversation_language(value: Any) -> str:
+    return value if value in LANGUAGES else DEFAULT_LANG
+
+
+def answer_reply(result: KBResult, lang: str = DEFAULT_LANG) -> Reply:
+    lang = conversation_language(lang)
+    answer = result.answer_in(lang)
+    answer_lang = lang if answer else DEFAULT_LANG
+    lines = [] if answer else [ONLY_IN_BOKMAL_NOTE[lang]]
+    lines.append((answer or result.answer).strip())
     if result.checked == "uncertain":
-        lines.append(CHECK_SITE_NOTE)
+        lines.append(CHECK_SITE_NOTE[lang])
     if result.contact:
-        lines.append(f"Kontakt: {result.contact}")
-    return Reply(
-        text="\n\n".join(lines),
-        custom={
-            "kind": "answer",
-            "service": result.service,
-            "directorate": result.directorate,
-            "entry_id": result.entry_id,
-            "title": result.title,
-            "url": result.url,
-            "score": result.score,
-            "lang": LANG,
-        },
-    )
+        lines.append(f"{CONTACT_LABEL[lang]}: {result.contact}")
+    custom = {
+        "kind": "answer",
+        "service": result.service,
+        "directorate": result.directorate,
+        "entry_id": result.entry_id,
+        "title": result.title,
+        "url": result.url,
+        "score": result.score,
+        # The conversation's language; `answer_lang` says the answer itself is bokmål.
+        "lang": lang,
+    }
+    if answer_lang != lang:
+        custom["answer_lang"] = answer_lang
+    return Reply(text="\n\n".join(lines), custom=custom)
 
 
 def choose_entry_payload(entry_id: str) -> str:
     return "/choose_entry" + json.dumps({"entry_id": entry_id})
 
 
-def clarify_reply(results: list[KBResult], limit: int) -> Reply:
+def clarify_reply(results: list[KBResult], limit: int, lang: str = DEFAULT_LANG) -> Reply:
     options = results[:limit]
+    lang = conversation_language(lang)
     return Reply(
         response="utter_clarify",
-        buttons=[{"title": r.title, "payload": choose_entry_payload(r.entry_id)} for r in options],
+        buttons=[{"title": r.title_in(lang), "payload": choose_entry_payload(r.entry_id)} for r in options],
         custom={
             "kind": "clarify",
-            "lang": LANG,
+            "lang": lang,
             "options": [
-                {"entry_id": r.entry_id, "service": r.service, "title": r.title} for r in options
+                {"entry_id": r.entry_id, "service": r.service, "title": r.title_in(lang)} for r in options
             ],
         },
     )

@@ -1,5 +1,5 @@
 """Per-message language detection: nb, nn, en, or other."""
 
-from .detector import LANGUAGES, detect_language
+from .detector import LANGUAGES, LanguageGuess, count_markers, detect_language, guess_language
 
-__all__ = ["LANGUAGES", "detect_language"]
+__all__ = ["LANGUAGES", "LanguageGuess", "count_markers", "detect_language", "guess_language"]

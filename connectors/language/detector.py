@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from functools import lru_cache
 
 LANGUAGES = ("nb", "nn", "en", "other")
+# lingua's guess switches the conversation only when it is this many times as likely as the next.
+MIN_LINGUA_MARGIN = 2.0
 
-WORD = re.compile(r"[^\W\d_]+")
+# Words, with English contractions kept whole ("don't", "i'm").
+WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 NYNORSK = frozenset(
     "eg ikkje kva korleis kvifor kvar kven kvi heime heim berre noko nokon nokre frå meir mykje "
@@ -21,7 +25,7 @@ NYNORSK = frozenset(
     "eigen eige eit ein fleire veke veker sommar då kjem kome fekk vart vert byrje byrjar "
     "ikkj dykk dokker nynorsk bur bu tek ete et hugsar hugse høyrer "
     "vanskeleg eigentleg heilt heile saman einsam venen vener spørje "
-    "ringje lærar lærarar elevar gut gutar kjærast kjærasten pengar skulen".split()
+    "ringje lærar lærarar elevar gut gutar kjærast kjærasten pengar skulen svarar eigne eigen".split()
 )
 
 BOKMAL = frozenset(
@@ -65,33 +69,77 @@ def _lingua():
     return LanguageDetectorBuilder.from_languages(*languages).build()
 
 
-def detect_language(text: str) -> str:
-    """nb, nn, en or other for one message; empty text counts as bokmål, the default."""
-    if _non_latin(text):
-        return "other"
+@dataclass(frozen=True)
+class MarkerCounts:
+    """How many words of a message are nynorsk, bokmål, English or Danish/Swedish markers."""
+
+    words: int
+    nynorsk: int
+    bokmal: int
+    english: int
+    foreign_nordic: int
+
+
+@dataclass(frozen=True)
+class LanguageGuess:
+    lang: str
+    # Clear enough to switch a conversation's language: a single "ok" or "takk" is not.
+    decisive: bool
+
+
+def count_markers(text: str) -> MarkerCounts:
     words = WORD.findall(unicodedata.normalize("NFKC", text).lower())
-    if not words:
-        return "nb"
-    nynorsk = sum(word in NYNORSK for word in words)
-    bokmal = sum(word in BOKMAL for word in words)
-    english = sum(word in ENGLISH for word in words)
-    foreign_nordic = sum(word in DANISH_SWEDISH for word in words)
-    if foreign_nordic and foreign_nordic >= nynorsk + bokmal:
-        return "other"
-    if nynorsk > bokmal and nynorsk >= english:
-        return "nn"
-    if bokmal > nynorsk and bokmal >= english:
-        return "nb"
-    if english > nynorsk + bokmal and english * 2 >= len(words):
-        return "en"
+    return MarkerCounts(
+        words=len(words),
+        nynorsk=sum(word in NYNORSK for word in words),
+        bokmal=sum(word in BOKMAL for word in words),
+        english=sum(word in ENGLISH for word in words),
+        foreign_nordic=sum(word in DANISH_SWEDISH for word in words),
+    )
+
+
+def _from_markers(counts: MarkerCounts) -> LanguageGuess | None:
+    norwegian = counts.nynorsk + counts.bokmal
+    if counts.foreign_nordic and counts.foreign_nordic >= norwegian:
+        return LanguageGuess("other", decisive=counts.words >= 2)
+    if counts.nynorsk > counts.bokmal and counts.nynorsk >= counts.english:
+        return LanguageGuess("nn", decisive=True)
+    if counts.bokmal > counts.nynorsk and counts.bokmal >= counts.english:
+        return LanguageGuess("nb", decisive=True)
+    if counts.english > norwegian and counts.english * 2 >= counts.words:
+        return LanguageGuess("en", decisive=counts.words >= 2)
+    return None
+
+
+def _from_lingua(text: str, counts: MarkerCounts) -> LanguageGuess:
     from lingua import Language
 
-    found = _lingua().detect_language_of(text)
+    ranked = _lingua().compute_language_confidence_values(text)
+    found = ranked[0].language if ranked else None
+    best = ranked[0].value if ranked else 0.0
+    runner_up = ranked[1].value if len(ranked) > 1 else 0.0
+    decisive = counts.words >= 3 and best >= MIN_LINGUA_MARGIN * runner_up
     if found == Language.ENGLISH:
-        return "en"
+        return LanguageGuess("en", decisive)
     if found == Language.NYNORSK:
-        return "nn"
-    if found in (Language.BOKMAL, Language.DANISH) and not foreign_nordic:
+        return LanguageGuess("nn", decisive)
+    if found in (Language.BOKMAL, Language.DANISH) and not counts.foreign_nordic:
         # On short messages Danish is usually bokmål here; a Danish writer gets bokmål anyway.
-        return "nb"
-    return "other"
+        return LanguageGuess("nb", decisive)
+    return LanguageGuess("other", decisive)
+
+
+def guess_language(text: str) -> LanguageGuess:
+    """The language of one message, and whether it is clear enough to switch the conversation."""
+    letters = sum(c.isalpha() for c in text)
+    if _non_latin(text):
+        return LanguageGuess("other", decisive=letters >= 2)
+    counts = count_markers(text)
+    if not counts.words:
+        return LanguageGuess("nb", decisive=False)
+    return _from_markers(counts) or _from_lingua(text, counts)
+
+
+def detect_language(text: str) -> str:
+    """nb, nn, en or other for one message; empty text counts as bokmål, the default."""
+    return guess_language(text).lang

@@ -31,6 +31,9 @@ class Entry(BaseModel):
     directorate: str
     topic: str = Field(min_length=1)
     title: str = Field(min_length=1, max_length=120)
+    # The title in nynorsk and English: clarify buttons show it in the conversation's language.
+    title_nn: str | None = Field(default=None, min_length=1, max_length=120)
+    title_en: str | None = Field(default=None, min_length=1, max_length=120)
     question: str = Field(min_length=1)
     phrasings: tuple[str, ...] = Field(min_length=6)
     answer: str = Field(min_length=1, max_length=MAX_ANSWER_CHARS)

@@ -25,6 +25,8 @@ class SearchResult:
     checked: str
     answer_nn: str | None
     answer_en: str | None
+    title_nn: str | None
+    title_en: str | None
 
     @classmethod
     def from_entry(cls, entry: Entry, service: Service, score: float) -> "SearchResult":
@@ -42,6 +44,8 @@ class SearchResult:
             checked=entry.checked,
             answer_nn=entry.answer_nn,
             answer_en=entry.answer_en,
+            title_nn=entry.title_nn,
+            title_en=entry.title_en,
         )
 
     @classmethod

@@ -102,3 +102,50 @@ async def test_hanging_kb_gets_fallback_within_the_timeout():
         await server.wait_closed()
     assert message["response"] == "utter_kb_unavailable"
     assert time.monotonic() - started < 5
+
+
+# --- the answer language follows the conversation's `lang` slot ----------------------------
+
+
+async def test_nynorsk_conversation_gets_the_nynorsk_answer(kb_url):
+    [message] = await run_action(kb_url, make_tracker("korleis får eg skattekort", slots={"lang": "nn"}))
+    assert message["custom"]["lang"] == "nn"
+    assert "answer_lang" not in message["custom"]
+    assert message["text"].startswith("Bestill skattekort sjølv")
+
+
+async def test_english_conversation_gets_the_english_answer(kb_url):
+    [message] = await run_action(kb_url, make_tracker("how do I get a tax card", slots={"lang": "en"}))
+    assert message["custom"]["lang"] == "en"
+    assert message["text"].startswith("Order your tax card yourself")
+
+
+async def test_missing_version_answers_in_bokmal_and_says_so_in_the_readers_language(kb_url):
+    tracker = make_tracker(
+        '/choose_entry{"entry_id": "fixture-borteboer"}',
+        intent="choose_entry",
+        entities=[{"entity": "entry_id", "value": "fixture-borteboer"}],
+        slots={"lang": "nn"},
+    )
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["lang"] == "nn"
+    assert message["custom"]["answer_lang"] == "nb"
+    note, answer = message["text"].split("\n\n")[:2]
+    assert "berre på bokmål" in note
+    assert answer == "Søk borteboerstipend hos Lånekassen."
+
+
+async def test_clarify_options_use_the_title_in_the_conversation_language(kb_url):
+    [message] = await run_action(kb_url, make_tracker("jeg trenger penger", slots={"lang": "en"}))
+    assert message["custom"]["kind"] == "clarify"
+    assert message["custom"]["lang"] == "en"
+    titles = {option["entry_id"]: option["title"] for option in message["custom"]["options"]}
+    expected = {"fixture-borteboer": "Grant for living away from home", "fixture-skattekort": "Skattekort til første jobb", "fixture-moped": "Førerkort for moped"}
+    assert titles == {entry_id: expected[entry_id] for entry_id in titles}
+    assert [button["title"] for button in message["buttons"]] == list(titles.values())
+
+
+async def test_an_unknown_slot_value_falls_back_to_bokmal(kb_url):
+    [message] = await run_action(kb_url, make_tracker("hvordan får jeg skattekort", slots={"lang": "xx"}))
+    assert message["custom"]["lang"] == "nb"
+    assert message["text"].startswith("Bestill skattekort selv")

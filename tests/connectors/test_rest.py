@@ -171,3 +171,37 @@ async def test_the_bots_own_crisis_answer_is_passed_on_unchanged():
         _, messages = await post(base + "/webhook", body(CRISIS_TEXT))
     assert len(messages) == 1
     assert messages[0]["text"] == "Krisesvar"
+
+
+async def test_the_bot_sees_the_message_without_personal_data():
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        await post(base + "/webhook", body("ring meg på 912 34 567, fnr 01020312345"))
+    assert on_new_message.seen[0].text == "ring meg på [telefon], fnr [fødselsnummer]"
+
+
+@pytest.mark.parametrize(
+    ("text", "metadata", "lang"),
+    [
+        ("eg vil ikkje leve lenger", {}, "nn"),
+        ("I don't want to live anymore", {}, "en"),
+        ("vil ikke leve", {"lang": "en"}, "nb"),
+    ],
+)
+async def test_the_guards_crisis_answer_is_in_the_messages_language(text, metadata, lang):
+    async def respond(message):
+        raise ConnectionError("the bot is down")
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body(text, metadata=metadata))
+    assert messages[0]["custom"]["kind"] == "crisis"
+    assert messages[0]["custom"]["lang"] == lang
+
+
+async def test_the_silence_fallback_follows_the_channels_language():
+    async def respond(message):
+        return None
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body("ok", metadata={"lang": "en"}))
+    assert messages[0]["custom"] == {"kind": "fallback", "reason": "bot_unavailable", "lang": "en"}

@@ -17,10 +17,13 @@ from support.processes import stack
 pytestmark = pytest.mark.e2e
 
 
-def post_message(stack_config, sender: str, message: str) -> list[dict]:
+def post_message(stack_config, sender: str, message: str, metadata: dict | None = None) -> list[dict]:
+    body = {"sender": sender, "message": message}
+    if metadata is not None:
+        body["metadata"] = metadata
     request = urllib.request.Request(
         stack_config.urls()["rest"],
-        data=json.dumps({"sender": sender, "message": message}).encode(),
+        data=json.dumps(body).encode(),
         headers={"Content-Type": "application/json"},
     )
     with urllib.request.urlopen(request, timeout=30) as reply:
@@ -80,6 +83,68 @@ def test_every_bot_message_carries_kind_and_lang(running_stack):
         for payload in payloads(messages):
             assert payload["kind"] and payload["lang"] == "nb"
         assert len(payloads(messages)) == len(messages)
+
+
+def kb_entry(stack_config, entry_id: str) -> dict:
+    url = f"http://{stack_config.local}:{stack_config.ports['kb']}/v1/entries/{entry_id}"
+    with urllib.request.urlopen(url, timeout=10) as reply:
+        return json.loads(reply.read())
+
+
+def answer_after_clarifying(stack_config, sender: str, question: str) -> tuple[dict, str]:
+    """Ask; if the bot clarifies, pick its first option. Returns the answer payload and text."""
+    [message] = post_message(stack_config, sender, question)
+    if message["custom"]["kind"] == "clarify":
+        [message] = post_message(stack_config, sender, message["buttons"][0]["payload"])
+    assert message["custom"]["kind"] == "answer", message
+    return message["custom"], message["text"]
+
+
+def test_nynorsk_question_gets_the_nynorsk_answer_and_the_language_sticks(running_stack):
+    config = running_stack.config
+    payload, text = answer_after_clarifying(config, "e2e-nn", "korleis søkjer eg stipend")
+    assert payload["lang"] == "nn" and payload["service"] == "lanekassen"
+    assert kb_entry(config, payload["entry_id"])["answer_nn"].strip() in text
+    # "takk" says nothing about its language: the conversation stays in nynorsk.
+    [thanks] = post_message(config, "e2e-nn", "takk")
+    assert thanks["custom"]["lang"] == "nn"
+    assert "Berre hyggeleg" in thanks["text"]
+
+
+def test_english_question_gets_the_english_answer(running_stack):
+    config = running_stack.config
+    payload, text = answer_after_clarifying(config, "e2e-en", "how do I get a tax card")
+    assert payload["lang"] == "en" and payload["service"] == "skatteetaten"
+    assert kb_entry(config, payload["entry_id"])["answer_en"].strip() in text
+
+
+def test_asking_to_switch_language_switches_and_confirms(running_stack):
+    config = running_stack.config
+    post_message(config, "e2e-switch", "hei")
+    [confirmation] = post_message(config, "e2e-switch", "kan du svare på engelsk?")
+    assert confirmation["custom"] == {"kind": "language", "lang": "en"}
+    [greeting] = post_message(config, "e2e-switch", "hei")
+    assert greeting["custom"]["lang"] == "en"
+
+
+def test_the_widget_language_option_sets_the_language(running_stack):
+    [greeting] = post_message(running_stack.config, "e2e-widget-lang", "hei", metadata={"lang": "nn"})
+    assert greeting["custom"]["lang"] == "nn"
+    assert greeting["text"].startswith("Hei! Eg er")
+
+
+def test_another_language_gets_english_and_bokmal_and_a_person(running_stack):
+    [message] = post_message(running_stack.config, "e2e-other", "мені потрібна допомога")
+    assert message["custom"]["kind"] == "other_language"
+    assert message["custom"]["service"] == "imdi"
+    assert "Sorry" in message["text"] and "Beklager" in message["text"]
+    assert [b["payload"] for b in message["buttons"]] == ["/request_human"]
+
+
+def test_crisis_in_english_gets_the_english_crisis_answer(running_stack):
+    [message] = post_message(running_stack.config, "e2e-crisis-en", "I want to kill myself")
+    assert message["custom"]["kind"] == "crisis"
+    assert message["custom"]["lang"] == "en"
 
 
 CRISIS = "jeg orker ikke mer, vil ikke leve lenger"

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.safety_net import SILENCE_FALLBACK_TEXT
+from connectors.safety_net import SILENCE_FALLBACK_TEXTS
+from connectors.language import count_markers
 from support.facts import load_catalogue, unknown_facts
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -46,11 +47,44 @@ def test_fallbacks_point_to_ung_no_and_mental_helse(name):
         assert catalogue["ung-no"]["url"] in variation["text"]
 
 
-def test_channel_safety_net_states_only_catalogue_facts():
+@pytest.mark.parametrize("lang", ["nb", "nn", "en"])
+def test_channel_safety_net_states_only_catalogue_facts(lang):
     catalogue = {service["id"]: service for service in load_catalogue()}
-    assert unknown_facts(SILENCE_FALLBACK_TEXT, list(catalogue.values())) == []
-    assert catalogue["mental-helse"]["phone"] in SILENCE_FALLBACK_TEXT
-    assert catalogue["ung-no"]["url"] in SILENCE_FALLBACK_TEXT
+    text = SILENCE_FALLBACK_TEXTS[lang]
+    assert unknown_facts(text, list(catalogue.values())) == []
+    assert catalogue["mental-helse"]["phone"] in text
+    assert catalogue["ung-no"]["url"] in text
+
+
+# Written in English and bokmål at once, for a young person who writes neither.
+BILINGUAL_RESPONSES = {"utter_other_language"}
+
+
+def _condition_language(variation: dict) -> str | None:
+    for condition in variation.get("condition") or []:
+        if condition.get("type") == "slot" and condition.get("name") == "lang":
+            return condition["value"]
+    return None
+
+
+@pytest.mark.parametrize("name", sorted(set(RESPONSES) - BILINGUAL_RESPONSES))
+def test_every_fixed_text_exists_in_bokmal_nynorsk_and_english(name):
+    by_language: dict[str, list[dict]] = {}
+    for variation in RESPONSES[name]:
+        lang = _condition_language(variation) or "nb"
+        assert variation["custom"]["lang"] == lang, f"{name}: variation for {lang} says {variation['custom']['lang']}"
+        by_language.setdefault(lang, []).append(variation)
+    assert set(by_language) == {"nb", "nn", "en"}, name
+    # The bokmål text is the one without a language condition: it answers when nothing else fits.
+    assert any(_condition_language(v) is None for v in RESPONSES[name]), name
+
+
+@pytest.mark.parametrize("name", sorted(set(RESPONSES) - BILINGUAL_RESPONSES))
+def test_nynorsk_texts_read_as_nynorsk(name):
+    for variation in RESPONSES[name]:
+        if _condition_language(variation) == "nn":
+            counts = count_markers(variation["text"])
+            assert counts.bokmal <= counts.nynorsk, f"{name}: {variation['text']}"
 
 
 def test_the_unfact_checker_can_fail():

@@ -13,8 +13,11 @@ TRACKER_TEMPLATE = json.loads(
 )
 
 
-def make_tracker(text: str, intent: str = "ask_question", entities: list | None = None) -> Tracker:
+def make_tracker(
+    text: str, intent: str = "ask_question", entities: list | None = None, slots: dict | None = None
+) -> Tracker:
     state = copy.deepcopy(TRACKER_TEMPLATE)
+    state["slots"].update(slots or {})
     state["latest_message"].update(
         {"text": text, "intent": {"name": intent, "confidence": 0.9}, "entities": entities or []}
     )

@@ -1,0 +1,71 @@
+"""Explicit requests to change the answer language: "kan du svare på engelsk", "in English please".
+
+A request names the language it wants, in any of the three; it wins over detection, because the
+young person said what they want.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+LANGUAGE_NAMES = {
+    "nn": r"nynorsk",
+    "nb": r"bokm[åa]l|bokmaal|norsk|norwegian",
+    "en": r"engelsk|english|eng",
+}
+
+_NAME = r"(?P<name>" + "|".join(LANGUAGE_NAMES.values()) + r")"
+_VERBS = (
+    r"svar|svare|svarar|skriv|skrive|skriver|snakk|snakke|snakkar|snakker|prat|prate|pratar|prater|"
+    r"answer|reply|write|speak|talk|respond|chat|bytt|byte|switch|change|endre|få|faa|get"
+)
+REQUESTS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        # "svar på engelsk", "can you answer in english", "kan eg få svar på nynorsk"
+        rf"\b(?:{_VERBS})\b[^.?!,]{{0,30}}?\b(?:på|pa|paa|in|to|til)\s+{_NAME}\b",
+        # "på nynorsk takk", "in english please"
+        rf"\b(?:på|pa|paa|in)\s+{_NAME}\s+(?:takk|please|pls|plz|ty)\b",
+        # "english please", "nynorsk?" as the whole message
+        rf"^\s*{_NAME}\s*(?:please|pls|plz|takk)?\s*[?!.]*\s*$",
+        # "do you speak english", "snakker du engelsk", "kan du nynorsk"
+        rf"\b(?:speak|snakker|snakkar|kan)\s+(?:du|you)\s+{_NAME}\s*[?!.]*\s*$",
+        # "do you speak english", "kan du snakke engelsk"
+        rf"\b(?:you|du)\s+(?:speak|snakke|snakka|prate|skrive)\s+{_NAME}\s*[?!.]*\s*$",
+    )
+)
+
+
+def _lang_of(name: str) -> str:
+    return next(lang for lang, pattern in LANGUAGE_NAMES.items() if re.fullmatch(pattern, name))
+
+
+QUESTION_ABOUT = re.compile(r"\b(?:how|hvordan|korleis|åssen|what|hva|kva|why|hvorfor|kvifor)\b")
+# After the request is taken out, this many words or fewer means the message was only the request.
+MAX_LEFTOVER_WORDS = 2
+FILLER = frozenset(
+    "kan du can you could would please pls plz takk hei hi hey ok okei heller instead eg jeg vil i "
+    "want helst gjerne me do du meg".split()
+)
+
+
+@dataclass(frozen=True)
+class LanguageRequest:
+    lang: str
+    # True when the message asks for nothing but the switch ("english please").
+    only_request: bool
+
+
+def find_language_request(text: str) -> LanguageRequest | None:
+    normalised = unicodedata.normalize("NFKC", text).lower()
+    match = next((m for m in (r.search(normalised) for r in REQUESTS) if m), None)
+    if match is None:
+        return None
+    if QUESTION_ABOUT.search(normalised[: match.start()]):
+        return None  # "how do I write in Norwegian" asks about the language, not for it
+    lang = _lang_of(match.group("name"))
+    leftover = (normalised[: match.start()] + " " + normalised[match.end():]).split()
+    words = [w for w in (re.sub(r"[^\w]", "", w) for w in leftover) if w and w not in FILLER]
+    return LanguageRequest(lang, only_request=len(words) <= MAX_LEFTOVER_WORDS)

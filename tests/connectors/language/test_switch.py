@@ -1,0 +1,46 @@
+"""Explicit requests for another answer language."""
+
+from __future__ import annotations
+
+import pytest
+
+from connectors.language.switch import find_language_request
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("kan du svare på engelsk?", "en"),
+        ("in english please", "en"),
+        ("English please", "en"),
+        ("do you speak english", "en"),
+        ("snakker du engelsk", "en"),
+        ("svar på nynorsk takk", "nn"),
+        ("kan eg få svar på nynorsk", "nn"),
+        ("skriv på bokmål", "nb"),
+        ("can you answer in norwegian", "nb"),
+    ],
+)
+def test_a_request_alone_is_only_a_switch(text, lang):
+    request = find_language_request(text)
+    assert request is not None and request.lang == lang and request.only_request
+
+
+def test_a_request_with_a_question_is_a_switch_and_a_question():
+    request = find_language_request("kan du svare på engelsk, hvordan får jeg skattekort")
+    assert request is not None and request.lang == "en" and not request.only_request
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jeg har engelsk prøve i morgen",
+        "jeg fikk 2 i engelsk",
+        "hvordan lærer jeg norsk",
+        "how do I write in norwegian",
+        "hva heter det på engelsk",
+        "jeg snakker engelsk hjemme",
+    ],
+)
+def test_talking_about_a_language_is_not_a_request(text):
+    assert find_language_request(text) is None
