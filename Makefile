@@ -14,14 +14,14 @@ RASA_FILES := bot/config.yml $(shell find bot/domain training_data -type f -name
 RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 
-.PHONY: help install run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-static clean
+.PHONY: help install browser run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
 	@echo "make test   - install what is missing and run every test"
 	@echo "make eval   - print routing figures (hybrid vs BM25 vs dense) and crisis-detection figures"
 	@echo "make bench  - print knowledge-base search latency, index build time and memory"
-	@echo "make install | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | clean"
+	@echo "make install | browser | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | test-browser | clean"
 
 # --- environments: each is re-installed only when its pinned requirements change ---------
 install: $(BOT_STAMP) $(SERVICE_STAMP)
@@ -31,6 +31,10 @@ $(BOT_STAMP): requirements/bot.txt scripts/install_env.sh
 
 $(SERVICE_STAMP): requirements/service.txt scripts/install_env.sh
 	scripts/install_env.sh service 3.11 requirements/service.txt
+
+# Debian's chromium for the browser tests (Playwright never downloads a browser).
+browser:
+	scripts/install_browser.sh
 
 # --- the Rasa model: retrained only when config, domain or training data change ----------
 train: $(MODEL)
@@ -65,7 +69,7 @@ train-embeddings: $(SERVICE_STAMP)
 
 # --- tests -------------------------------------------------------------------------------
 # Fast, independent checks first; the trained model is built once and shared by the rest.
-test: install test-static test-kb test-actions validate test-rasa test-model test-e2e
+test: install browser test-static test-kb test-actions validate test-rasa test-model test-e2e test-browser
 	@echo "All test suites passed."
 
 test-static: $(BOT_STAMP)
@@ -86,6 +90,10 @@ test-model: $(MODEL)
 
 test-e2e: $(MODEL) $(SERVICE_STAMP)
 	$(BOT_PY) $(PYTEST) tests/e2e
+
+# The widget in headless chromium against the whole stack; screenshots go to var/screenshots.
+test-browser: $(MODEL) $(SERVICE_STAMP) browser
+	$(SERVICE_PY) $(PYTEST) tests/browser
 
 clean:
 	rm -rf models results var .pytest_cache

@@ -203,6 +203,8 @@ class StackConfig:
     def urls(self) -> dict[str, str]:
         return {
             "rest": f"http://{self.local}:{self.ports['rasa']}/webhooks/rest/webhook",
+            "widget_demo": f"http://{self.local}:{self.ports['rasa']}/webhooks/widget/demo",
+            "widget_js": f"http://{self.local}:{self.ports['rasa']}/webhooks/widget/widget.js",
             "rasa": f"http://{self.local}:{self.ports['rasa']}/",
             "actions": f"http://{self.local}:{self.ports['actions']}/health",
             "kb": f"http://{self.local}:{self.ports['kb']}/healthz",
@@ -366,7 +368,7 @@ def run(config: StackConfig) -> int:
             other = 0
         if other and _pid_alive(other):
             print(f"Ung Veileder is already running (pid {other}).")
-            print(f"  Try it: {config.urls()['rest']}")
+            print(f"  Try it: {config.urls()['widget_demo']}")
             print("  Stop it with Ctrl-C in the terminal where it runs, then start it again.")
             return 0
     pid_file.write_text(str(os.getpid()))
@@ -388,12 +390,14 @@ def run(config: StackConfig) -> int:
         urls = config.urls()
         redis = stack.redis_settings.url if stack.redis_settings else "?"
         print(f"\nUng Veileder is up ({time.monotonic() - started:.0f} s). Ctrl-C stops everything.")
+        print(f"  Widget (demo page): {urls['widget_demo']}")
+        print(f"  Widget script:      {urls['widget_js']}")
         print(f"  Chat (REST):        {urls['rest']}")
         print(f"  Knowledge base:     {urls['kb_search']}")
         print(f"  Action server:      {urls['actions']}")
         print(f"  Redis:              {redis}")
         print(f"  Logs:               {stack.logs}/")
-        print("  Widget, caseworker console and admin pages: not built yet.")
+        print("  Caseworker console and admin pages: not built yet.")
         print(
             f"\nTry: curl -s {urls['rest']} "
             "-d '{\"sender\":\"t1\",\"message\":\"hvordan får jeg skattekort\"}'",

@@ -17,6 +17,7 @@ from .replies import (
     conversation_language,
     kb_unavailable_reply,
     no_match_reply,
+    related_results,
 )
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,8 @@ class ActionAnswerFromKB(Action):
             return no_match_reply()
         search = await self._kb.search(question, self._config.search_k)
         if search.confident and search.results:
-            return answer_reply(search.results[0], lang)
+            related = related_results(search.results, self._config.related_options, self._config.related_min_share)
+            return answer_reply(search.results[0], lang, related)
         if search.results:
             return clarify_reply(search.results, self._config.clarify_options, lang)
         return no_match_reply()

@@ -39,8 +39,20 @@ def conversation_language(value: Any) -> str:
     return value if value in LANGUAGES else DEFAULT_LANG
 
 
-def answer_reply(result: KBResult, lang: str = DEFAULT_LANG) -> Reply:
+def related_results(results: list[KBResult], limit: int, min_share: float) -> list[KBResult]:
+    """Other entries of the answer's service that the question also came close to."""
+    if not results or limit <= 0:
+        return []
+    top = results[0]
+    return [
+        r for r in results[1:]
+        if r.service == top.service and r.entry_id != top.entry_id and r.score >= min_share * top.score
+    ][:limit]
+
+
+def answer_reply(result: KBResult, lang: str = DEFAULT_LANG, related: list[KBResult] | None = None) -> Reply:
     lang = conversation_language(lang)
+    related = related or []
     answer = result.answer_in(lang)
     answer_lang = lang if answer else DEFAULT_LANG
     lines = [] if answer else [ONLY_IN_BOKMAL_NOTE[lang]]
@@ -62,7 +74,13 @@ def answer_reply(result: KBResult, lang: str = DEFAULT_LANG) -> Reply:
     }
     if answer_lang != lang:
         custom["answer_lang"] = answer_lang
-    return Reply(text="\n\n".join(lines), custom=custom)
+    if related:
+        custom["related"] = [{"entry_id": r.entry_id, "title": r.title_in(lang)} for r in related]
+    return Reply(
+        text="\n\n".join(lines),
+        buttons=[{"title": r.title_in(lang), "payload": choose_entry_payload(r.entry_id)} for r in related],
+        custom=custom,
+    )
 
 
 def choose_entry_payload(entry_id: str) -> str:

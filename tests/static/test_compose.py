@@ -31,7 +31,8 @@ def test_the_four_services_exist():
 
 
 def test_images_are_the_official_ones():
-    assert SERVICES["rasa"]["image"] == "rasa/rasa:3.6.21-full"
+    rasa_dockerfile = (ROOT / SERVICES["rasa"]["build"]["dockerfile"]).read_text()
+    assert re.search(r"^FROM rasa/rasa:3\.6\.21-full$", rasa_dockerfile, re.M)
     assert SERVICES["redis"]["image"].startswith("redis:")
     dockerfile = (ROOT / SERVICES["action-server"]["build"]["dockerfile"]).read_text()
     assert re.search(r"^FROM rasa/rasa-sdk:3\.6\.\d+$", dockerfile, re.M)
@@ -101,3 +102,66 @@ def test_variables_the_launcher_sets_are_set_in_compose_too():
     for variable, service in shared.items():
         assert variable in local_processes()["rasa"].env
         assert variable in SERVICES[service]["environment"]
+
+
+def pins(path: Path) -> dict[str, str]:
+    found = {}
+    for line in path.read_text().splitlines():
+        if "==" in line and not line.startswith("#"):
+            name, version = line.split("==", 1)
+            found[name.strip().lower()] = version.strip()
+    return found
+
+
+def test_the_rasa_image_adds_what_our_components_import_with_the_local_pins():
+    extra = pins(ROOT / "requirements" / "rasa-image.txt")
+    local = pins(ROOT / "requirements" / "bot.txt")
+    assert extra and all(local.get(name) == version for name, version in extra.items())
+    dockerfile = (ROOT / "bot" / "Dockerfile").read_text()
+    assert "requirements/rasa-image.txt" in dockerfile
+    assert "COPY connectors /app/connectors" in dockerfile
+
+
+def test_everything_connectors_import_is_in_the_rasa_image():
+    """A module the Rasa container lacks would only fail in production: check every import."""
+    import ast
+    import importlib.metadata as metadata
+    import sys
+
+    def requirement_names(distribution: str, seen: set[str]) -> set[str]:
+        name = distribution.lower().replace("_", "-")
+        if name in seen:
+            return seen
+        seen.add(name)
+        try:
+            requires = metadata.requires(distribution) or []
+        except metadata.PackageNotFoundError:
+            return seen
+        for requirement in requires:
+            if "extra ==" in requirement:
+                continue
+            child = re.split(r"[ ;<>=!~\[(]", requirement, maxsplit=1)[0]
+            requirement_names(child, seen)
+        return seen
+
+    in_image = requirement_names("rasa", set()) | set(pins(ROOT / "requirements" / "rasa-image.txt"))
+    providers: dict[str, set[str]] = {}
+    for distribution in metadata.distributions():
+        name = distribution.metadata["Name"].lower().replace("_", "-")
+        for file in distribution.files or []:
+            providers.setdefault(file.parts[0].removesuffix(".py"), set()).add(name)
+    missing = set()
+    for path in (ROOT / "connectors").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                names = [node.module]
+            for name in names:
+                top = name.split(".")[0]
+                if top in sys.stdlib_module_names or top == "connectors":
+                    continue
+                if not providers.get(top, set()) & in_image:
+                    missing.add(f"{top} ({path.relative_to(ROOT)})")
+    assert not missing, f"imported by connectors/ but not in the Rasa image: {sorted(missing)}"

@@ -39,3 +39,27 @@ def start_kb(log_dir: Path, content_dir: Path = KB_FIXTURE_CONTENT) -> tuple[sta
         time.sleep(0.3)
     process.stop()
     raise RuntimeError(f"knowledge base did not start:\n{process.log_tail()}")
+
+
+def start_redis(data_dir: Path) -> tuple[stack.Process, int]:
+    """A throwaway real Redis on a free port (no persistence); return the process and its port."""
+    data_dir.mkdir(parents=True, exist_ok=True)
+    port = stack.free_port()
+    process = stack.Process(
+        name="redis",
+        argv=[stack.find_redis_server(), "--port", str(port), "--bind", "127.0.0.1",
+              "--dir", str(data_dir), "--save", "", "--appendonly", "no"],
+        cwd=data_dir,
+        env=stack.base_env({}),
+        log_path=data_dir / "redis.log",
+    )
+    process.start()
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        if stack.port_in_use(port):
+            return process, port
+        if not process.running:
+            break
+        time.sleep(0.1)
+    process.stop()
+    raise RuntimeError(f"redis did not start:\n{process.log_tail()}")

@@ -1,0 +1,287 @@
+"""The website widget's Rasa input channel, at /webhooks/widget/.
+
+    POST /session     a new conversation; the server picks the id
+    POST /message     one message in, the bot's replies out (idempotent per client_id)
+    GET  /history     the conversation so far
+    GET  /stream      server-sent events: every message after Last-Event-ID, then new ones
+    POST /delete      "Slett samtalen": the transcript, the tracker and any handoff data go
+    POST /feedback    thumbs up/down on an answer the bot gave in this conversation
+    GET  /widget.js   the widget;  GET /demo  a demo page
+
+Replies never depend on Redis: when it is down, messages are answered (the guard gives the
+crisis answer or a fallback if the bot fails) and returned unstored, with a null id.
+POST bodies are read as JSON whatever their content type, so the widget can send text/plain
+and avoid a CORS preflight from other sites.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+from rasa.core.channels.channel import InputChannel
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from ..errors import ChannelError, NotFoundError, RateLimitedError, StoreUnavailableError, UnknownSessionError
+from ..guard import GuardConfig, OnNewMessage, answer_safely
+from ..incoming import IncomingMessage
+from ..redaction import redact
+from .config import WidgetConfig
+from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
+from .rate_limit import SlidingWindowLimiter
+from .store import StoredReply, WidgetStore, new_session_id, now_ms
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).with_name("static")
+PENDING_POLL_SECONDS = 0.25
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+DEMO_HEADERS = {
+    **SECURITY_HEADERS,
+    # The demo page loads nothing from anywhere else.
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+}
+
+
+def bot_messages(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    return [
+        {
+            "role": "bot",
+            "text": reply.get("text") or "",
+            "buttons": reply.get("buttons") or [],
+            "custom": reply.get("custom") or {},
+            "ts": now_ms(),
+        }
+        for reply in replies
+    ]
+
+
+def user_message(request: MessageRequest) -> dict[str, Any]:
+    custom: dict[str, Any] = {"client_id": request.client_id}
+    text = request.text
+    if text.startswith("/"):
+        # A button press is shown as the button's title; a payload without one (the language
+        # menu) is not shown at all.
+        custom["payload"] = True
+        text = request.display or ""
+        if not text:
+            custom["hidden"] = True
+    return {"role": "user", "text": redact(text), "buttons": [], "custom": custom, "ts": now_ms()}
+
+
+class WidgetInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "widget"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> "WidgetInput":
+        config = WidgetConfig.from_settings(credentials)
+        return cls(config, WidgetStore.connect(config))
+
+    def __init__(self, config: WidgetConfig, store: WidgetStore, static_dir: Path = STATIC_DIR) -> None:
+        self.config = config
+        self.store = store
+        self.limiter = SlidingWindowLimiter(config.flood_max_messages, config.flood_window_seconds)
+        self.guard_config = GuardConfig(
+            timeout_seconds=config.reply_timeout_seconds,
+            crisis_timeout_seconds=min(config.reply_timeout_seconds, GuardConfig.crisis_timeout_seconds),
+        )
+        self.widget_js = (static_dir / "widget.js").read_bytes()
+        self.demo_html = (static_dir / "demo.html").read_bytes()
+
+    # --- handlers ------------------------------------------------------------------------------
+    async def create_session(self) -> dict[str, Any]:
+        try:
+            session = await self.store.create_session()
+        except StoreUnavailableError:
+            # Still chat: replies do not need the store; the conversation just is not kept.
+            logger.warning("widget session created without the store")
+            session = new_session_id()
+        return {"session": session, "expires_in": self.config.ttl_seconds}
+
+    async def receive_message(self, on_new_message: OnNewMessage, request: MessageRequest) -> dict[str, Any]:
+        if not self.limiter.allow(request.session):
+            raise RateLimitedError(
+                f"More than {self.config.flood_max_messages} messages in {self.config.flood_window_seconds:g} seconds.",
+                retry_after_seconds=self.limiter.retry_after(request.session),
+            )
+        stored = True
+        try:
+            if not await self.store.session_exists(request.session):
+                raise UnknownSessionError("This conversation has expired or was deleted. Start a new one.")
+            earlier = await self.store.claim_reply(request.session, request.client_id)
+            if earlier is not None:
+                return await self._earlier_reply(request, earlier)
+            [user] = await self.store.append(request.session, [user_message(request)])
+        except StoreUnavailableError:
+            logger.warning("widget message answered without the store")
+            stored = False
+            user = {**user_message(request), "id": None}
+
+        incoming = IncomingMessage(sender=request.session, text=request.text, metadata=request.metadata)
+        try:
+            replies = bot_messages(await answer_safely(on_new_message, incoming, self.name(), self.guard_config))
+        except BaseException:
+            if stored:
+                await self._release(request)
+            raise
+        if stored:
+            try:
+                replies = await self.store.append(request.session, replies)
+                await self.store.save_reply(request.session, request.client_id, replies)
+                await self.store.touch(request.session)
+            except StoreUnavailableError:
+                logger.warning("widget replies not stored: the store went away")
+                replies = [{**reply, "id": reply.get("id")} for reply in replies]
+        return {"messages": [{"id": None, **reply} for reply in replies], "user_message": user, "duplicate": False}
+
+    async def _earlier_reply(self, request: MessageRequest, earlier: StoredReply) -> dict[str, Any]:
+        waited = 0.0
+        while earlier.pending and waited < self.guard_config.timeout_seconds:
+            await asyncio.sleep(PENDING_POLL_SECONDS)
+            waited += PENDING_POLL_SECONDS
+            earlier = await self.store.stored_reply(request.session, request.client_id)
+        return {"messages": earlier.messages, "duplicate": True, "pending": earlier.pending}
+
+    async def _release(self, request: MessageRequest) -> None:
+        try:
+            await self.store.release_reply(request.session, request.client_id)
+        except StoreUnavailableError:
+            pass
+
+    async def history(self, session: str) -> dict[str, Any]:
+        if not await self.store.session_exists(session):
+            raise UnknownSessionError("This conversation has expired or was deleted.")
+        return {"messages": await self.store.history(session)}
+
+    async def delete(self, session: str) -> dict[str, Any]:
+        await self.store.delete_conversation(session)
+        self.limiter.forget(session)
+        return {"deleted": True}
+
+    async def feedback(self, body: bytes) -> dict[str, Any]:
+        request = parse_feedback(body)
+        if not await self.store.was_answered(request.session, request.entry_id):
+            raise NotFoundError("That entry was not answered in this conversation.", code="unknown_entry")
+        lang = None
+        if request.message_id:
+            for message in await self.store.history(request.session, after=None):
+                if message["id"] == request.message_id:
+                    lang = (message.get("custom") or {}).get("lang")
+        await self.store.record_feedback(request.entry_id, request.vote, lang)
+        return {"ok": True}
+
+    async def stream(self, request: Request) -> None:
+        session = session_id(request.args.get("session"))
+        after = stream_id(request.headers.get("last-event-id") or request.args.get("after"))
+        if not await self.store.session_exists(session):
+            raise UnknownSessionError("This conversation has expired or was deleted.")
+        if after is None:
+            after = await self.store.last_id(session)
+        stream = await request.respond(
+            content_type="text/event-stream; charset=utf-8",
+            headers={**self._cors(request), **SECURITY_HEADERS, "X-Accel-Buffering": "no"},
+        )
+        await stream.send("retry: 2000\n\n")
+        try:
+            await self._relay(stream, session, after)
+        except StoreUnavailableError:
+            logger.warning("widget stream closed: the store went away")  # the browser reconnects
+        await stream.eof()
+
+    async def _relay(self, stream: Any, session: str, after: str) -> None:
+        while True:
+            messages = await self.store.wait_for_new(session, after, self.config.stream_block_seconds)
+            for message in messages:
+                after = message["id"]
+                data = json.dumps(message, ensure_ascii=False)
+                await stream.send(f"id: {after}\nevent: message\ndata: {data}\n\n")
+            if not messages:
+                if not await self.store.session_exists(session):
+                    await stream.send("event: end\ndata: {}\n\n")
+                    return
+                await stream.send(": ping\n\n")
+
+    # --- routes --------------------------------------------------------------------------------
+    @staticmethod
+    def _cors(request: Request) -> dict[str, str]:
+        # The widget runs on other sites; it sends no cookies and reads only its own conversation.
+        return {"Access-Control-Allow-Origin": "*"} if request.headers.get("origin") else {}
+
+    def _json(self, request: Request, body: dict[str, Any], status: int = 200) -> HTTPResponse:
+        return response.json(body, status=status, headers={**self._cors(request), **SECURITY_HEADERS})
+
+    async def _answer(
+        self, request: Request, handler: Callable[[], Awaitable[dict[str, Any]]], status: int = 200
+    ) -> HTTPResponse:
+        try:
+            return self._json(request, await handler(), status)
+        except ChannelError as exc:
+            reply = exc.to_response()
+            reply.headers.update({**self._cors(request), **SECURITY_HEADERS})
+            return reply
+
+    def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
+        widget = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @widget.route("/", methods=["GET"])
+        async def health(request: Request) -> HTTPResponse:
+            return self._json(request, {"status": "ok", "store": await self.store.ping()})
+
+        @widget.route("/widget.js", methods=["GET"])
+        async def script(request: Request) -> HTTPResponse:
+            return response.raw(
+                self.widget_js,
+                content_type="application/javascript; charset=utf-8",
+                headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"},
+            )
+
+        @widget.route("/demo", methods=["GET"])
+        async def demo(request: Request) -> HTTPResponse:
+            return response.raw(self.demo_html, content_type="text/html; charset=utf-8", headers=DEMO_HEADERS)
+
+        @widget.route("/session", methods=["POST"])
+        async def new_session(request: Request) -> HTTPResponse:
+            return await self._answer(request, self.create_session, status=201)
+
+        @widget.route("/message", methods=["POST"])
+        async def message(request: Request) -> HTTPResponse:
+            return await self._answer(
+                request, lambda: self.receive_message(on_new_message, parse_message(request.body or b""))
+            )
+
+        @widget.route("/history", methods=["GET"])
+        async def history(request: Request) -> HTTPResponse:
+            return await self._answer(request, lambda: self.history(session_id(request.args.get("session"))))
+
+        @widget.route("/delete", methods=["POST"])
+        async def delete(request: Request) -> HTTPResponse:
+            return await self._answer(request, lambda: self.delete(parse_session_only(request.body or b"")))
+
+        @widget.route("/feedback", methods=["POST"])
+        async def feedback(request: Request) -> HTTPResponse:
+            return await self._answer(request, lambda: self.feedback(request.body or b""))
+
+        @widget.route("/stream", methods=["GET"])
+        async def stream(request: Request):
+            try:
+                await self.stream(request)
+            except ChannelError as exc:
+                reply = exc.to_response()
+                reply.headers.update(self._cors(request))
+                return reply
+            except (asyncio.CancelledError, ConnectionError):
+                raise
+            return None
+
+        return widget

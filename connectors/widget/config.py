@@ -1,0 +1,58 @@
+"""The widget channel's settings: credentials.yml first, then the environment, then defaults."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from typing import Any, Mapping
+
+DAY_SECONDS = 24 * 60 * 60
+
+
+@dataclass(frozen=True)
+class RedisConnection:
+    host: str = "localhost"
+    port: int = 6379
+    db: int = 0
+    password: str | None = None
+
+
+@dataclass(frozen=True)
+class WidgetConfig:
+    redis: RedisConnection = RedisConnection()
+    # Conversations (sessions, transcripts, idempotent replies) expire after this, like trackers.
+    ttl_seconds: int = DAY_SECONDS
+    reply_timeout_seconds: float = 20.0
+    # A flood: more than this many messages in the window from one session.
+    flood_max_messages: int = 20
+    flood_window_seconds: float = 10.0
+    # The Rasa tracker store's key prefix (endpoints.yml), so "Slett samtalen" removes the tracker.
+    tracker_key_prefix: str = "uv:tracker:"
+    stream_block_seconds: float = 15.0
+    max_transcript_messages: int = 500
+
+    @classmethod
+    def from_settings(
+        cls, credentials: Mapping[str, Any] | None, env: Mapping[str, str] = os.environ
+    ) -> "WidgetConfig":
+        credentials = credentials or {}
+
+        def setting(name: str, env_name: str, default: Any) -> Any:
+            value = credentials.get(name)
+            if value in (None, ""):
+                value = env.get(env_name)
+            return default if value in (None, "") else value
+
+        redis = RedisConnection(
+            host=str(setting("redis_host", "REDIS_HOST", "localhost")),
+            port=int(setting("redis_port", "REDIS_PORT", 6379)),
+            db=int(setting("redis_db", "REDIS_DB", 0)),
+            password=setting("redis_password", "REDIS_PASSWORD", None) or None,
+        )
+        return cls(
+            redis=redis,
+            ttl_seconds=int(setting("ttl_seconds", "TRACKER_TTL_SECONDS", DAY_SECONDS)),
+            reply_timeout_seconds=float(setting("timeout_seconds", "BOT_REPLY_TIMEOUT_SECONDS", 20.0)),
+            flood_max_messages=int(setting("flood_max_messages", "WIDGET_FLOOD_MAX_MESSAGES", 20)),
+            flood_window_seconds=float(setting("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0)),
+        )

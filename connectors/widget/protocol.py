@@ -1,0 +1,109 @@
+"""What the widget posts, parsed and validated into typed requests (clear 4xx errors otherwise)."""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..errors import ChannelInputError, PayloadTooLargeError
+from ..incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
+
+SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
+ENTRY_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+STREAM_ID_PATTERN = re.compile(r"^\d{1,20}-\d{1,20}$")
+VOTES = ("up", "down")
+MAX_DISPLAY_CHARS = 200
+ALLOWED_METADATA = ("lang",)
+
+
+@dataclass(frozen=True)
+class MessageRequest:
+    session: str
+    text: str
+    client_id: str
+    metadata: dict[str, Any] = field(default_factory=dict)
+    # What the young person saw as their message when `text` is a button payload.
+    display: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedbackRequest:
+    session: str
+    entry_id: str
+    vote: str
+    message_id: str | None
+
+
+def json_body(body: bytes) -> dict[str, Any]:
+    if len(body) > MAX_BODY_BYTES:
+        raise PayloadTooLargeError(f"The request body is over {MAX_BODY_BYTES} bytes.")
+    if not body.strip():
+        return {}
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ChannelInputError("The body must be JSON.", code="malformed_json") from None
+    if not isinstance(data, dict):
+        raise ChannelInputError("The body must be a JSON object.", code="malformed_json")
+    return data
+
+
+def session_id(value: Any) -> str:
+    if not isinstance(value, str) or not SESSION_PATTERN.match(value):
+        raise ChannelInputError("Field 'session' must be a session id from POST /session.", code="invalid_session")
+    return value
+
+
+def stream_id(value: Any) -> str | None:
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or not STREAM_ID_PATTERN.match(value):
+        raise ChannelInputError("A message id looks like '1764288000000-0'.", code="invalid_message_id")
+    return value
+
+
+def parse_message(body: bytes) -> MessageRequest:
+    data = json_body(body)
+    session = session_id(data.get("session"))
+    text = data.get("message")
+    if not isinstance(text, str) or not text.strip():
+        raise ChannelInputError("Field 'message' must be a non-empty string.", code="empty_message")
+    if len(text) > MAX_MESSAGE_CHARS:
+        raise ChannelInputError(
+            f"Field 'message' is too long: at most {MAX_MESSAGE_CHARS} characters.", code="message_too_long"
+        )
+    client_id = data.get("client_id")
+    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.match(client_id):
+        raise ChannelInputError(
+            "Field 'client_id' must be 8-64 letters, digits, '-' or '_', unique per message.", code="invalid_client_id"
+        )
+    metadata = data.get("metadata") or {}
+    if not isinstance(metadata, dict):
+        raise ChannelInputError("Field 'metadata' must be a JSON object.", code="invalid_metadata")
+    # Only known keys pass on to the bot: nothing else a page sends ends up in the tracker.
+    metadata = {key: metadata[key] for key in ALLOWED_METADATA if isinstance(metadata.get(key), str)}
+    display = data.get("display")
+    if display is not None and (not isinstance(display, str) or len(display) > MAX_DISPLAY_CHARS):
+        raise ChannelInputError(f"Field 'display' must be a string of at most {MAX_DISPLAY_CHARS} characters.", code="invalid_display")
+    return MessageRequest(
+        session=session, text=text.strip(), client_id=client_id, metadata=metadata, display=(display or "").strip() or None
+    )
+
+
+def parse_feedback(body: bytes) -> FeedbackRequest:
+    data = json_body(body)
+    session = session_id(data.get("session"))
+    entry_id = data.get("entry_id")
+    if not isinstance(entry_id, str) or len(entry_id) > 80 or not ENTRY_ID_PATTERN.match(entry_id):
+        raise ChannelInputError("Field 'entry_id' must be an entry id.", code="invalid_entry_id")
+    vote = data.get("vote")
+    if vote not in VOTES:
+        raise ChannelInputError("Field 'vote' must be 'up' or 'down'.", code="invalid_vote")
+    return FeedbackRequest(session=session, entry_id=entry_id, vote=vote, message_id=stream_id(data.get("message_id")))
+
+
+def parse_session_only(body: bytes) -> str:
+    return session_id(json_body(body).get("session"))

@@ -1,0 +1,209 @@
+"""Widget conversations in Redis: sessions, the transcript (a Redis stream), idempotent replies,
+answered entries (for feedback), and the feedback counts content owners read.
+
+Every key of a conversation expires with it; `delete_conversation` removes them all, the Rasa
+tracker included. Feedback keeps only the entry id, the vote, the language and the time.
+
+    uv:widget:session:<sid>            "1"                      expires
+    uv:widget:log:<sid>                stream of {"m": json}    expires
+    uv:widget:reply:<sid>:<client_id>  json list | "pending"    expires
+    uv:widget:entries:<sid>            set of entry ids         expires
+    uv:feedback:<entry_id>             hash {up, down}
+    uv:feedback:log                    stream of {entry_id, vote, lang, ts}, capped
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import time
+from dataclasses import dataclass
+from typing import Any, Awaitable, Callable
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+
+from ..errors import StoreUnavailableError
+from .config import WidgetConfig
+
+PREFIX = "uv:widget"
+PENDING = "pending"
+FEEDBACK_LOG_MAX = 100_000
+
+
+@dataclass(frozen=True)
+class StoredReply:
+    pending: bool
+    messages: list[dict[str, Any]]
+
+
+def new_session_id() -> str:
+    return secrets.token_urlsafe(24)  # 32 characters, 192 bits
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+class WidgetStore:
+    def __init__(self, client: aioredis.Redis, config: WidgetConfig) -> None:
+        self._redis = client
+        self._config = config
+        self._ttl = config.ttl_seconds
+        # Other parts of the product (the handoff queue) register keys that belong to a session.
+        self._extra_keys: list[Callable[[str], list[str]]] = []
+
+    @classmethod
+    def connect(cls, config: WidgetConfig) -> "WidgetStore":
+        client = aioredis.Redis(
+            host=config.redis.host,
+            port=config.redis.port,
+            db=config.redis.db,
+            password=config.redis.password,
+            decode_responses=True,
+            socket_connect_timeout=2,
+            socket_timeout=config.stream_block_seconds + 5,
+            health_check_interval=30,
+        )
+        return cls(client, config)
+
+    def register_conversation_keys(self, keys_for_session: Callable[[str], list[str]]) -> None:
+        self._extra_keys.append(keys_for_session)
+
+    async def _call(self, operation: Awaitable[Any]) -> Any:
+        try:
+            return await operation
+        except (RedisError, OSError) as exc:
+            raise StoreUnavailableError(f"The conversation store is unavailable ({type(exc).__name__}).") from exc
+
+    # --- sessions ----------------------------------------------------------------------------
+    async def create_session(self) -> str:
+        session = new_session_id()
+        await self._call(self._redis.set(f"{PREFIX}:session:{session}", "1", ex=self._ttl))
+        return session
+
+    async def session_exists(self, session: str) -> bool:
+        return bool(await self._call(self._redis.exists(f"{PREFIX}:session:{session}")))
+
+    async def touch(self, session: str) -> None:
+        keys = [f"{PREFIX}:session:{session}", f"{PREFIX}:log:{session}", f"{PREFIX}:entries:{session}"]
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for key in keys:
+                pipe.expire(key, self._ttl)
+            await self._call(pipe.execute())
+
+    # --- transcript --------------------------------------------------------------------------
+    async def append(self, session: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """Store messages in order; returns them with their stream ids and timestamps."""
+        if not messages:
+            return []
+        log = f"{PREFIX}:log:{session}"
+        stored = [{**message, "ts": message.get("ts") or now_ms()} for message in messages]
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for message in stored:
+                pipe.xadd(
+                    log,
+                    {"m": json.dumps({k: v for k, v in message.items() if k != "id"}, ensure_ascii=False)},
+                    maxlen=self._config.max_transcript_messages,
+                    approximate=True,
+                )
+            entries = [m["custom"]["entry_id"] for m in stored if _is_answer(m)]
+            if entries:
+                pipe.sadd(f"{PREFIX}:entries:{session}", *entries)
+                pipe.expire(f"{PREFIX}:entries:{session}", self._ttl)
+            pipe.expire(log, self._ttl)
+            results = await self._call(pipe.execute())
+        return [{**message, "id": message_id} for message, message_id in zip(stored, results)]
+
+    async def history(self, session: str, after: str | None = None) -> list[dict[str, Any]]:
+        start = f"({after}" if after else "-"
+        entries = await self._call(self._redis.xrange(f"{PREFIX}:log:{session}", min=start, max="+"))
+        return [_decode(message_id, fields) for message_id, fields in entries]
+
+    async def wait_for_new(self, session: str, after: str, block_seconds: float) -> list[dict[str, Any]]:
+        found = await self._call(
+            self._redis.xread({f"{PREFIX}:log:{session}": after}, block=int(block_seconds * 1000), count=100)
+        )
+        return [_decode(message_id, fields) for _, entries in found or [] for message_id, fields in entries]
+
+    async def last_id(self, session: str) -> str:
+        entries = await self._call(self._redis.xrevrange(f"{PREFIX}:log:{session}", count=1))
+        return entries[0][0] if entries else "0-0"
+
+    # --- idempotent replies ------------------------------------------------------------------
+    async def claim_reply(self, session: str, client_id: str) -> StoredReply | None:
+        """None if this message is new (and now claimed), else what was (or is being) answered."""
+        key = f"{PREFIX}:reply:{session}:{client_id}"
+        if await self._call(self._redis.set(key, PENDING, ex=self._ttl, nx=True)):
+            return None
+        return _stored_reply(await self._call(self._redis.get(key)))
+
+    async def stored_reply(self, session: str, client_id: str) -> StoredReply:
+        return _stored_reply(await self._call(self._redis.get(f"{PREFIX}:reply:{session}:{client_id}")))
+
+    async def save_reply(self, session: str, client_id: str, messages: list[dict[str, Any]]) -> None:
+        key = f"{PREFIX}:reply:{session}:{client_id}"
+        await self._call(self._redis.set(key, json.dumps(messages, ensure_ascii=False), ex=self._ttl))
+
+    async def release_reply(self, session: str, client_id: str) -> None:
+        await self._call(self._redis.delete(f"{PREFIX}:reply:{session}:{client_id}"))
+
+    # --- feedback ----------------------------------------------------------------------------
+    async def was_answered(self, session: str, entry_id: str) -> bool:
+        return bool(await self._call(self._redis.sismember(f"{PREFIX}:entries:{session}", entry_id)))
+
+    async def record_feedback(self, entry_id: str, vote: str, lang: str | None) -> None:
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hincrby(f"uv:feedback:{entry_id}", vote, 1)
+            pipe.xadd(
+                "uv:feedback:log",
+                {"entry_id": entry_id, "vote": vote, "lang": lang or "", "ts": str(now_ms())},
+                maxlen=FEEDBACK_LOG_MAX,
+                approximate=True,
+            )
+            await self._call(pipe.execute())
+
+    async def feedback_counts(self, entry_id: str) -> dict[str, int]:
+        counts = await self._call(self._redis.hgetall(f"uv:feedback:{entry_id}"))
+        return {vote: int(counts.get(vote, 0)) for vote in ("up", "down")}
+
+    # --- deleting ----------------------------------------------------------------------------
+    async def delete_conversation(self, session: str) -> int:
+        keys = [
+            f"{PREFIX}:session:{session}",
+            f"{PREFIX}:log:{session}",
+            f"{PREFIX}:entries:{session}",
+            f"{self._config.tracker_key_prefix}{session}",
+        ]
+        for keys_for_session in self._extra_keys:
+            keys.extend(keys_for_session(session))
+        replies = self._redis.scan_iter(match=f"{PREFIX}:reply:{session}:*", count=500)
+        try:
+            keys.extend([key async for key in replies])
+        except (RedisError, OSError) as exc:
+            raise StoreUnavailableError("The conversation store is unavailable.") from exc
+        return int(await self._call(self._redis.delete(*keys)))
+
+    async def ping(self) -> bool:
+        try:
+            return bool(await self._redis.ping())
+        except (RedisError, OSError):
+            return False
+
+    async def close(self) -> None:
+        await self._redis.close()
+
+
+def _is_answer(message: dict[str, Any]) -> bool:
+    custom = message.get("custom") or {}
+    return custom.get("kind") == "answer" and isinstance(custom.get("entry_id"), str)
+
+
+def _decode(message_id: str, fields: dict[str, str]) -> dict[str, Any]:
+    return {**json.loads(fields["m"]), "id": message_id}
+
+
+def _stored_reply(value: str | None) -> StoredReply:
+    if value is None or value == PENDING:
+        return StoredReply(pending=True, messages=[])
+    return StoredReply(pending=False, messages=json.loads(value))

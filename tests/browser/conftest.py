@@ -1,0 +1,48 @@
+"""Browser tests: the widget in Debian's headless chromium, driven by Playwright, against the
+whole stack (`scripts/stack.py`, as `make run` starts it) with a real Redis."""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from support.browser import CHROMIUM, CHROMIUM_ARGS, EXIT_URL
+from support.processes import stack
+
+
+@pytest.fixture(scope="session")
+def running_stack(tmp_path_factory):
+    config = stack.StackConfig(
+        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
+        var_dir=tmp_path_factory.mktemp("stack"),
+        tracker_ttl_seconds=600,
+    )
+    started = stack.Stack(config)
+    started.start(timeout_seconds=300)
+    yield started
+    started.stop()
+
+
+@pytest.fixture(scope="session")
+def demo_url(running_stack) -> str:
+    return running_stack.config.urls()["widget_demo"]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 800}, locale="nb-NO")
+    context.route(
+        f"{EXIT_URL}**",
+        lambda route: route.fulfill(status=200, content_type="text/html", body="<html lang='nb'><title>Været</title><body>Været</body></html>"),
+    )
+    opened = context.new_page()
+    yield opened
+    context.close()

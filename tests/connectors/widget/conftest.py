@@ -1,0 +1,48 @@
+"""Widget channel tests: the channel in a real Sanic 21.12 server, against a real Redis."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from connectors.widget.channel import WidgetInput
+from connectors.widget.config import RedisConnection, WidgetConfig
+from connectors.widget.store import WidgetStore
+from support.processes import start_redis
+
+_databases = itertools.cycle(range(1, 16))
+
+
+@pytest.fixture(scope="session")
+def redis_port(tmp_path_factory):
+    process, port = start_redis(tmp_path_factory.mktemp("redis"))
+    yield port
+    process.stop()
+
+
+@pytest.fixture
+def widget_config(redis_port):
+    # Each test gets its own database, flushed first: tests cannot see each other's keys.
+    return WidgetConfig(
+        redis=RedisConnection(host="127.0.0.1", port=redis_port, db=next(_databases)),
+        ttl_seconds=600,
+        reply_timeout_seconds=5.0,
+        stream_block_seconds=0.5,
+    )
+
+
+@pytest.fixture
+async def store(widget_config):
+    store = WidgetStore.connect(widget_config)
+    await store._redis.flushdb()
+    yield store
+    await store.close()
+
+
+@pytest.fixture
+def make_channel(widget_config, store):
+    def make(config: WidgetConfig | None = None, widget_store: WidgetStore | None = None) -> WidgetInput:
+        return WidgetInput(config or widget_config, widget_store or store)
+
+    return make

@@ -1,0 +1,312 @@
+"""The widget channel over HTTP: sessions, messages, retries, history, limits, delete, feedback."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import aiohttp
+import pytest
+
+from connectors.incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
+from connectors.widget.config import RedisConnection, WidgetConfig
+from connectors.widget.store import WidgetStore
+from support.channels import serve_channel
+
+SKATTEKORT = {"kind": "answer", "service": "skatteetaten", "entry_id": "skattekort", "lang": "nb"}
+
+
+def answering_bot(reply: dict | None = None):
+    """An on_new_message that answers every message through the channel's output collector."""
+    seen = []
+
+    async def on_new_message(message):
+        seen.append(message)
+        await message.output_channel.send_response(
+            message.sender_id,
+            reply or {"text": "Bestill skattekort på skatteetaten.no", "custom": dict(SKATTEKORT),
+                      "buttons": [{"title": "Mer", "payload": "/more"}]},
+        )
+
+    on_new_message.seen = seen
+    return on_new_message
+
+
+async def call(method: str, url: str, body: bytes | str | dict | None = None, headers: dict | None = None):
+    if isinstance(body, dict):
+        body = json.dumps(body)
+    async with aiohttp.ClientSession() as session:
+        async with session.request(method, url, data=body, headers=headers or {}) as response:
+            return response.status, await response.json(content_type=None), response.headers
+
+
+async def new_session(base: str) -> str:
+    status, body, _ = await call("POST", base + "/session", "{}")
+    assert status == 201
+    return body["session"]
+
+
+def message(session: str, text: str = "hvordan får jeg skattekort", client_id: str = "c-00000001", **extra) -> dict:
+    return {"session": session, "message": text, "client_id": client_id, **extra}
+
+
+async def test_a_message_gets_the_bots_reply_with_an_id_and_is_kept_in_the_history(make_channel):
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        session = await new_session(base)
+        status, reply, _ = await call("POST", base + "/message", message(session, metadata={"lang": "nn", "x": "y"}))
+        assert status == 200
+        [answer] = reply["messages"]
+        assert answer["role"] == "bot" and answer["custom"] == SKATTEKORT
+        assert answer["buttons"] == [{"title": "Mer", "payload": "/more"}]
+        assert answer["id"] and reply["user_message"]["id"] < answer["id"]
+        assert reply["duplicate"] is False
+        # The bot got the session as sender, the widget's channel name, and only known metadata.
+        assert bot.seen[0].sender_id == session
+        assert bot.seen[0].input_channel == "widget"
+        assert bot.seen[0].metadata == {"lang": "nn"}
+
+        status, history, _ = await call("GET", f"{base}/history?session={session}")
+        assert status == 200
+        assert [(m["role"], m["text"]) for m in history["messages"]] == [
+            ("user", "hvordan får jeg skattekort"),
+            ("bot", "Bestill skattekort på skatteetaten.no"),
+        ]
+        assert [m["id"] for m in history["messages"]] == [reply["user_message"]["id"], answer["id"]]
+
+
+async def test_a_retried_message_is_answered_once(make_channel):
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        session = await new_session(base)
+        _, first, _ = await call("POST", base + "/message", message(session))
+        _, again, _ = await call("POST", base + "/message", message(session))
+        assert again["duplicate"] is True
+        assert again["messages"] == first["messages"]
+        assert len(bot.seen) == 1
+        _, history, _ = await call("GET", f"{base}/history?session={session}")
+        assert len(history["messages"]) == 2
+
+
+async def test_a_retry_while_the_first_is_still_answered_waits_for_it(make_channel):
+    seen = []
+
+    async def slow_bot(msg):
+        seen.append(msg)
+        await asyncio.sleep(0.6)
+        await msg.output_channel.send_response(msg.sender_id, {"text": "svar", "custom": {"kind": "answer", "lang": "nb"}})
+
+    async with serve_channel(make_channel(), slow_bot) as base:
+        session = await new_session(base)
+        first, second = await asyncio.gather(
+            call("POST", base + "/message", message(session)),
+            call("POST", base + "/message", message(session)),
+        )
+    replies = sorted([first[1], second[1]], key=lambda r: r["duplicate"])
+    assert [r["duplicate"] for r in replies] == [False, True]
+    assert replies[0]["messages"] == replies[1]["messages"]
+    assert len(seen) == 1
+
+
+async def test_personal_data_is_redacted_before_it_is_stored_or_seen(make_channel):
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, "mobilen min er 912 34 567"))
+        _, history, _ = await call("GET", f"{base}/history?session={session}")
+    assert history["messages"][0]["text"] == "mobilen min er [telefon]"
+    assert bot.seen[0].text == "mobilen min er [telefon]"
+
+
+async def test_a_button_press_is_stored_as_its_title_and_a_menu_choice_is_hidden(make_channel):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, '/choose_entry{"entry_id": "x"}', display="Skattekort"))
+        await call("POST", base + "/message", message(session, '/switch_language{"lang": "en"}', client_id="c-00000002"))
+        _, history, _ = await call("GET", f"{base}/history?session={session}")
+    users = [m for m in history["messages"] if m["role"] == "user"]
+    assert users[0]["text"] == "Skattekort" and users[0]["custom"]["payload"] is True
+    assert users[1]["text"] == "" and users[1]["custom"]["hidden"] is True
+
+
+async def test_html_is_stored_and_returned_as_plain_text(make_channel):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, "<script>alert(1)</script>"))
+        _, history, _ = await call("GET", f"{base}/history?session={session}")
+    assert history["messages"][0]["text"] == "<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(
+    ("raw", "status", "code"),
+    [
+        (b"{not json", 400, "malformed_json"),
+        (b"\xff\xfe\x00binary", 400, "malformed_json"),
+        (b"[1, 2]", 400, "malformed_json"),
+        (json.dumps({"session": "short", "message": "hei", "client_id": "c-00000001"}), 400, "invalid_session"),
+        ("SESSION:" + json.dumps({"message": "  ", "client_id": "c-00000001"}), 400, "empty_message"),
+        ("SESSION:" + json.dumps({"message": "x" * (MAX_MESSAGE_CHARS + 1), "client_id": "c-00000001"}), 400, "message_too_long"),
+        ("SESSION:" + json.dumps({"message": "hei", "client_id": "<script>"}), 400, "invalid_client_id"),
+        ("SESSION:" + json.dumps({"message": "hei", "client_id": "c-00000001", "metadata": [1]}), 400, "invalid_metadata"),
+        ("SESSION:" + json.dumps({"message": "hei", "client_id": "c-00000001", "pad": "x" * MAX_BODY_BYTES}), 413, "payload_too_large"),
+    ],
+)
+async def test_bad_input_gets_a_clear_4xx_and_never_reaches_the_bot(make_channel, raw, status, code):
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        if isinstance(raw, str) and raw.startswith("SESSION:"):
+            raw = json.dumps({"session": await new_session(base), **json.loads(raw[len("SESSION:"):])})
+        got_status, reply, _ = await call("POST", base + "/message", raw)
+    assert (got_status, reply["error"]["code"]) == (status, code)
+    assert reply["error"]["message"]
+    assert bot.seen == []
+
+
+async def test_an_unknown_or_deleted_session_is_404(make_channel):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        status, reply, _ = await call("POST", base + "/message", message("x" * 32))
+        assert (status, reply["error"]["code"]) == (404, "unknown_session")
+        status, _, _ = await call("GET", f"{base}/history?session={'y' * 32}")
+        assert status == 404
+
+
+async def test_a_flood_gets_429_with_retry_after_and_does_not_reach_the_bot(widget_config, store):
+    config = WidgetConfig(redis=widget_config.redis, flood_max_messages=3, flood_window_seconds=10)
+    bot = answering_bot()
+    from connectors.widget.channel import WidgetInput
+
+    async with serve_channel(WidgetInput(config, store), bot) as base:
+        session = await new_session(base)
+        statuses = []
+        for n in range(5):
+            status, reply, headers = await call("POST", base + "/message", message(session, client_id=f"c-0000000{n}"))
+            statuses.append(status)
+        assert statuses == [200, 200, 200, 429, 429]
+        assert reply["error"]["code"] == "rate_limited"
+        assert 1 <= int(headers["Retry-After"]) <= 10
+        assert len(bot.seen) == 3
+
+
+async def test_delete_removes_the_transcript_and_the_tracker(make_channel, store):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session))
+        await store._redis.set(f"uv:tracker:{session}", "{}")
+        status, reply, _ = await call("POST", base + "/delete", {"session": session})
+        assert (status, reply) == (200, {"deleted": True})
+        assert await store._redis.keys(f"*{session}*") == []
+        status, _, _ = await call("GET", f"{base}/history?session={session}")
+        assert status == 404
+
+
+async def test_delete_also_removes_keys_other_parts_register(make_channel, store):
+    store.register_conversation_keys(lambda session: [f"uv:handoff:transcript:{session}"])
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        await store._redis.set(f"uv:handoff:transcript:{session}", "[]")
+        await call("POST", base + "/delete", {"session": session})
+    assert await store._redis.exists(f"uv:handoff:transcript:{session}") == 0
+
+
+async def test_feedback_is_counted_for_an_answered_entry_only(make_channel, store):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        _, reply, _ = await call("POST", base + "/message", message(session))
+        answer_id = reply["messages"][0]["id"]
+        status, body, _ = await call("POST", base + "/feedback", {"session": session, "entry_id": "skattekort", "vote": "up", "message_id": answer_id})
+        assert (status, body) == (200, {"ok": True})
+        status, body, _ = await call("POST", base + "/feedback", {"session": session, "entry_id": "moped", "vote": "up"})
+        assert (status, body["error"]["code"]) == (404, "unknown_entry")
+        status, body, _ = await call("POST", base + "/feedback", {"session": session, "entry_id": "skattekort", "vote": "meh"})
+        assert (status, body["error"]["code"]) == (400, "invalid_vote")
+    assert await store.feedback_counts("skattekort") == {"up": 1, "down": 0}
+    [(_, logged)] = await store._redis.xrange("uv:feedback:log")
+    assert logged["entry_id"] == "skattekort" and logged["vote"] == "up" and logged["lang"] == "nb"
+    assert session not in json.dumps(logged)
+
+
+async def read_events(url: str, headers: dict, count: int, timeout: float = 5.0) -> list[dict]:
+    events, current = [], {}
+    async with aiohttp.ClientSession() as session:
+        async with session.get(url, headers=headers, timeout=aiohttp.ClientTimeout(total=timeout)) as response:
+            assert response.status == 200
+            assert response.headers["Content-Type"].startswith("text/event-stream")
+            async for raw in response.content:
+                line = raw.decode().rstrip("\n")
+                if line.startswith("id: "):
+                    current["id"] = line[4:]
+                elif line.startswith("data: "):
+                    current["data"] = json.loads(line[6:])
+                elif line == "" and "data" in current:
+                    events.append(current)
+                    current = {}
+                    if len(events) >= count:
+                        return events
+    return events
+
+
+async def test_the_stream_replays_after_last_event_id_and_then_sends_new_messages(make_channel, store):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        _, first, _ = await call("POST", base + "/message", message(session))
+        user_id = first["user_message"]["id"]
+        reader = asyncio.ensure_future(
+            read_events(f"{base}/stream?session={session}", {"Last-Event-ID": user_id}, count=2)
+        )
+        await asyncio.sleep(0.3)
+        # A caseworker's reply (or anything else) appended while the stream is open arrives too.
+        [pushed] = await store.append(session, [{"role": "agent", "text": "Hei, jeg heter Kari", "buttons": [], "custom": {"kind": "agent", "lang": "nb"}}])
+        events = await reader
+    assert [e["id"] for e in events] == [first["messages"][0]["id"], pushed["id"]]
+    assert events[1]["data"]["role"] == "agent"
+
+
+async def test_the_stream_refuses_unknown_sessions(make_channel):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        status, reply, _ = await call("GET", f"{base}/stream?session={'z' * 32}")
+        assert (status, reply["error"]["code"]) == (404, "unknown_session")
+        status, reply, _ = await call("GET", f"{base}/stream?session=1&after=bad")
+        assert status == 400
+
+
+async def test_with_redis_down_a_crisis_still_gets_the_crisis_answer(widget_config):
+    down = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=1, db=0), reply_timeout_seconds=5.0)
+    store = WidgetStore.connect(down)
+
+    async def failing_bot(msg):
+        raise ConnectionError("redis is down")
+
+    from connectors.widget.channel import WidgetInput
+
+    async with serve_channel(WidgetInput(down, store), failing_bot) as base:
+        status, created, _ = await call("POST", base + "/session", "{}")
+        assert status == 201
+        status, reply, _ = await call("POST", base + "/message", message(created["session"], "jeg vil ikke leve lenger"))
+    assert status == 200
+    [crisis] = reply["messages"]
+    assert crisis["custom"]["kind"] == "crisis" and crisis["id"] is None
+    assert "116 123" in crisis["text"]
+
+
+async def test_cross_site_requests_get_cors_headers(make_channel):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        _, _, headers = await call("POST", base + "/session", "{}", headers={"Origin": "https://kommune.example", "Content-Type": "text/plain"})
+        assert headers["Access-Control-Allow-Origin"] == "*"
+        assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+async def test_the_widget_script_and_demo_page_are_served(make_channel):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        async with aiohttp.ClientSession() as client:
+            async with client.get(base + "/widget.js") as response:
+                script = await response.read()
+                assert response.status == 200
+                assert response.headers["Content-Type"].startswith("application/javascript")
+            async with client.get(base + "/demo") as response:
+                page = await response.text()
+                assert response.status == 200
+                assert response.headers["Content-Type"].startswith("text/html")
+    assert 0 < len(script) < 40 * 1024
+    assert "/webhooks/widget/widget.js" in page
+    for forbidden in (b"localStorage.setItem", b"innerHTML", b"http://", b"https://cdn"):
+        assert forbidden not in script
