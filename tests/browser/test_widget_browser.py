@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from connectors.language import count_markers
 from support.browser import EXIT_URL, push_agent_message, redis_cli, screenshot
 
 QUESTION = "hvordan søker jeg borteboerstipend"
@@ -234,5 +235,9 @@ def test_nynorsk_question_gets_the_nynorsk_answer_in_the_widget(page, demo_url):
         wait_for_bot_messages(page, 2)
     answer = page.locator("#ung-veileder .message[data-kind=answer]").first
     expect(answer).to_be_visible()
+    counts = count_markers(answer.locator(".text").inner_text())
+    assert counts.nynorsk > counts.bokmal
+    # The widget's own texts follow the conversation into nynorsk.
     expect(page.locator("#uv-panel")).to_have_attribute("lang", "nn")
+    expect(page.locator("#ung-veileder button.quick-exit")).to_have_text("Forlat sida raskt")
     screenshot(page, "widget-nynorsk")
