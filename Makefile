@@ -13,8 +13,9 @@ MODEL      := models/ung-veileder.tar.gz
 RASA_FILES := bot/config.yml $(shell find bot/domain training_data -type f -name '*.yml' 2>/dev/null)
 RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
+comma      := ,
 
-.PHONY: help install browser run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
+.PHONY: help install browser caseworker run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
@@ -52,6 +53,11 @@ validate: $(BOT_STAMP)
 # --- running -----------------------------------------------------------------------------
 run: install $(MODEL)
 	@$(BOT_PY) scripts/stack.py run
+
+# A caseworker account for the console (asks for the password; the stack must be running).
+caseworker: $(BOT_STAMP)
+	@test -n "$(USERNAME)" -a -n "$(TEAM)" || { echo "usage: make caseworker USERNAME=kari TEAM=ungdomsveiledning"; exit 2; }
+	PYTHONPATH=$(CURDIR) $(BOT_PY) -m connectors.handoff add-caseworker $(USERNAME) $(foreach t,$(subst $(comma), ,$(TEAM)),--team $(t))
 
 # --- evaluation: figures, not pass/fail --------------------------------------------------
 eval: $(MODEL) $(SERVICE_STAMP)

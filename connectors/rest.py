@@ -22,6 +22,15 @@ from .incoming import IncomingMessage, parse_body
 DEFAULT_TIMEOUT_SECONDS = GuardConfig.timeout_seconds
 
 
+def _without_live_handoff(reply: dict[str, Any]) -> dict[str, Any]:
+    """REST has no way to push a caseworker's replies, so a handoff here is a referral to people
+    who answer now (the bot's handoff text is written for exactly this case)."""
+    custom = reply.get("custom") or {}
+    if custom.get("kind") != "handoff":
+        return reply
+    return {**reply, "custom": {**custom, "kind": "referral", "reason": "handoff_unavailable"}}
+
+
 class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
@@ -44,7 +53,8 @@ class GuardedRestInput(RestInput):
     async def handle(
         self, on_new_message: OnNewMessage, incoming: IncomingMessage
     ) -> list[dict[str, Any]]:
-        return await answer_safely(on_new_message, incoming, self.name(), self.guard_config)
+        replies = await answer_safely(on_new_message, incoming, self.name(), self.guard_config)
+        return [_without_live_handoff(reply) for reply in replies]
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)

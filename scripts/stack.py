@@ -205,6 +205,7 @@ class StackConfig:
             "rest": f"http://{self.local}:{self.ports['rasa']}/webhooks/rest/webhook",
             "widget_demo": f"http://{self.local}:{self.ports['rasa']}/webhooks/widget/demo",
             "widget_js": f"http://{self.local}:{self.ports['rasa']}/webhooks/widget/widget.js",
+            "console": f"http://{self.local}:{self.ports['rasa']}/webhooks/caseworker/",
             "rasa": f"http://{self.local}:{self.ports['rasa']}/",
             "actions": f"http://{self.local}:{self.ports['actions']}/health",
             "kb": f"http://{self.local}:{self.ports['kb']}/healthz",
@@ -397,7 +398,15 @@ def run(config: StackConfig) -> int:
         print(f"  Action server:      {urls['actions']}")
         print(f"  Redis:              {redis}")
         print(f"  Logs:               {stack.logs}/")
-        print("  Caseworker console and admin pages: not built yet.")
+        print(f"  Caseworker console: {urls['console']}")
+        print("  Content-owner pages: not built yet.")
+        # The caseworker CLI finds this Redis through this file while the stack runs.
+        (config.var_dir / "redis.url").write_text(redis + "\n")
+        print(
+            "\nNo caseworker account yet? In another terminal:\n"
+            "  make caseworker USERNAME=kari TEAM=ungdomsveiledning",
+            flush=True,
+        )
         print(
             f"\nTry: curl -s {urls['rest']} "
             "-d '{\"sender\":\"t1\",\"message\":\"hvordan får jeg skattekort\"}'",
@@ -418,6 +427,7 @@ def run(config: StackConfig) -> int:
     finally:
         stack.stop()
         pid_file.unlink(missing_ok=True)
+        (config.var_dir / "redis.url").unlink(missing_ok=True)
         print("Stopped.", flush=True)
 
 

@@ -33,6 +33,20 @@ def _chosen_entry_id(tracker: Tracker) -> str | None:
     return None
 
 
+def _previous_reply_was_a_fallback(tracker: Tracker) -> bool:
+    """Whether the bot's last message before this question was a fallback too."""
+    seen_question = False
+    for event in reversed(tracker.events or []):
+        if event.get("event") == "user":
+            if seen_question:
+                return False
+            seen_question = True
+        elif event.get("event") == "bot" and seen_question:
+            custom = (event.get("data") or {}).get("custom") or {}
+            return custom.get("kind") == "fallback"
+    return False
+
+
 class ActionAnswerFromKB(Action):
     def __init__(self, config: ActionConfig | None = None) -> None:
         self._config = config or ActionConfig.from_env()
@@ -47,15 +61,16 @@ class ActionAnswerFromKB(Action):
         if chosen is not None:
             return answer_reply(await self._kb.entry(chosen), lang)
         question = ((tracker.latest_message or {}).get("text") or "").strip()
+        offer_human = _previous_reply_was_a_fallback(tracker)
         if not question or question.startswith("/"):
-            return no_match_reply()
+            return no_match_reply(offer_human, lang)
         search = await self._kb.search(question, self._config.search_k)
         if search.confident and search.results:
             related = related_results(search.results, self._config.related_options, self._config.related_min_share)
             return answer_reply(search.results[0], lang, related)
         if search.results:
             return clarify_reply(search.results, self._config.clarify_options, lang)
-        return no_match_reply()
+        return no_match_reply(offer_human, lang)
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

@@ -21,6 +21,8 @@ CHECK_SITE_NOTE = {
     "en": "Figures and rules may have changed, so check their website.",
 }
 CONTACT_LABEL = {"nb": "Kontakt", "nn": "Kontakt", "en": "Contact"}
+# After a second fallback in a row the bot offers a person.
+HUMAN_BUTTON = {"nb": "Snakk med en voksen", "nn": "Snakk med ein vaksen", "en": "Talk to an adult"}
 ONLY_IN_BOKMAL_NOTE = {
     "nn": "Dette svaret har eg berre på bokmål:",
     "en": "I only have this answer in Norwegian:",
@@ -107,5 +109,12 @@ def kb_unavailable_reply() -> Reply:
     return Reply(response="utter_kb_unavailable")
 
 
-def no_match_reply() -> Reply:
-    return Reply(response="utter_no_match")
+def no_match_reply(offer_human: bool = False, lang: str = DEFAULT_LANG) -> Reply:
+    if not offer_human:
+        return Reply(response="utter_no_match")
+    lang = conversation_language(lang)
+    return Reply(
+        response="utter_no_match",
+        buttons=[{"title": HUMAN_BUTTON[lang], "payload": "/request_human"}],
+        custom={"kind": "fallback", "reason": "no_match", "lang": lang, "offer": "handoff"},
+    )

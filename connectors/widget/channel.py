@@ -27,9 +27,15 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from ..crisis import crisis_message, detect
 from ..errors import ChannelError, NotFoundError, RateLimitedError, StoreUnavailableError, UnknownSessionError
 from ..guard import GuardConfig, OnNewMessage, answer_safely
+from ..handoff.config import HandoffConfig
+from ..handoff.service import HandoffService, pickup_code, unavailable_message
+from ..handoff.teams import load_teams
+from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
+from ..language.choice import reply_language
 from ..redaction import redact
 from .config import WidgetConfig
 from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
@@ -78,6 +84,15 @@ def user_message(request: MessageRequest) -> dict[str, Any]:
     return {"role": "user", "text": redact(text), "buttons": [], "custom": custom, "ts": now_ms()}
 
 
+def _last_service(history: list[dict[str, Any]]) -> str | None:
+    """The service the conversation was last about: the latest answer's, for routing a ticket."""
+    for message in reversed(history):
+        service = (message.get("custom") or {}).get("service")
+        if message.get("role") == "bot" and isinstance(service, str):
+            return service
+    return None
+
+
 class WidgetInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -86,11 +101,22 @@ class WidgetInput(InputChannel):
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "WidgetInput":
         config = WidgetConfig.from_settings(credentials)
-        return cls(config, WidgetStore.connect(config))
+        store = WidgetStore.connect(config)
+        handoff_config = HandoffConfig.from_settings(credentials)
+        tickets = TicketStore(
+            store.client, ttl_seconds=handoff_config.ticket_ttl_seconds, closed_ttl_seconds=handoff_config.closed_ttl_seconds
+        )
+        teams = load_teams(handoff_config.teams_file, handoff_config.services_file)
+        return cls(config, store, HandoffService(tickets, teams, handoff_config))
 
-    def __init__(self, config: WidgetConfig, store: WidgetStore, static_dir: Path = STATIC_DIR) -> None:
+    def __init__(
+        self, config: WidgetConfig, store: WidgetStore, handoff: HandoffService | None = None, static_dir: Path = STATIC_DIR
+    ) -> None:
         self.config = config
         self.store = store
+        self.handoff = handoff
+        if handoff is not None:
+            store.register_conversation_keys(handoff.store.keys_for_session)
         self.limiter = SlidingWindowLimiter(config.flood_max_messages, config.flood_window_seconds)
         self.guard_config = GuardConfig(
             timeout_seconds=config.reply_timeout_seconds,
@@ -122,7 +148,13 @@ class WidgetInput(InputChannel):
             earlier = await self.store.claim_reply(request.session, request.client_id)
             if earlier is not None:
                 return await self._earlier_reply(request, earlier)
+            relayed = await self._relay_to_caseworker(request)
+            if relayed is not None:
+                return relayed
             [user] = await self.store.append(request.session, [user_message(request)])
+            picked_up = await self._pickup(request, user)
+            if picked_up is not None:
+                return picked_up
         except StoreUnavailableError:
             logger.warning("widget message answered without the store")
             stored = False
@@ -135,6 +167,7 @@ class WidgetInput(InputChannel):
             if stored:
                 await self._release(request)
             raise
+        replies = await self._start_handoffs(request, replies, stored)
         if stored:
             try:
                 replies = await self.store.append(request.session, replies)
@@ -144,6 +177,65 @@ class WidgetInput(InputChannel):
                 logger.warning("widget replies not stored: the store went away")
                 replies = [{**reply, "id": reply.get("id")} for reply in replies]
         return {"messages": [{"id": None, **reply} for reply in replies], "user_message": user, "duplicate": False}
+
+    async def _relay_to_caseworker(self, request: MessageRequest) -> dict[str, Any] | None:
+        """In a handed-off conversation the message goes to the caseworker, not the bot; a crisis
+        still gets the crisis answer at once, and the ticket becomes urgent."""
+        if self.handoff is None:
+            return None
+        message = user_message(request)
+        relayed = await self.handoff.relay(request.session, message)
+        if relayed is None:
+            return None
+        ticket_id, message_id = relayed
+        replies: list[dict[str, Any]] = []
+        signal = detect(request.text)
+        if signal is not None:
+            await self.handoff.urgent_if_crisis(ticket_id)
+            crisis = crisis_message(request.session, signal, reply_language(request.text, request.metadata))
+            replies = await self.store.append(request.session, bot_messages([crisis]))
+        await self.store.save_reply(request.session, request.client_id, replies)
+        await self.store.touch(request.session)
+        return {"messages": replies, "user_message": {**message, "id": message_id}, "duplicate": False, "relayed": ticket_id}
+
+    async def _pickup(self, request: MessageRequest, user: dict[str, Any]) -> dict[str, Any] | None:
+        """A pickup code typed into the chat shows the caseworker's answer to an earlier question."""
+        code = pickup_code(request.text)
+        if code is None or self.handoff is None:
+            return None
+        ticket = await self.handoff.store.by_pickup(code)
+        if ticket is None:
+            return None
+        transcript = await self.store.history(ticket.session) if ticket.session else []
+        lang = reply_language(request.text, request.metadata)
+        answers = await self.handoff.pickup(code, lang, transcript) or []
+        replies = await self.store.append(request.session, answers)
+        await self.store.save_reply(request.session, request.client_id, replies)
+        return {"messages": replies, "user_message": user, "duplicate": False}
+
+    async def _start_handoffs(self, request: MessageRequest, replies: list[dict[str, Any]], stored: bool) -> list[dict[str, Any]]:
+        """The bot asked for a handoff (`kind: handoff`): open the ticket and say what happens next."""
+        result = []
+        for reply in replies:
+            if reply["custom"].get("kind") != "handoff":
+                result.append(reply)
+                continue
+            lang = reply["custom"].get("lang", "nb")
+            if self.handoff is None or not stored:
+                result.append(unavailable_message(lang))
+                continue
+            try:
+                history = await self.store.history(request.session)
+                started = await self.handoff.start(
+                    request.session,
+                    lang=lang,
+                    service=_last_service(history),
+                    urgent=any((m.get("custom") or {}).get("kind") == "crisis" for m in history + replies),
+                )
+                result.append(started.message)
+            except StoreUnavailableError:
+                result.append(unavailable_message(lang))
+        return result
 
     async def _earlier_reply(self, request: MessageRequest, earlier: StoredReply) -> dict[str, Any]:
         waited = 0.0
@@ -165,6 +257,8 @@ class WidgetInput(InputChannel):
         return {"messages": await self.store.history(session)}
 
     async def delete(self, session: str) -> dict[str, Any]:
+        if self.handoff is not None:
+            await self.handoff.store.withdraw(session)
         await self.store.delete_conversation(session)
         self.limiter.forget(session)
         return {"deleted": True}

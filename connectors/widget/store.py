@@ -67,6 +67,10 @@ class WidgetStore:
         )
         return cls(client, config)
 
+    @property
+    def client(self) -> aioredis.Redis:
+        return self._redis
+
     def register_conversation_keys(self, keys_for_session: Callable[[str], list[str]]) -> None:
         self._extra_keys.append(keys_for_session)
 

@@ -149,3 +149,21 @@ async def test_an_unknown_slot_value_falls_back_to_bokmal(kb_url):
     [message] = await run_action(kb_url, make_tracker("hvordan får jeg skattekort", slots={"lang": "xx"}))
     assert message["custom"]["lang"] == "nb"
     assert message["text"].startswith("Bestill skattekort selv")
+
+
+async def test_a_second_fallback_in_a_row_offers_a_person(kb_url):
+    first = make_tracker("qwxz plokk fnurr", slots={"lang": "en"})
+    [message] = await run_action(kb_url, first)
+    assert message["response"] == "utter_no_match" and not message.get("buttons")
+
+    second = make_tracker("zzkv brumm", slots={"lang": "en"})
+    user_event = second.events.pop()
+    second.events.extend([
+        {"event": "user", "text": "qwxz plokk fnurr"},
+        {"event": "bot", "text": "I don't have a good answer", "data": {"custom": {"kind": "fallback", "reason": "no_match"}}},
+        user_event,
+    ])
+    [message] = await run_action(kb_url, second)
+    assert message["response"] == "utter_no_match"
+    assert message["buttons"] == [{"title": "Talk to an adult", "payload": "/request_human"}]
+    assert message["custom"]["offer"] == "handoff" and message["custom"]["lang"] == "en"

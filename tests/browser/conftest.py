@@ -3,6 +3,8 @@ whole stack (`scripts/stack.py`, as `make run` starts it) with a real Redis."""
 
 from __future__ import annotations
 
+import os
+
 import pytest
 from playwright.sync_api import sync_playwright
 
@@ -10,8 +12,20 @@ from support.browser import CHROMIUM, CHROMIUM_ARGS, EXIT_URL
 from support.processes import stack
 
 
+ALWAYS_OPEN_TEAMS = """\
+default_team: ungdomsveiledning
+teams:
+  - {id: ungdomsveiledning, name: Ungdomsveiledning, directorates: [bufdir, ngo, kommune, justis], hours: {mon-sun: "00:00-23:59:59"}}
+  - {id: skatt, name: Skatteteamet, directorates: [skatteetaten], hours: {mon-sun: "00:00-23:59:59"}}
+"""
+
+
 @pytest.fixture(scope="session")
 def running_stack(tmp_path_factory):
+    # Teams that are always open, so the handoff tests do not depend on the time of day.
+    teams_file = tmp_path_factory.mktemp("teams") / "teams.yml"
+    teams_file.write_text(ALWAYS_OPEN_TEAMS)
+    os.environ["HANDOFF_TEAMS_FILE"] = str(teams_file)
     config = stack.StackConfig(
         ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
         var_dir=tmp_path_factory.mktemp("stack"),

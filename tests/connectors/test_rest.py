@@ -205,3 +205,14 @@ async def test_the_silence_fallback_follows_the_channels_language():
     async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
         _, messages = await post(base + "/webhook", body("ok", metadata={"lang": "en"}))
     assert messages[0]["custom"] == {"kind": "fallback", "reason": "bot_unavailable", "lang": "en"}
+
+
+async def test_a_handoff_over_rest_is_a_referral_since_rest_cannot_relay():
+    async def respond(message):
+        await message.output_channel.send_response(
+            message.sender_id, {"text": "Ring 116 123", "custom": {"kind": "handoff", "lang": "nb"}}
+        )
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body("/confirm_handoff"))
+    assert messages[0]["custom"] == {"kind": "referral", "reason": "handoff_unavailable", "lang": "nb"}

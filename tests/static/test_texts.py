@@ -92,3 +92,22 @@ def test_the_unfact_checker_can_fail():
         "99 99 99 99",
         "https://example.com",
     ]
+
+
+HANDOFF_MESSAGES = yaml.safe_load((ROOT / "connectors" / "handoff" / "messages.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("key", sorted(HANDOFF_MESSAGES))
+def test_handoff_texts_exist_in_three_languages_and_state_only_catalogue_facts(key):
+    catalogue = load_catalogue()
+    texts = HANDOFF_MESSAGES[key]
+    assert set(texts) == {"nb", "nn", "en"}, key
+    for lang, text in texts.items():
+        assert unknown_facts(text, catalogue) == [], (key, lang)
+    counts = count_markers(texts["nn"])
+    assert counts.bokmal <= counts.nynorsk, key
+
+
+def test_the_offline_handoff_text_gives_the_helplines_and_the_code():
+    for text in HANDOFF_MESSAGES["offline"].values():
+        assert "{code}" in text and "116 123" in text and "116 111" in text and "113" in text

@@ -36,3 +36,29 @@ def redis_cli(running_stack, *args: str) -> str:
 def push_agent_message(running_stack, session: str, text: str) -> None:
     message = {"role": "agent", "text": text, "buttons": [], "custom": {"kind": "agent", "lang": "nb"}}
     redis_cli(running_stack, "XADD", f"uv:widget:log:{session}", "*", "m", json.dumps(message))
+
+
+def add_caseworker(running_stack, username: str, team: str, password: str) -> None:
+    """Create an account with the real CLI (bot env), as the README tells a first-time user."""
+    env = stack.base_env({"REDIS_URL": running_stack.redis_settings.url})
+    subprocess.run(
+        [str(stack.BOT_VENV / "bin" / "python"), "-m", "connectors.handoff", "add-caseworker", username,
+         "--team", team, "--name", username.capitalize(), "--password-stdin"],
+        input=password + "\n", text=True, capture_output=True, check=True, cwd=ROOT, env=env, timeout=60,
+    )
+
+
+def restart(running_stack, name: str, timeout_seconds: float = 180) -> None:
+    import time
+
+    process = running_stack.processes[name]
+    process.stop()
+    process.start()
+    deadline = time.monotonic() + timeout_seconds
+    while time.monotonic() < deadline:
+        if process.healthy():
+            return
+        if not process.running:
+            break
+        time.sleep(0.5)
+    raise RuntimeError(f"{name} did not come back:\n{process.log_tail()}")

@@ -2,30 +2,17 @@
 
 from __future__ import annotations
 
-import itertools
-
 import pytest
 
 from connectors.widget.channel import WidgetInput
 from connectors.widget.config import RedisConnection, WidgetConfig
 from connectors.widget.store import WidgetStore
-from support.processes import start_redis
-
-_databases = itertools.cycle(range(1, 16))
-
-
-@pytest.fixture(scope="session")
-def redis_port(tmp_path_factory):
-    process, port = start_redis(tmp_path_factory.mktemp("redis"))
-    yield port
-    process.stop()
 
 
 @pytest.fixture
-def widget_config(redis_port):
-    # Each test gets its own database, flushed first: tests cannot see each other's keys.
+def widget_config(redis_port, redis_db):
     return WidgetConfig(
-        redis=RedisConnection(host="127.0.0.1", port=redis_port, db=next(_databases)),
+        redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db),
         ttl_seconds=600,
         reply_timeout_seconds=5.0,
         stream_block_seconds=0.5,

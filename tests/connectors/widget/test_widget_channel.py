@@ -12,6 +12,7 @@ from connectors.incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
 from connectors.widget.config import RedisConnection, WidgetConfig
 from connectors.widget.store import WidgetStore
 from support.channels import serve_channel
+from support.widget_client import call, message, new_session
 
 SKATTEKORT = {"kind": "answer", "service": "skatteetaten", "entry_id": "skattekort", "lang": "nb"}
 
@@ -30,24 +31,6 @@ def answering_bot(reply: dict | None = None):
 
     on_new_message.seen = seen
     return on_new_message
-
-
-async def call(method: str, url: str, body: bytes | str | dict | None = None, headers: dict | None = None):
-    if isinstance(body, dict):
-        body = json.dumps(body)
-    async with aiohttp.ClientSession() as session:
-        async with session.request(method, url, data=body, headers=headers or {}) as response:
-            return response.status, await response.json(content_type=None), response.headers
-
-
-async def new_session(base: str) -> str:
-    status, body, _ = await call("POST", base + "/session", "{}")
-    assert status == 201
-    return body["session"]
-
-
-def message(session: str, text: str = "hvordan får jeg skattekort", client_id: str = "c-00000001", **extra) -> dict:
-    return {"session": session, "message": text, "client_id": client_id, **extra}
 
 
 async def test_a_message_gets_the_bots_reply_with_an_id_and_is_kept_in_the_history(make_channel):

@@ -1,0 +1,300 @@
+"""The caseworker console: a Rasa input channel that serves the console page and its API under
+/webhooks/caseworker/ (it receives no bot messages itself).
+
+Every API call checks the console session (an HttpOnly, SameSite=Strict cookie) and that the
+ticket belongs to one of the caseworker's teams; every POST also needs the session's CSRF token in
+the X-CSRF-Token header and a JSON body (which a cross-site form cannot send).
+
+    POST /api/login            {username, password}        GET  /api/me
+    POST /api/logout                                        GET  /api/queue   (also the heartbeat)
+    GET  /api/tickets/<id>     ticket, transcript, notes, events
+    POST /api/tickets/<id>/claim | release | reply {text} | note {text}
+    POST /api/tickets/<id>/transfer {team, note} | close {outcome, seen} | handback {seen}
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from pathlib import Path
+from typing import Any, Awaitable, Callable
+
+import redis.asyncio as aioredis
+from rasa.core.channels.channel import InputChannel
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from ..errors import ChannelError, ChannelInputError, NotFoundError, PayloadTooLargeError, StoreUnavailableError
+from ..widget.config import WidgetConfig
+from ..widget.store import WidgetStore
+from .accounts import Accounts, ConsoleSession
+from .config import HandoffConfig
+from .errors import TicketError
+from .service import text as handoff_text
+from .teams import Teams, load_teams
+from .tickets import OUTCOMES, Ticket, TicketStore, now_ms
+
+logger = logging.getLogger(__name__)
+
+STATIC_DIR = Path(__file__).with_name("static")
+COOKIE = "uv_console"
+MAX_BODY_BYTES = 16 * 1024
+MAX_REPLY_CHARS = 2000
+SECURITY_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+    "X-Frame-Options": "DENY",
+    "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
+}
+STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "application/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+
+
+class UnauthorizedError(ChannelError):
+    status = 401
+    code = "unauthorized"
+
+
+class ForbiddenError(ChannelError):
+    status = 403
+    code = "forbidden"
+
+
+def _body(request: Request) -> dict[str, Any]:
+    raw = request.body or b""
+    if len(raw) > MAX_BODY_BYTES:
+        raise PayloadTooLargeError(f"The request body is over {MAX_BODY_BYTES} bytes.")
+    if not (request.headers.get("content-type") or "").startswith("application/json"):
+        raise ChannelInputError("Send JSON (Content-Type: application/json).", code="json_required")
+    try:
+        data = json.loads(raw.decode("utf-8") or "{}")
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        raise ChannelInputError("The body must be JSON.", code="malformed_json") from None
+    if not isinstance(data, dict):
+        raise ChannelInputError("The body must be a JSON object.", code="malformed_json")
+    return data
+
+
+def _text_field(data: dict[str, Any], name: str, max_chars: int = MAX_REPLY_CHARS, required: bool = True) -> str:
+    value = data.get(name, "")
+    if not isinstance(value, str) or (required and not value.strip()) or len(value) > max_chars:
+        raise ChannelInputError(f"Field '{name}' must be text of at most {max_chars} characters.", code=f"invalid_{name}")
+    return value.strip()
+
+
+class CaseworkerInput(InputChannel):
+    @classmethod
+    def name(cls) -> str:
+        return "caseworker"
+
+    @classmethod
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> "CaseworkerInput":
+        widget_config = WidgetConfig.from_settings(credentials)
+        config = HandoffConfig.from_settings(credentials)
+        client = aioredis.Redis(
+            host=widget_config.redis.host, port=widget_config.redis.port, db=widget_config.redis.db,
+            password=widget_config.redis.password, decode_responses=True, socket_connect_timeout=2, socket_timeout=5,
+        )
+        teams = load_teams(config.teams_file, config.services_file)
+        tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
+        return cls(config, teams, tickets, Accounts(client, config.console_session_seconds), WidgetStore(client, widget_config))
+
+    def __init__(
+        self, config: HandoffConfig, teams: Teams, tickets: TicketStore, accounts: Accounts, conversations: WidgetStore,
+        static_dir: Path = STATIC_DIR,
+    ) -> None:
+        self.config = config
+        self.teams = teams
+        self.tickets = tickets
+        self.accounts = accounts
+        self.conversations = conversations
+        self.static = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
+
+    # --- authentication -------------------------------------------------------------------------
+    async def _session(self, request: Request, *, write: bool) -> ConsoleSession:
+        session = await self.accounts.session(request.cookies.get(COOKIE))
+        if session is None:
+            raise UnauthorizedError("Log in first.")
+        if write and request.headers.get("x-csrf-token") != session.csrf:
+            raise ForbiddenError("Missing or wrong CSRF token.", code="csrf")
+        await self.tickets.heartbeat(session.caseworker.username, list(session.caseworker.teams))
+        return session
+
+    async def _ticket_for(self, session: ConsoleSession, ticket_id: str) -> Ticket:
+        ticket = await self.tickets.get(ticket_id) if len(ticket_id) <= 40 else None
+        if ticket is None:
+            raise NotFoundError("No such ticket.", code="unknown_ticket")
+        mine = ticket.claimed_by == session.caseworker.username
+        if ticket.team not in session.caseworker.teams and not mine:
+            # Another team's ticket is treated as if it did not exist.
+            raise NotFoundError("No such ticket.", code="unknown_ticket")
+        return ticket
+
+    def _teams_json(self, session: ConsoleSession) -> list[dict[str, Any]]:
+        return [
+            {"id": team.id, "name": team.name, "mine": team.id in session.caseworker.teams, "open": team.is_open(self.teams.now())}
+            for team in self.teams.teams.values()
+        ]
+
+    # --- API handlers --------------------------------------------------------------------------
+    async def login(self, request: Request) -> HTTPResponse:
+        data = _body(request)
+        username = _text_field(data, "username", 40)
+        password = _text_field(data, "password", 200)
+        session = await self.accounts.login(username.lower(), password)
+        if session is None:
+            raise UnauthorizedError("Wrong username or password.", code="bad_credentials")
+        reply = self._json({"csrf": session.csrf, "caseworker": self._caseworker_json(session)})
+        reply.cookies[COOKIE] = session.token
+        cookie = reply.cookies[COOKIE]
+        cookie["httponly"] = True
+        cookie["samesite"] = "Strict"
+        cookie["path"] = "/webhooks/caseworker"
+        cookie["max-age"] = self.config.console_session_seconds
+        if request.scheme == "https":
+            cookie["secure"] = True
+        return reply
+
+    @staticmethod
+    def _caseworker_json(session: ConsoleSession) -> dict[str, Any]:
+        caseworker = session.caseworker
+        return {"username": caseworker.username, "name": caseworker.name, "teams": list(caseworker.teams)}
+
+    async def me(self, request: Request) -> dict[str, Any]:
+        session = await self._session(request, write=False)
+        return {"caseworker": self._caseworker_json(session), "csrf": session.csrf, "teams": self._teams_json(session)}
+
+    async def queue(self, request: Request) -> dict[str, Any]:
+        session = await self._session(request, write=False)
+        await self.tickets.sweep(self.config.release_after_seconds * 1000)
+        now, alert = now_ms(), self.config.urgent_alert_seconds * 1000
+        queued = await self.tickets.queue(list(session.caseworker.teams))
+        mine = await self.tickets.claimed_by(session.caseworker.username)
+        return {
+            "queue": [t.to_json(now, alert) for t in queued],
+            "mine": [t.to_json(now, alert) for t in mine],
+            "teams": self._teams_json(session),
+        }
+
+    async def ticket(self, request: Request, ticket_id: str) -> dict[str, Any]:
+        session = await self._session(request, write=False)
+        ticket = await self._ticket_for(session, ticket_id)
+        return {
+            "ticket": ticket.to_json(now_ms(), self.config.urgent_alert_seconds * 1000),
+            "transcript": await self.conversations.history(ticket.session),
+            "notes": await self.tickets.notes(ticket.id),
+            "events": await self.tickets.events(ticket.id),
+        }
+
+    async def act(self, request: Request, ticket_id: str, action: str) -> dict[str, Any]:
+        session = await self._session(request, write=True)
+        ticket = await self._ticket_for(session, ticket_id)
+        user = session.caseworker.username
+        data = _body(request)
+        if action == "claim":
+            ticket = await self.tickets.claim(ticket.id, user, list(session.caseworker.teams))
+            return {"ticket": ticket.to_json()}
+        if action == "release":
+            if not await self.tickets.release(ticket.id, expected_user=user):
+                raise TicketError("You do not hold this ticket.", code="not_yours")
+            return {"ok": True}
+        if action == "note":
+            await self.tickets.add_note(ticket.id, user, _text_field(data, "text"))
+            return {"notes": await self.tickets.notes(ticket.id)}
+        if ticket.claimed_by != user or ticket.status != "claimed":
+            raise TicketError("Claim the ticket first.", code="not_yours")
+        if action == "reply":
+            message = {
+                "role": "agent", "text": _text_field(data, "text"), "buttons": [],
+                "custom": {"kind": "agent", "ticket": ticket.id, "lang": ticket.lang, "name": session.caseworker.name},
+            }
+            [stored] = await self.conversations.append(ticket.session, [message])
+            return {"message": stored}
+        if action == "transfer":
+            team = data.get("team")
+            if team not in self.teams.teams:
+                raise ChannelInputError("Field 'team' must be a team id.", code="invalid_team")
+            ticket = await self.tickets.transfer(ticket.id, user, team, _text_field(data, "note", required=False))
+            return {"ticket": ticket.to_json()}
+        if action in ("close", "handback"):
+            outcome = "handed_back" if action == "handback" else data.get("outcome")
+            if outcome not in OUTCOMES:
+                raise ChannelInputError(f"Field 'outcome' must be one of {', '.join(OUTCOMES)}.", code="invalid_outcome")
+            seen = data.get("seen")
+            if seen is not None and not isinstance(seen, str):
+                raise ChannelInputError("Field 'seen' must be a message id.", code="invalid_seen")
+            key = "handed_back" if action == "handback" else "closed"
+            closing = {
+                "role": "bot", "text": handoff_text(key, ticket.lang), "buttons": [],
+                "custom": {"kind": "handback", "ticket": ticket.id, "lang": ticket.lang}, "ts": now_ms(),
+            }
+            message_id = await self.tickets.close(ticket, user, outcome, seen=seen, closing_message=closing)
+            return {"ok": True, "message_id": message_id}
+        raise NotFoundError("No such action.", code="unknown_action")
+
+    # --- plumbing ------------------------------------------------------------------------------
+    @staticmethod
+    def _json(body: dict[str, Any], status: int = 200) -> HTTPResponse:
+        return response.json(body, status=status, headers=dict(SECURITY_HEADERS))
+
+    async def _answer(self, handler: Callable[[], Awaitable[Any]]) -> HTTPResponse:
+        try:
+            result = await handler()
+            return result if isinstance(result, HTTPResponse) else self._json(result)
+        except TicketError as exc:
+            return self._json({"error": {"code": exc.code, "message": exc.message}}, exc.status)
+        except StoreUnavailableError as exc:
+            return self._json({"error": {"code": "store_unavailable", "message": str(exc)}}, 503)
+        except ChannelError as exc:
+            reply = exc.to_response()
+            reply.headers.update(SECURITY_HEADERS)
+            return reply
+
+    def blueprint(self, on_new_message) -> Blueprint:
+        console = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+
+        @console.route("/", methods=["GET"])
+        async def page(request: Request) -> HTTPResponse:
+            return response.raw(self.static["console.html"], content_type=STATIC_TYPES[".html"], headers=SECURITY_HEADERS)
+
+        @console.route("/static/<name>", methods=["GET"])
+        async def static(request: Request, name: str) -> HTTPResponse:
+            if name not in self.static:
+                return self._json({"error": {"code": "not_found", "message": "No such file."}}, 404)
+            return response.raw(self.static[name], content_type=STATIC_TYPES[Path(name).suffix], headers=SECURITY_HEADERS)
+
+        @console.route("/api/login", methods=["POST"])
+        async def login(request: Request) -> HTTPResponse:
+            return await self._answer(lambda: self.login(request))
+
+        @console.route("/api/logout", methods=["POST"])
+        async def logout(request: Request) -> HTTPResponse:
+            async def handler():
+                session = await self._session(request, write=True)
+                await self.accounts.logout(session.token)
+                reply = self._json({"ok": True})
+                reply.cookies[COOKIE] = ""
+                reply.cookies[COOKIE]["max-age"] = 0
+                reply.cookies[COOKIE]["path"] = "/webhooks/caseworker"
+                return reply
+
+            return await self._answer(handler)
+
+        @console.route("/api/me", methods=["GET"])
+        async def me(request: Request) -> HTTPResponse:
+            return await self._answer(lambda: self.me(request))
+
+        @console.route("/api/queue", methods=["GET"])
+        async def queue(request: Request) -> HTTPResponse:
+            return await self._answer(lambda: self.queue(request))
+
+        @console.route("/api/tickets/<ticket_id>", methods=["GET"])
+        async def ticket(request: Request, ticket_id: str) -> HTTPResponse:
+            return await self._answer(lambda: self.ticket(request, ticket_id))
+
+        @console.route("/api/tickets/<ticket_id>/<action>", methods=["POST"])
+        async def act(request: Request, ticket_id: str, action: str) -> HTTPResponse:
+            return await self._answer(lambda: self.act(request, ticket_id, action))
+
+        return console

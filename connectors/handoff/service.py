@@ -1,0 +1,122 @@
+"""What happens when the bot hands a conversation to a person, in one place for every channel.
+
+The bot decides (a `kind: handoff` message, after the young person confirmed); this service opens
+the ticket, says honestly what happens next in the young person's language (the wait, or that
+nobody is at work and how to read the answer later), relays their messages to the caseworker, and
+answers a pickup code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from ..errors import StoreUnavailableError
+from .config import HandoffConfig
+from .teams import Teams
+from .tickets import Ticket, TicketStore, now_ms
+
+MESSAGES_FILE = Path(__file__).with_name("messages.yml")
+LANGS = ("nb", "nn", "en")
+PICKUP_CODE = re.compile(r"^\s*([A-Za-z2-9]{4})-?([A-Za-z2-9]{4})\s*$")
+
+
+@lru_cache(maxsize=1)
+def messages() -> dict[str, dict[str, str]]:
+    return yaml.safe_load(MESSAGES_FILE.read_text(encoding="utf-8"))
+
+
+def text(key: str, lang: str, **values: Any) -> str:
+    table = messages()[key]
+    return table.get(lang, table["nb"]).format(**values)
+
+
+def bot_message(text_: str, custom: dict[str, Any]) -> dict[str, Any]:
+    return {"role": "bot", "text": text_, "buttons": [], "custom": custom, "ts": now_ms()}
+
+
+def unavailable_message(lang: str) -> dict[str, Any]:
+    """When no ticket can be opened (Redis down, or a channel without a live relay)."""
+    lang = lang if lang in LANGS else "nb"
+    return bot_message(text("unavailable", lang), {"kind": "referral", "reason": "handoff_unavailable", "lang": lang})
+
+
+def pickup_code(text_: str) -> str | None:
+    match = PICKUP_CODE.match(text_)
+    return f"{match.group(1)}-{match.group(2)}".upper() if match else None
+
+
+@dataclass(frozen=True)
+class HandoffStarted:
+    ticket: Ticket
+    message: dict[str, Any]
+
+
+class HandoffService:
+    def __init__(self, store: TicketStore, teams: Teams, config: HandoffConfig) -> None:
+        self.store = store
+        self.teams = teams
+        self.config = config
+
+    async def team_is_available(self, team_id: str) -> bool:
+        team = self.teams.get(team_id)
+        if team is None or not team.is_open(self.teams.now()):
+            return False
+        return await self.store.online_count(team_id, self.config.online_window_seconds * 1000) > 0
+
+    async def start(self, session: str, *, lang: str, service: str | None, urgent: bool) -> HandoffStarted:
+        lang = lang if lang in LANGS else "nb"
+        existing = await self.store.active_ticket(session)
+        team = self.teams.get(existing.team) if existing else self.teams.team_for_service(service)
+        available = await self.team_is_available(team.id)
+        ticket = existing or await self.store.create(
+            session=session, team=team.id, service=service or "", lang=lang,
+            priority="urgent" if urgent else "normal", offline=not available,
+        )
+        if urgent and ticket.priority != "urgent":
+            await self.store.raise_priority(ticket)
+            ticket = await self.store.get(ticket.id) or ticket
+        if available:
+            position = await self.store.position(ticket) + 1
+            said = text("live", lang, team=team.name, position=position, minutes=max(2, position * self.config.minutes_per_ticket))
+        else:
+            said = text("offline", lang, team=team.name, hours=team.hours_text(), code=ticket.pickup)
+        custom = {
+            "kind": "handoff", "ticket": ticket.id, "priority": ticket.priority, "team": team.id,
+            "lang": lang, "live": available,
+        }
+        if not available:
+            custom["pickup"] = ticket.pickup
+        return HandoffStarted(ticket, bot_message(said, custom))
+
+    async def relay(self, session: str, message: dict[str, Any]) -> tuple[str, str] | None:
+        return await self.store.relay(session, message)
+
+    async def pickup(self, code: str, lang: str, transcript: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
+        """The caseworker's answers for a pickup code, or None when the code is unknown."""
+        ticket = await self.store.by_pickup(code)
+        if ticket is None:
+            return None
+        replies = [m for m in transcript if m.get("role") == "agent"]
+        if not replies:
+            return [bot_message(text("pickup_waiting", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})]
+        intro = bot_message(text("pickup_answer", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})
+        return [intro, *({**reply, "id": None, "ts": now_ms()} for reply in replies)]
+
+    async def urgent_if_crisis(self, ticket_id: str) -> None:
+        ticket = await self.store.get(ticket_id)
+        if ticket is not None:
+            await self.store.raise_priority(ticket)
+
+
+async def safely(operation):
+    """Run a store operation; None when Redis is down (the caller falls back)."""
+    try:
+        return await operation
+    except StoreUnavailableError:
+        return None

@@ -1,0 +1,185 @@
+"""The caseworker console API: login, sessions, CSRF, teams, and working a ticket."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import aiohttp
+import pytest
+
+from connectors.handoff.accounts import Accounts
+from connectors.handoff.config import HandoffConfig
+from connectors.handoff.console import CaseworkerInput
+from connectors.handoff.teams import load_teams
+from connectors.widget.config import RedisConnection, WidgetConfig
+from connectors.widget.store import WidgetStore
+from support.channels import serve_channel
+
+ROOT = Path(__file__).resolve().parents[3]
+PASSWORD = "riktig-hest-batteri"
+
+
+@pytest.fixture
+async def console(redis_client, redis_port, redis_db, tickets):
+    config = HandoffConfig()
+    widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
+    accounts = Accounts(redis_client, session_seconds=3600)
+    await accounts.add("kari", PASSWORD, ["nav"], name="Kari")
+    await accounts.add("siri", PASSWORD, ["skole"], name="Siri")
+    channel = CaseworkerInput(
+        config, load_teams(config.teams_file, config.services_file), tickets, accounts, WidgetStore(redis_client, widget_config)
+    )
+
+    async def no_bot(message):
+        raise AssertionError("the console never calls the bot")
+
+    async with serve_channel(channel, no_bot) as base:
+        yield base
+
+
+class Client:
+    """One caseworker's browser: a cookie jar and the CSRF token."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.http = aiohttp.ClientSession(cookie_jar=aiohttp.CookieJar(unsafe=True))
+        self.csrf = ""
+
+    async def request(self, method: str, path: str, body: dict | None = None, *, csrf: bool = True, content_type: str = "application/json"):
+        headers = {"Content-Type": content_type}
+        if csrf and self.csrf:
+            headers["X-CSRF-Token"] = self.csrf
+        data = json.dumps(body) if body is not None else None
+        async with self.http.request(method, self.base + path, data=data, headers=headers) as response:
+            return response.status, await response.json(content_type=None), response
+
+    async def login(self, username: str, password: str = PASSWORD) -> int:
+        status, body, _ = await self.request("POST", "/api/login", {"username": username, "password": password}, csrf=False)
+        if status == 200:
+            self.csrf = body["csrf"]
+        return status
+
+    async def close(self) -> None:
+        await self.http.close()
+
+
+@pytest.fixture
+async def clients(console):
+    made = []
+
+    def make() -> Client:
+        made.append(Client(console))
+        return made[-1]
+
+    yield make
+    for client in made:
+        await client.close()
+
+
+async def test_login_sets_a_strict_httponly_cookie_and_wrong_passwords_fail(console, clients):
+    client = clients()
+    assert await client.login("kari", "feil-passord-her") == 401
+    assert await client.login("ingen-slik", PASSWORD) == 401
+    status, body, response = await client.request("POST", "/api/login", {"username": "kari", "password": PASSWORD}, csrf=False)
+    assert status == 200 and body["caseworker"]["teams"] == ["nav"]
+    cookie = response.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie and "Path=/webhooks/caseworker" in cookie
+    assert PASSWORD not in json.dumps(body)
+
+
+async def test_every_api_needs_a_session(console, clients):
+    client = clients()
+    for method, path in (("GET", "/api/me"), ("GET", "/api/queue"), ("GET", "/api/tickets/abc"), ("POST", "/api/tickets/abc/claim")):
+        status, body, _ = await client.request(method, path, {} if method == "POST" else None)
+        assert status == 401, path
+
+
+async def test_a_post_without_the_csrf_token_or_json_is_refused(console, clients, tickets):
+    ticket = await tickets.create(session="s" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    client = clients()
+    await client.login("kari")
+    token, client.csrf = client.csrf, ""
+    status, body, _ = await client.request("POST", f"/api/tickets/{ticket.id}/claim", {})
+    assert (status, body["error"]["code"]) == (403, "csrf")
+    client.csrf = token
+    status, body, _ = await client.request("POST", f"/api/tickets/{ticket.id}/claim", {}, content_type="text/plain")
+    assert (status, body["error"]["code"]) == (400, "json_required")
+    assert (await tickets.get(ticket.id)).status == "queued"
+
+
+async def test_the_queue_shows_only_my_teams_and_another_teams_ticket_does_not_exist_for_me(console, clients, tickets):
+    nav = await tickets.create(session="a" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    skole = await tickets.create(session="b" * 32, team="skole", service="lanekassen", lang="nn", priority="urgent", offline=False)
+    kari = clients()
+    await kari.login("kari")
+    _, queue, _ = await kari.request("GET", "/api/queue")
+    assert [t["id"] for t in queue["queue"]] == [nav.id]
+    assert queue["queue"][0]["waiting_seconds"] >= 0
+    status, _, _ = await kari.request("GET", f"/api/tickets/{skole.id}")
+    assert status == 404
+    status, _, _ = await kari.request("POST", f"/api/tickets/{skole.id}/claim", {})
+    assert status == 404
+
+
+async def test_claim_reply_note_transfer_and_hand_back(console, clients, tickets, redis_client):
+    session = "c" * 32
+    widget = WidgetStore(redis_client, WidgetConfig())
+    await widget.append(session, [{"role": "user", "text": "<script>alert(1)</script> hjelp", "buttons": [], "custom": {}}])
+    ticket = await tickets.create(session=session, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    kari, ola = clients(), clients()
+    await kari.login("kari")
+    status, claimed, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/claim", {})
+    assert status == 200 and claimed["ticket"]["claimed_by"] == "kari"
+
+    status, reply, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/reply", {"text": "Hei, jeg heter Kari."})
+    assert status == 200 and reply["message"]["role"] == "agent"
+    status, _, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/note", {"text": "Trenger oppfølging"})
+    assert status == 200
+    _, view, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
+    assert [m["role"] for m in view["transcript"]] == ["user", "agent"]
+    # The transcript comes back exactly as written: the console shows it as text.
+    assert view["transcript"][0]["text"] == "<script>alert(1)</script> hjelp"
+    assert view["notes"][0]["text"] == "Trenger oppfølging"
+
+    status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/reply", {"text": ""})
+    assert (status, body["error"]["code"]) == (400, "invalid_text")
+    status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/close", {"outcome": "vet ikke"})
+    assert (status, body["error"]["code"]) == (400, "invalid_outcome")
+
+    seen = view["transcript"][-1]["id"]
+    await widget.append(session, [{"role": "user", "text": "vent litt", "buttons": [], "custom": {}}])
+    status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/handback", {"seen": seen})
+    assert (status, body["error"]["code"]) == (409, "new_message")
+    _, view, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
+    status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/handback", {"seen": view["transcript"][-1]["id"]})
+    assert status == 200
+    assert (await tickets.get(ticket.id)).outcome == "handed_back"
+    last = (await widget.history(session))[-1]
+    assert last["custom"]["kind"] == "handback" and last["role"] == "bot"
+
+
+async def test_transfer_moves_the_ticket_out_of_my_queue(console, clients, tickets):
+    ticket = await tickets.create(session="d" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    kari, siri = clients(), clients()
+    await kari.login("kari")
+    await siri.login("siri")
+    await kari.request("POST", f"/api/tickets/{ticket.id}/claim", {})
+    status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/transfer", {"team": "skole", "note": "Gjelder stipend"})
+    assert status == 200 and body["ticket"]["team"] == "skole"
+    _, queue, _ = await siri.request("GET", "/api/queue")
+    assert [t["id"] for t in queue["queue"]] == [ticket.id]
+    _, view, _ = await siri.request("GET", f"/api/tickets/{ticket.id}")
+    assert "Gjelder stipend" in view["notes"][0]["text"]
+    status, _, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
+    assert status == 404
+
+
+async def test_the_console_page_sends_security_headers(console, clients):
+    async with aiohttp.ClientSession() as http:
+        async with http.get(console + "/") as response:
+            assert response.status == 200
+            assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+            assert response.headers["X-Content-Type-Options"] == "nosniff"
+        async with http.get(console + "/static/../../credentials.yml") as response:
+            assert response.status == 404

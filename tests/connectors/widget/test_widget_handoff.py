@@ -1,0 +1,162 @@
+"""Handoff through the widget channel: the ticket, the live relay, crisis during a handoff, the
+hand-back, the offline case with its pickup code, and deleting a handed-off conversation."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from connectors.handoff.config import HandoffConfig
+from connectors.handoff.service import HandoffService
+from connectors.handoff.teams import load_teams
+from connectors.handoff.tickets import TicketStore
+from connectors.widget.channel import WidgetInput
+from support.channels import serve_channel
+
+from support.widget_client import call, message, new_session
+
+SERVICES = Path(__file__).resolve().parents[3] / "knowledge_base" / "services.yml"
+
+
+def teams_file(tmp_path, hours: str) -> Path:
+    path = tmp_path / "teams.yml"
+    path.write_text(
+        "default_team: ung\nteams:\n"
+        f"  - {{id: ung, name: Ungdomsveiledning, directorates: [bufdir], hours: {{'mon-sun': '{hours}'}}}}\n"
+        f"  - {{id: skatt, name: Skatteteamet, directorates: [skatteetaten], hours: {{'mon-sun': '{hours}'}}}}\n"
+    )
+    return path
+
+
+def scripted_bot(replies: dict[str, dict]):
+    """Answers by message text; records what reached it."""
+    seen = []
+
+    async def on_new_message(msg):
+        seen.append(msg.text)
+        reply = replies.get(msg.text, {"text": "Bot-svar", "custom": {"kind": "answer", "service": "skatteetaten", "entry_id": "skattekort", "lang": "nb"}})
+        await msg.output_channel.send_response(msg.sender_id, dict(reply))
+
+    on_new_message.seen = seen
+    return on_new_message
+
+
+BOT = {
+    "/confirm_handoff": {"text": "fallback-tekst", "custom": {"kind": "handoff", "lang": "nb"}},
+}
+
+
+@pytest.fixture
+def make_handoff(store):
+    def make(tmp_path, hours="00:00-23:59:59"):
+        config = HandoffConfig(teams_file=teams_file(tmp_path, hours), services_file=SERVICES)
+        tickets = TicketStore(store.client, ttl_seconds=3600, closed_ttl_seconds=600)
+        return HandoffService(tickets, load_teams(config.teams_file, config.services_file), config)
+
+    return make
+
+
+async def test_a_confirmed_handoff_opens_a_ticket_and_relays_until_hand_back(widget_config, store, make_handoff, tmp_path):
+    handoff = make_handoff(tmp_path)
+    await handoff.store.heartbeat("kari", ["skatt"])
+    bot = scripted_bot(BOT)
+    async with serve_channel(WidgetInput(widget_config, store, handoff), bot) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, "hvordan får jeg skattekort", client_id="c-00000001"))
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000002"))
+        [confirmation] = reply["messages"]
+        custom = confirmation["custom"]
+        assert custom["kind"] == "handoff" and custom["priority"] == "normal" and custom["live"] is True
+        assert custom["team"] == "skatt"  # the conversation was about a Skatteetaten answer
+        assert "nummer 1 i køen" in confirmation["text"]
+        ticket = await handoff.store.get(custom["ticket"])
+        assert ticket.session == session and ticket.status == "queued"
+
+        # From now on the young person's messages go to the caseworker, not the bot.
+        _, relayed, _ = await call("POST", base + "/message", message(session, "er det noen der?", client_id="c-00000003"))
+        assert relayed["relayed"] == ticket.id and relayed["messages"] == []
+        assert bot.seen == ["hvordan får jeg skattekort", "/confirm_handoff"]
+
+        claimed = await handoff.store.claim(ticket.id, "kari", ["skatt"])
+        last = (await store.history(session))[-1]["id"]
+        await handoff.store.close(claimed, "kari", "handed_back", seen=last,
+                                  closing_message={"role": "bot", "text": "Nå svarer chatboten igjen.", "custom": {"kind": "handback", "lang": "nb"}})
+        _, answered, _ = await call("POST", base + "/message", message(session, "hva er frikort", client_id="c-00000004"))
+        assert answered["messages"][0]["text"] == "Bot-svar"
+        assert bot.seen[-1] == "hva er frikort"
+
+
+async def test_a_crisis_during_a_handoff_gets_the_crisis_answer_and_makes_the_ticket_urgent(widget_config, store, make_handoff, tmp_path):
+    handoff = make_handoff(tmp_path)
+    await handoff.store.heartbeat("kari", ["ung"])
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff"))
+        ticket_id = reply["messages"][0]["custom"]["ticket"]
+        _, relayed, _ = await call("POST", base + "/message", message(session, "jeg vil ikke leve lenger", client_id="c-00000009"))
+    assert [m["custom"]["kind"] for m in relayed["messages"]] == ["crisis"]
+    assert (await handoff.store.get(ticket_id)).priority == "urgent"
+    assert [t.id for t in await handoff.store.queue(["ung"])] == [ticket_id]
+
+
+async def test_after_a_crisis_the_ticket_is_urgent_from_the_start(widget_config, store, make_handoff, tmp_path):
+    handoff = make_handoff(tmp_path)
+    bot = scripted_bot({**BOT, "jeg vil ikke leve": {"text": "krise", "custom": {"kind": "crisis", "category": "suicide", "lang": "nb"}}})
+    async with serve_channel(WidgetInput(widget_config, store, handoff), bot) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, "jeg vil ikke leve", client_id="c-00000001"))
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000002"))
+    assert reply["messages"][0]["custom"]["priority"] == "urgent"
+
+
+async def test_outside_opening_hours_the_young_person_gets_helplines_and_a_pickup_code(widget_config, store, make_handoff, tmp_path):
+    handoff = make_handoff(tmp_path, hours="00:00-00:00")  # never open
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000001"))
+        [offline] = reply["messages"]
+        code = offline["custom"]["pickup"]
+        assert offline["custom"]["live"] is False
+        assert code in offline["text"] and "116 123" in offline["text"] and "116 111" in offline["text"]
+        # The question they leave is queued for the team.
+        await call("POST", base + "/message", message(session, "kan jeg få hjelp med søknad?", client_id="c-00000002"))
+        ticket = await handoff.store.get(offline["custom"]["ticket"])
+        assert ticket.offline and [t.id for t in await handoff.store.queue(["ung"])] == [ticket.id]
+
+        # Next day, in a new session: the answer is not there yet, then it is.
+        later = await new_session(base)
+        _, waiting, _ = await call("POST", base + "/message", message(later, code.lower().replace("-", ""), client_id="c-00000003"))
+        assert waiting["messages"][0]["custom"]["kind"] == "pickup" and "ikke kommet" in waiting["messages"][0]["text"]
+        await store.append(session, [{"role": "agent", "text": "Ja, send søknaden innen 15. mars.", "buttons": [], "custom": {"kind": "agent", "lang": "nb"}}])
+        _, answer, _ = await call("POST", base + "/message", message(later, code, client_id="c-00000004"))
+    assert [m["role"] for m in answer["messages"]] == ["bot", "agent"]
+    assert answer["messages"][1]["text"] == "Ja, send søknaden innen 15. mars."
+
+
+async def test_deleting_a_handed_off_conversation_withdraws_the_ticket(widget_config, store, make_handoff, tmp_path):
+    handoff = make_handoff(tmp_path)
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff"))
+        ticket_id = reply["messages"][0]["custom"]["ticket"]
+        await call("POST", base + "/delete", {"session": session})
+    assert await handoff.store.queue(["ung"]) == []
+    assert (await handoff.store.get(ticket_id)).outcome == "deleted"
+    assert await store.client.keys(f"*{session}*") == []
+
+
+async def test_with_the_store_down_a_handoff_is_an_honest_referral(widget_config, make_handoff, tmp_path):
+    from connectors.widget.config import RedisConnection, WidgetConfig
+    from connectors.widget.store import WidgetStore
+
+    down = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=1))
+    store = WidgetStore.connect(down)
+    config = HandoffConfig(teams_file=teams_file(tmp_path, "00:00-23:59:59"), services_file=SERVICES)
+    handoff = HandoffService(TicketStore(store.client, ttl_seconds=60, closed_ttl_seconds=60), load_teams(config.teams_file, SERVICES), config)
+    async with serve_channel(WidgetInput(down, store, handoff), scripted_bot(BOT)) as base:
+        _, created, _ = await call("POST", base + "/session", "{}")
+        _, reply, _ = await call("POST", base + "/message", message(created["session"], "/confirm_handoff"))
+    [referral] = reply["messages"]
+    assert referral["custom"]["kind"] == "referral" and "116 123" in referral["text"]
