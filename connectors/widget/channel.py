@@ -84,6 +84,15 @@ def user_message(request: MessageRequest) -> dict[str, Any]:
     return {"role": "user", "text": redact(text), "buttons": [], "custom": custom, "ts": now_ms()}
 
 
+def _last_question(history: list[dict[str, Any]]) -> str:
+    """The young person's last typed message (redacted when stored), not a button press."""
+    for message in reversed(history):
+        custom = message.get("custom") or {}
+        if message.get("role") == "user" and not custom.get("payload") and not custom.get("hidden"):
+            return message.get("text") or ""
+    return ""
+
+
 def _last_service(history: list[dict[str, Any]]) -> str | None:
     """The service the conversation was last about: the latest answer's, for routing a ticket."""
     for message in reversed(history):
@@ -226,13 +235,15 @@ class WidgetInput(InputChannel):
                 continue
             try:
                 history = await self.store.history(request.session)
+                service = _last_service(history)
                 started = await self.handoff.start(
                     request.session,
                     lang=lang,
-                    service=_last_service(history),
+                    service=service,
                     urgent=any((m.get("custom") or {}).get("kind") == "crisis" for m in history + replies),
                 )
                 result.append(started.message)
+                await self.store.record_handoff(started.ticket.team, service, started.ticket.priority, _last_question(history))
             except StoreUnavailableError:
                 result.append(unavailable_message(lang))
         return result
@@ -267,12 +278,17 @@ class WidgetInput(InputChannel):
         request = parse_feedback(body)
         if not await self.store.was_answered(request.session, request.entry_id):
             raise NotFoundError("That entry was not answered in this conversation.", code="unknown_entry")
-        lang = None
+        lang, question = None, ""
         if request.message_id:
+            last_question = ""
             for message in await self.store.history(request.session, after=None):
+                if message.get("role") == "user" and not (message.get("custom") or {}).get("payload"):
+                    last_question = message.get("text") or ""
                 if message["id"] == request.message_id:
-                    lang = (message.get("custom") or {}).get("lang")
-        await self.store.record_feedback(request.entry_id, request.vote, lang)
+                    lang, question = (message.get("custom") or {}).get("lang"), last_question
+        # The question is from the transcript, so already redacted; content owners see it when
+        # an answer got a thumbs down.
+        await self.store.record_feedback(request.entry_id, request.vote, lang, question if request.vote == "down" else "")
         return {"ok": True}
 
     async def stream(self, request: Request) -> None:

@@ -156,16 +156,25 @@ class WidgetStore:
     async def was_answered(self, session: str, entry_id: str) -> bool:
         return bool(await self._call(self._redis.sismember(f"{PREFIX}:entries:{session}", entry_id)))
 
-    async def record_feedback(self, entry_id: str, vote: str, lang: str | None) -> None:
+    async def record_feedback(self, entry_id: str, vote: str, lang: str | None, question: str = "") -> None:
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hincrby(f"uv:feedback:{entry_id}", vote, 1)
             pipe.xadd(
                 "uv:feedback:log",
-                {"entry_id": entry_id, "vote": vote, "lang": lang or "", "ts": str(now_ms())},
+                {"entry_id": entry_id, "vote": vote, "lang": lang or "", "question": question, "ts": str(now_ms())},
                 maxlen=FEEDBACK_LOG_MAX,
                 approximate=True,
             )
             await self._call(pipe.execute())
+
+    async def record_handoff(self, team: str, service: str | None, priority: str, question: str) -> None:
+        """For content owners: which questions ended with a person (no session, redacted text)."""
+        await self._call(self._redis.xadd(
+            "uv:insights:handoffs",
+            {"team": team, "service": service or "", "priority": priority, "question": question, "ts": str(now_ms())},
+            maxlen=FEEDBACK_LOG_MAX,
+            approximate=True,
+        ))
 
     async def feedback_counts(self, entry_id: str) -> dict[str, int]:
         counts = await self._call(self._redis.hgetall(f"uv:feedback:{entry_id}"))

@@ -13,24 +13,57 @@ from .config import KBConfig
 from .content import load_entries
 from .embedding import Embedder, EmbeddingCache, load_embedder
 from .index import SearchIndex
-from .routes import health, search
+from .accounts import Accounts
+from .errors import StoreUnavailableError
+from .insights import Insights
+from .live import LiveIndex
+from .routes import admin, health, search
 from .services import load_services
+from .store import ContentStore
 
 logger = logging.getLogger(__name__)
 
 
-def _error_body(code: str, message: str, status: int) -> HTTPResponse:
-    return json({"error": {"code": code, "message": message}}, status=status)
+def _error_body(code: str, message: str, status: int, fields: list | None = None) -> HTTPResponse:
+    error: dict = {"code": code, "message": message}
+    if fields:
+        error["fields"] = fields
+    return json({"error": error}, status=status)
 
 
 async def _handle_sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
     code = getattr(exc, "code", None) or type(exc).__name__
-    return _error_body(code, str(exc), exc.status_code)
+    return _error_body(code, str(exc), exc.status_code, getattr(exc, "fields", None))
 
 
 async def _handle_unexpected(request: Request, exc: Exception) -> HTTPResponse:
     logger.exception("unhandled error on %s %s", request.method, request.path)
     return _error_body("internal_error", "Something went wrong on our side.", 500)
+
+
+def _attach_store(app: Sanic, config: KBConfig, seed_entries: list) -> None:
+    """Store mode: entries live in Redis, seeded from the YAML files; edits are published live."""
+    import redis.asyncio as aioredis
+
+    client = aioredis.Redis.from_url(config.redis_url, decode_responses=True, socket_connect_timeout=3, health_check_interval=30)
+    app.ctx.store = ContentStore(client)
+    app.ctx.accounts = Accounts(client)
+    app.ctx.insights = Insights(client, app.ctx.services)
+    app.ctx.live = LiveIndex(app.ctx, app.ctx.store)
+
+    @app.before_server_start
+    async def sync_with_store(app: Sanic) -> None:
+        await app.ctx.live.start(seed_entries)
+
+    @app.after_server_stop
+    async def close_store(app: Sanic) -> None:
+        await app.ctx.live.stop()
+        await client.close()
+
+
+async def _require_store(request: Request) -> None:
+    if request.path.startswith("/v1/admin") and getattr(request.app.ctx, "store", None) is None:
+        raise StoreUnavailableError("This knowledge base runs from files only: set REDIS_URL to edit content.")
 
 
 def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = None) -> Sanic:
@@ -47,8 +80,15 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     app.ctx.config = config
     app.ctx.services = services
     app.ctx.index = index
+    app.ctx.store = None
+    app.ctx.insights = None
+    app.ctx.embedder = embedder
     app.blueprint(health.bp)
     app.blueprint(search.bp)
+    app.blueprint(admin.bp)
+    app.on_request(_require_store)
+    if config.redis_url:
+        _attach_store(app, config, entries)
     app.error_handler.add(SanicException, _handle_sanic_error)
     app.error_handler.add(Exception, _handle_unexpected)
     logger.info("knowledge base ready: %d entries, model %s", len(index), config.model)

@@ -34,6 +34,8 @@ class KBConfig:
     min_score: float = 0.3
     max_k: int = 20
     max_query_chars: int = 1000
+    # The content store. None: read-only, from the YAML files (no admin API).
+    redis_url: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
@@ -51,4 +53,15 @@ class KBConfig:
             ),
             confidence_margin=float(env.get("KB_CONFIDENCE_MARGIN", defaults.confidence_margin)),
             min_score=float(env.get("KB_MIN_SCORE", defaults.min_score)),
+            redis_url=env.get("KB_REDIS_URL") or redis_url_from(env),
         )
+
+
+def redis_url_from(env: Mapping[str, str]) -> str | None:
+    """REDIS_URL, or the REDIS_HOST/PORT/DB/PASSWORD split that `make run` and compose set."""
+    if env.get("REDIS_URL"):
+        return env["REDIS_URL"]
+    if not env.get("REDIS_HOST"):
+        return None
+    auth = f":{env['REDIS_PASSWORD']}@" if env.get("REDIS_PASSWORD") else ""
+    return f"redis://{auth}{env['REDIS_HOST']}:{env.get('REDIS_PORT', '6379')}/{env.get('REDIS_DB', '0')}"

@@ -9,7 +9,7 @@ from typing import Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import ContentError
+from .errors import ContentError, EntryInvalidError
 from .services import Service
 
 MAX_ANSWER_CHARS = 500  # "at most ~500 characters": short enough to read on a phone
@@ -124,3 +124,23 @@ def load_entries(content_dir: Path, services: dict[str, Service]) -> list[Entry]
             first_seen[entry.id] = path
             entries.append(entry)
     return entries
+
+
+def validate_entry(raw: object, services: dict[str, Service]) -> Entry:
+    """An entry from the admin API: the same schema and catalogue checks as files, as a 422
+    that names each bad field (the admin pages show the message next to the field)."""
+    if not isinstance(raw, dict):
+        raise EntryInvalidError("An entry must be a JSON object.", [{"field": "(entry)", "message": "expected an object"}])
+    try:
+        entry = Entry.model_validate(raw)
+    except ValidationError as exc:
+        fields = [
+            {"field": ".".join(str(part) for part in error["loc"]) or "(entry)", "message": error["msg"]}
+            for error in exc.errors()
+        ]
+        raise EntryInvalidError("The entry is not valid.", fields) from exc
+    problem = _check_against_catalogue(entry, services)
+    if problem:
+        field = problem.split("'")[1] if problem.startswith("field '") else "(entry)"
+        raise EntryInvalidError("The entry is not valid.", [{"field": field, "message": problem}])
+    return entry

@@ -4,7 +4,13 @@
     ├── ContentError          bad content on disk: stops start-up (not an HTTP error)
     └── KBHTTPError           (SanicException) becomes one JSON error body
         ├── InvalidQueryError     400
-        └── EntryNotFoundError    404
+        ├── InvalidRequestError   400  a malformed admin request
+        ├── UnauthorizedError     401  no or an expired token
+        ├── ForbiddenError        403  the role or directorate does not allow it
+        ├── EntryNotFoundError    404
+        ├── ConflictError         409  the workflow does not allow it now
+        ├── EntryInvalidError     422  an entry that breaks the schema; `fields` says where
+        └── StoreUnavailableError 503  the content store (Redis) is not configured or down
 """
 
 from __future__ import annotations
@@ -34,3 +40,37 @@ class InvalidQueryError(KBHTTPError):
 class EntryNotFoundError(KBHTTPError):
     status_code = 404
     code = "entry_not_found"
+
+
+class InvalidRequestError(KBHTTPError):
+    status_code = 400
+    code = "invalid_request"
+
+
+class UnauthorizedError(KBHTTPError):
+    status_code = 401
+    code = "unauthorized"
+
+
+class ForbiddenError(KBHTTPError):
+    status_code = 403
+    code = "forbidden"
+
+
+class ConflictError(KBHTTPError):
+    status_code = 409
+    code = "conflict"
+
+
+class EntryInvalidError(KBHTTPError):
+    status_code = 422
+    code = "entry_invalid"
+
+    def __init__(self, message: str, fields: list[dict[str, str]]) -> None:
+        super().__init__(message)
+        self.fields = fields
+
+
+class StoreUnavailableError(KBHTTPError):
+    status_code = 503
+    code = "store_unavailable"

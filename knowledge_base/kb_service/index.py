@@ -60,7 +60,11 @@ def lexical_document(entry: Entry) -> str:
 
 class DenseRetriever:
     def __init__(
-        self, entries: Sequence[Entry], embedder: Embedder, cache: EmbeddingCache | None = None
+        self,
+        entries: Sequence[Entry],
+        embedder: Embedder,
+        cache: EmbeddingCache | None = None,
+        known_blocks: dict[str, np.ndarray] | None = None,
     ) -> None:
         texts: list[str] = []
         starts: list[int] = []
@@ -71,8 +75,22 @@ class DenseRetriever:
         # Each entry's texts are contiguous, so per-entry maxima are one reduceat call.
         self._starts = np.asarray(starts, dtype=np.intp)
         self._ends = np.append(self._starts[1:], len(texts))
-        # One normalised float32 matrix; a restart with unchanged content reads it from disk.
-        self._vectors = cache.load_or_encode(texts, embedder) if cache else embedder.encode(texts)
+        if known_blocks is not None:
+            # An update: only entries without vectors (new or changed) are encoded.
+            missing = [entry for entry in entries if entry.id not in known_blocks]
+            fresh = embedder.encode([t for entry in missing for t in entry.search_texts()]) if missing else None
+            blocks, offset = [], 0
+            for entry in entries:
+                if entry.id in known_blocks:
+                    blocks.append(known_blocks[entry.id])
+                else:
+                    count = len(entry.search_texts())
+                    blocks.append(fresh[offset:offset + count])
+                    offset += count
+            self._vectors = np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
+        else:
+            # One normalised float32 matrix; a restart with unchanged content reads it from disk.
+            self._vectors = cache.load_or_encode(texts, embedder) if cache else embedder.encode(texts)
         # One mean vector per entry: a cheap first pass when the matrix is large.
         sums = np.add.reduceat(self._vectors, self._starts, axis=0)
         self._centroids = sums / np.linalg.norm(sums, axis=1, keepdims=True)
@@ -80,6 +98,10 @@ class DenseRetriever:
     @property
     def text_count(self) -> int:
         return len(self._vectors)
+
+    def blocks(self, entries: Sequence[Entry]) -> dict[str, np.ndarray]:
+        """Each entry's text vectors, to reuse when the index is rebuilt around a change."""
+        return {entry.id: self._vectors[self._starts[i]:self._ends[i]] for i, entry in enumerate(entries)}
 
     def encode(self, query: str) -> np.ndarray:
         return self._embedder.encode([query])[0]
@@ -126,12 +148,30 @@ class SearchIndex:
         embedder: Embedder,
         weights: FusionWeights = FusionWeights(),
         cache: EmbeddingCache | None = None,
+        known_blocks: dict[str, np.ndarray] | None = None,
     ) -> None:
         self._entries = list(entries)
         self._by_id = {entry.id: entry for entry in self._entries}
         self._weights = weights
-        self._dense = DenseRetriever(self._entries, embedder, cache)
+        self._embedder = embedder
+        self._dense = DenseRetriever(self._entries, embedder, cache, known_blocks)
         self._lexical = LexicalRetriever(self._entries)
+
+    @property
+    def entries(self) -> list[Entry]:
+        return list(self._entries)
+
+    def updated(self, upserts: Sequence[Entry] = (), removals: Sequence[str] = ()) -> "SearchIndex":
+        """A new index with these entries added, replaced or removed; this one is unchanged.
+
+        Only the changed entries are embedded again; the BM25 statistics are recomputed over all
+        entries, because IDF is corpus-wide (cheap next to embedding)."""
+        changed = {entry.id: entry for entry in upserts}
+        removed = set(removals)
+        blocks = {k: v for k, v in self._dense.blocks(self._entries).items() if k not in changed and k not in removed}
+        entries = [changed.pop(e.id, e) for e in self._entries if e.id not in removed]
+        entries += [entry for entry_id, entry in changed.items() if entry_id not in removed]
+        return SearchIndex(entries, self._embedder, self._weights, known_blocks=blocks)
 
     def __len__(self) -> int:
         return len(self._entries)

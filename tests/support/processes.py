@@ -14,19 +14,21 @@ import stack  # noqa: E402  (the launcher is a script, not a package)
 KB_FIXTURE_CONTENT = ROOT / "tests" / "kb" / "fixtures" / "content"
 
 
-def start_kb(log_dir: Path, content_dir: Path = KB_FIXTURE_CONTENT) -> tuple[stack.Process, str]:
+def start_kb(
+    log_dir: Path, content_dir: Path = KB_FIXTURE_CONTENT, extra_env: dict[str, str] | None = None
+) -> tuple[stack.Process, str]:
     """Start the knowledge-base service on a free port; return the process and its base URL."""
     port = stack.free_port()
     base_url = f"http://127.0.0.1:{port}"
     env = stack.base_env(
-        {"KB_PORT": str(port), "KB_HOST": "127.0.0.1", "KB_CONTENT_DIR": str(content_dir)}
+        {"KB_PORT": str(port), "KB_HOST": "127.0.0.1", "KB_CONTENT_DIR": str(content_dir), **(extra_env or {})}
     )
     process = stack.Process(
         name="kb",
         argv=[str(stack.SERVICE_VENV / "bin" / "python"), "-m", "knowledge_base.kb_service"],
         cwd=ROOT,
         env=env,
-        log_path=log_dir / "kb.log",
+        log_path=log_dir / f"kb-{port}.log",
         health_url=f"{base_url}/healthz",
     )
     process.start()

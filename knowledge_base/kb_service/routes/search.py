@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+
 from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
@@ -12,6 +14,7 @@ from ..errors import EntryNotFoundError, InvalidQueryError
 from ..results import SearchResult
 
 bp = Blueprint("search", version=1)
+logger = logging.getLogger(__name__)
 
 DEFAULT_K = 5
 
@@ -34,6 +37,18 @@ def parse_query(request: Request, config: KBConfig) -> tuple[str, int]:
     return query, k
 
 
+def _in_background(app, coroutine) -> None:
+    """Learning-from-use logging must never slow a search down or fail it."""
+
+    async def run() -> None:
+        try:
+            await coroutine
+        except Exception as exc:  # Redis down: the search already answered
+            logger.warning("search not logged for insights: %s", type(exc).__name__)
+
+    app.add_task(run())
+
+
 @bp.get("/search")
 async def search(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
@@ -41,8 +56,15 @@ async def search(request: Request) -> HTTPResponse:
     # Two hits at least, so the margin to the runner-up is known whatever k is.
     hits = ctx.index.search(query, max(k, 2))
     confident = is_confident([hit.score for hit in hits], ctx.config)
+    top = hits[0] if hits else None
     hits = [hit for hit in hits[:k] if hit.score >= ctx.config.min_score]
     results = [SearchResult.from_hit(hit, ctx.services) for hit in hits]
+    if getattr(ctx, "insights", None) is not None:
+        record = ctx.insights.record_search(
+            query, top.entry.service if top else None, top.entry.id if top else None,
+            top.score if top else 0.0, confident, bool(results),
+        )
+        _in_background(request.app, record)
     return json({"results": [result.to_json() for result in results], "confident": confident})
 
 

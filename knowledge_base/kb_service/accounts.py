@@ -1,0 +1,89 @@
+"""Content-owner accounts (admin, editor, reviewer) and their API tokens, in Redis.
+
+    uv:kb:user:<username>     hash: username, role, directorates (json), password (argon2id)
+    uv:kb:token:<token>       username, expires
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import secrets
+
+import redis.asyncio as aioredis
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from redis.exceptions import RedisError
+
+from .errors import InvalidRequestError, StoreUnavailableError, UnauthorizedError
+from .workflow import ROLES, User
+
+USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+MIN_PASSWORD_CHARS = 10
+TOKEN_SECONDS = 8 * 60 * 60
+_hasher = PasswordHasher()
+_DUMMY = _hasher.hash("not a real password at all")
+
+
+def check_new_user(username: str, password: str, role: str, directorates: list[str], known: set[str]) -> None:
+    if not USERNAME.match(username or ""):
+        raise InvalidRequestError("A username is 2-40 characters: a-z, 0-9, '.', '_' or '-'.")
+    if not isinstance(password, str) or len(password) < MIN_PASSWORD_CHARS:
+        raise InvalidRequestError(f"A password needs at least {MIN_PASSWORD_CHARS} characters.")
+    if role not in ROLES:
+        raise InvalidRequestError(f"The role must be one of {', '.join(ROLES)}.")
+    unknown = [d for d in directorates if d not in known]
+    if unknown or (role != "admin" and not directorates):
+        raise InvalidRequestError(f"Give one or more directorates from services.yml (unknown: {unknown}).")
+
+
+class Accounts:
+    def __init__(self, client: aioredis.Redis, token_seconds: int = TOKEN_SECONDS) -> None:
+        self._redis = client
+        self._token_seconds = token_seconds
+
+    async def _call(self, operation):
+        try:
+            return await operation
+        except (RedisError, OSError) as exc:
+            raise StoreUnavailableError("The account store is unavailable.") from exc
+
+    async def add(self, username: str, password: str, role: str, directorates: list[str]) -> User:
+        await self._call(self._redis.hset(f"uv:kb:user:{username}", mapping={
+            "username": username, "role": role, "directorates": json.dumps(directorates), "password": _hasher.hash(password),
+        }))
+        return User(username, role, tuple(directorates))
+
+    async def get(self, username: str) -> User | None:
+        data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}"))
+        if not data:
+            return None
+        return User(data["username"], data["role"], tuple(json.loads(data["directorates"])))
+
+    async def users(self) -> list[User]:
+        names = [key.split(":", 3)[3] async for key in self._redis.scan_iter(match="uv:kb:user:*", count=200)]
+        return [user for user in [await self.get(name) for name in sorted(names)] if user]
+
+    async def login(self, username: str, password: str) -> str:
+        data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}")) if USERNAME.match(username or "") else {}
+        try:
+            _hasher.verify(data.get("password") or _DUMMY, password or "")
+        except (VerificationError, InvalidHashError):
+            raise UnauthorizedError("Wrong username or password.") from None
+        if not data:
+            raise UnauthorizedError("Wrong username or password.")
+        token = secrets.token_urlsafe(32)
+        await self._call(self._redis.set(f"uv:kb:token:{token}", username, ex=self._token_seconds))
+        return token
+
+    async def user_for_token(self, token: str | None) -> User:
+        if not token or len(token) > 100:
+            raise UnauthorizedError("Log in first (Authorization: Bearer <token>).")
+        username = await self._call(self._redis.get(f"uv:kb:token:{token}"))
+        user = await self.get(username) if username else None
+        if user is None:
+            raise UnauthorizedError("The token is unknown or has expired: log in again.")
+        return user
+
+    async def logout(self, token: str) -> None:
+        await self._call(self._redis.delete(f"uv:kb:token:{token}"))

@@ -1,0 +1,195 @@
+"""Entries in Redis once the service runs: the published version every replica searches, the
+working copy in the editorial workflow, every version, and an audit log. Publishing announces the
+change on a pub/sub channel, so every replica re-indexes that entry at once.
+
+    uv:kb:ids                    set of entry ids
+    uv:kb:entry:<id>             json: the published entry (absent while never published)
+    uv:kb:state:<id>             hash: status (draft|in_review|published|archived), author,
+                                 reviewer, updated, version
+    uv:kb:working:<id>           json: the draft or in-review copy, when there is one
+    uv:kb:versions:<id>          list of json {version, status, who, when, action, entry}
+    uv:kb:audit                  stream {who, action, entry_id, detail, ts}, capped
+    channel uv:kb:changes        {"entry_id", "action": "publish"|"archive", "version"}
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+from typing import Any, Awaitable
+
+import redis.asyncio as aioredis
+from redis.exceptions import RedisError
+
+from .content import Entry
+from .errors import StoreUnavailableError
+
+P = "uv:kb"
+CHANGES_CHANNEL = f"{P}:changes"
+AUDIT_MAX = 100_000
+STATUSES = ("draft", "in_review", "published", "archived")
+
+
+def now_ms() -> int:
+    return int(time.time() * 1000)
+
+
+@dataclass(frozen=True)
+class EntryState:
+    entry_id: str
+    status: str
+    author: str
+    reviewer: str
+    updated: int
+    version: int
+
+    @classmethod
+    def from_hash(cls, entry_id: str, data: dict[str, str]) -> "EntryState":
+        return cls(
+            entry_id=entry_id, status=data.get("status", "draft"), author=data.get("author", ""),
+            reviewer=data.get("reviewer", ""), updated=int(data.get("updated") or 0), version=int(data.get("version") or 0),
+        )
+
+    def to_json(self) -> dict[str, Any]:
+        return {"status": self.status, "author": self.author, "reviewer": self.reviewer, "updated": self.updated, "version": self.version}
+
+
+def entry_json(entry: Entry) -> str:
+    return json.dumps(entry.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
+
+
+class ContentStore:
+    def __init__(self, client: aioredis.Redis) -> None:
+        self._redis = client
+
+    @property
+    def client(self) -> aioredis.Redis:
+        return self._redis
+
+    async def _call(self, operation: Awaitable[Any]) -> Any:
+        try:
+            return await operation
+        except (RedisError, OSError) as exc:
+            raise StoreUnavailableError(f"The content store is unavailable ({type(exc).__name__}).") from exc
+
+    # --- seeding and reading ------------------------------------------------------------------
+    async def is_empty(self) -> bool:
+        return not await self._call(self._redis.exists(f"{P}:ids"))
+
+    async def seed(self, entries: list[Entry], who: str = "seed") -> int:
+        """Fill an empty store from the YAML content; a store that has entries is left alone."""
+        lock = await self._call(self._redis.set(f"{P}:seeding", "1", nx=True, ex=120))
+        if not lock or not await self.is_empty():
+            return 0
+        now = now_ms()
+        async with self._redis.pipeline(transaction=True) as pipe:
+            for entry in entries:
+                pipe.sadd(f"{P}:ids", entry.id)
+                pipe.set(f"{P}:entry:{entry.id}", entry_json(entry))
+                pipe.hset(f"{P}:state:{entry.id}", mapping={"status": "published", "author": who, "reviewer": who, "updated": now, "version": 1})
+                pipe.rpush(f"{P}:versions:{entry.id}", json.dumps(
+                    {"version": 1, "status": "published", "who": who, "when": now, "action": "seed", "entry": json.loads(entry_json(entry))},
+                    ensure_ascii=False))
+            await self._call(pipe.execute())
+        await self.audit(who, "seed", "", f"{len(entries)} entries")
+        return len(entries)
+
+    async def published(self) -> list[Entry]:
+        ids = sorted(await self._call(self._redis.smembers(f"{P}:ids")))
+        if not ids:
+            return []
+        raw = await self._call(self._redis.mget([f"{P}:entry:{i}" for i in ids]))
+        states = [await self.state(i) for i in ids]
+        return [
+            Entry.model_validate(json.loads(value))
+            for value, state in zip(raw, states)
+            if value and state and state.status != "archived"
+        ]
+
+    async def published_entry(self, entry_id: str) -> Entry | None:
+        value = await self._call(self._redis.get(f"{P}:entry:{entry_id}"))
+        return Entry.model_validate(json.loads(value)) if value else None
+
+    async def working(self, entry_id: str) -> Entry | None:
+        value = await self._call(self._redis.get(f"{P}:working:{entry_id}"))
+        return Entry.model_validate(json.loads(value)) if value else None
+
+    async def state(self, entry_id: str) -> EntryState | None:
+        data = await self._call(self._redis.hgetall(f"{P}:state:{entry_id}"))
+        return EntryState.from_hash(entry_id, data) if data else None
+
+    async def ids(self) -> list[str]:
+        return sorted(await self._call(self._redis.smembers(f"{P}:ids")))
+
+    async def exists(self, entry_id: str) -> bool:
+        return bool(await self._call(self._redis.sismember(f"{P}:ids", entry_id)))
+
+    async def versions(self, entry_id: str) -> list[dict[str, Any]]:
+        return [json.loads(v) for v in await self._call(self._redis.lrange(f"{P}:versions:{entry_id}", 0, -1))]
+
+    # --- changing -----------------------------------------------------------------------------
+    async def _record(self, pipe, entry_id: str, version: int, status: str, who: str, action: str, entry: Entry | None) -> None:
+        pipe.rpush(f"{P}:versions:{entry_id}", json.dumps(
+            {"version": version, "status": status, "who": who, "when": now_ms(), "action": action,
+             "entry": json.loads(entry_json(entry)) if entry else None},
+            ensure_ascii=False))
+
+    async def save_working(self, entry: Entry, who: str, status: str, action: str) -> EntryState:
+        state = await self.state(entry.id)
+        version = (state.version if state else 0) + 1
+        author = who if action in ("create", "edit") else (state.author if state else who)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.sadd(f"{P}:ids", entry.id)
+            pipe.set(f"{P}:working:{entry.id}", entry_json(entry))
+            pipe.hset(f"{P}:state:{entry.id}", mapping={"status": status, "author": author, "reviewer": "", "updated": now_ms(), "version": version})
+            await self._record(pipe, entry.id, version, status, who, action, entry)
+            await self._call(pipe.execute())
+        await self.audit(who, action, entry.id, status)
+        return await self.state(entry.id)
+
+    async def set_status(self, entry_id: str, status: str, who: str, action: str) -> EntryState:
+        state = await self.state(entry_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.hset(f"{P}:state:{entry_id}", mapping={"status": status, "updated": now_ms(), "version": state.version + 1})
+            await self._record(pipe, entry_id, state.version + 1, status, who, action, await self.working(entry_id))
+            await self._call(pipe.execute())
+        await self.audit(who, action, entry_id, status)
+        return await self.state(entry_id)
+
+    async def publish(self, entry: Entry, who: str, action: str = "publish") -> EntryState:
+        state = await self.state(entry.id)
+        version = (state.version if state else 0) + 1
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.sadd(f"{P}:ids", entry.id)
+            pipe.set(f"{P}:entry:{entry.id}", entry_json(entry))
+            pipe.delete(f"{P}:working:{entry.id}")
+            pipe.hset(f"{P}:state:{entry.id}", mapping={"status": "published", "reviewer": who, "updated": now_ms(), "version": version})
+            await self._record(pipe, entry.id, version, "published", who, action, entry)
+            pipe.publish(CHANGES_CHANNEL, json.dumps({"entry_id": entry.id, "action": "publish", "version": version}))
+            await self._call(pipe.execute())
+        await self.audit(who, action, entry.id, f"version {version}")
+        return await self.state(entry.id)
+
+    async def archive(self, entry_id: str, who: str) -> EntryState:
+        state = await self.state(entry_id)
+        async with self._redis.pipeline(transaction=True) as pipe:
+            pipe.delete(f"{P}:working:{entry_id}")
+            pipe.hset(f"{P}:state:{entry_id}", mapping={"status": "archived", "updated": now_ms(), "version": state.version + 1})
+            await self._record(pipe, entry_id, state.version + 1, "archived", who, "archive", None)
+            pipe.publish(CHANGES_CHANNEL, json.dumps({"entry_id": entry_id, "action": "archive", "version": state.version + 1}))
+            await self._call(pipe.execute())
+        await self.audit(who, "archive", entry_id, "")
+        return await self.state(entry_id)
+
+    # --- audit --------------------------------------------------------------------------------
+    async def audit(self, who: str, action: str, entry_id: str, detail: str) -> None:
+        await self._call(self._redis.xadd(
+            f"{P}:audit", {"who": who, "action": action, "entry_id": entry_id, "detail": detail, "ts": str(now_ms())},
+            maxlen=AUDIT_MAX, approximate=True,
+        ))
+
+    async def audit_log(self, count: int = 200, entry_id: str | None = None) -> list[dict[str, Any]]:
+        rows = await self._call(self._redis.xrevrange(f"{P}:audit", count=count if not entry_id else 5000))
+        found = [{"id": row_id, **fields} for row_id, fields in rows]
+        return [row for row in found if not entry_id or row["entry_id"] == entry_id][:count]
