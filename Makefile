@@ -15,7 +15,7 @@ RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 comma      := ,
 
-.PHONY: help install browser caseworker run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
+.PHONY: help install browser caseworker kb-user kb-export run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
@@ -58,6 +58,14 @@ run: install $(MODEL)
 caseworker: $(BOT_STAMP)
 	@test -n "$(USERNAME)" -a -n "$(TEAM)" || { echo "usage: make caseworker USERNAME=kari TEAM=ungdomsveiledning"; exit 2; }
 	PYTHONPATH=$(CURDIR) $(BOT_PY) -m connectors.handoff add-caseworker $(USERNAME) $(foreach t,$(subst $(comma), ,$(TEAM)),--team $(t))
+
+# Content-owner accounts and the store's content (the stack must be running, or REDIS_URL set).
+kb-user: $(SERVICE_STAMP)
+	@test -n "$(USERNAME)" -a -n "$(ROLE)" || { echo "usage: make kb-user USERNAME=anne ROLE=admin|editor|reviewer [DIRECTORATE=nav,lanekassen]"; exit 2; }
+	PYTHONPATH=$(CURDIR) $(SERVICE_PY) -m knowledge_base.kb_service.admin_cli create-user $(USERNAME) --role $(ROLE) $(foreach d,$(subst $(comma), ,$(DIRECTORATE)),--directorate $(d))
+
+kb-export: $(SERVICE_STAMP)
+	PYTHONPATH=$(CURDIR) $(SERVICE_PY) -m knowledge_base.kb_service.admin_cli export --out var/kb-export --csv var/kb-export/entries.csv
 
 # --- evaluation: figures, not pass/fail --------------------------------------------------
 eval: $(MODEL) $(SERVICE_STAMP)

@@ -210,6 +210,7 @@ class StackConfig:
             "actions": f"http://{self.local}:{self.ports['actions']}/health",
             "kb": f"http://{self.local}:{self.ports['kb']}/healthz",
             "kb_search": f"http://{self.local}:{self.ports['kb']}/v1/search?q=skattekort&k=3",
+            "admin": f"http://{self.local}:{self.ports['kb']}/admin/",
         }
 
 
@@ -399,12 +400,13 @@ def run(config: StackConfig) -> int:
         print(f"  Redis:              {redis}")
         print(f"  Logs:               {stack.logs}/")
         print(f"  Caseworker console: {urls['console']}")
-        print("  Content-owner pages: not built yet.")
+        print(f"  Content owners:     {urls['admin']}")
         # The caseworker CLI finds this Redis through this file while the stack runs.
         (config.var_dir / "redis.url").write_text(redis + "\n")
         print(
-            "\nNo caseworker account yet? In another terminal:\n"
-            "  make caseworker USERNAME=kari TEAM=ungdomsveiledning",
+            "\nNo accounts yet? In another terminal:\n"
+            "  make caseworker USERNAME=kari TEAM=ungdomsveiledning     (caseworker console)\n"
+            "  make kb-user USERNAME=anne ROLE=admin                      (content owners)",
             flush=True,
         )
         print(

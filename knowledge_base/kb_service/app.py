@@ -17,7 +17,7 @@ from .accounts import Accounts
 from .errors import StoreUnavailableError
 from .insights import Insights
 from .live import LiveIndex
-from .routes import admin, health, search
+from .routes import admin, health, pages, search
 from .services import load_services
 from .store import ContentStore
 
@@ -66,6 +66,13 @@ async def _require_store(request: Request) -> None:
         raise StoreUnavailableError("This knowledge base runs from files only: set REDIS_URL to edit content.")
 
 
+async def _openapi_json(request: Request) -> HTTPResponse:
+    """The OpenAPI document at the root, where tools look for it."""
+    from sanic_ext.extensions.openapi.builders import SpecificationBuilder
+
+    return json(SpecificationBuilder().build(request.app).serialize())
+
+
 def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = None) -> Sanic:
     """Build the app. Content is validated and embedded here, so a bad file stops start-up."""
     config = config or KBConfig.from_env()
@@ -77,6 +84,16 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
 
     app = Sanic("ung_veileder_kb")
     app.config.FALLBACK_ERROR_FORMAT = "json"
+    # OpenAPI (sanic-ext): the document at /openapi.json, the browsable docs at /docs.
+    app.config.OAS_URL_PREFIX = "/docs"
+    app.config.CORS = False
+    app.ext.openapi.describe(
+        "Ung Veileder knowledge base",
+        version="1",
+        description="Search API for the bot, and the content-owner API (Bearer token from /v1/admin/login).",
+    )
+    app.ext.openapi.add_security_scheme("token", "http", scheme="bearer")
+    app.add_route(_openapi_json, "/openapi.json", name="openapi_json")
     app.ctx.config = config
     app.ctx.services = services
     app.ctx.index = index
@@ -86,6 +103,7 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     app.blueprint(health.bp)
     app.blueprint(search.bp)
     app.blueprint(admin.bp)
+    app.blueprint(pages.bp)
     app.on_request(_require_store)
     if config.redis_url:
         _attach_store(app, config, entries)

@@ -115,3 +115,15 @@ def test_prefiltered_search_ranks_like_the_exact_one(app, monkeypatch):
     monkeypatch.setattr(index_module, "PREFILTER_CANDIDATES", 2)
     prefiltered = [[(h.entry.id, round(h.score, 4)) for h in index.search(q, 3)] for q in questions]
     assert [row[0] for row in prefiltered] == [row[0] for row in exact]
+
+
+async def test_without_a_content_store_the_admin_api_says_so(client):
+    _, response = await client.get("/v1/admin/entries")
+    assert response.status == 503
+    assert response.json["error"]["code"] == "store_unavailable"
+
+
+async def test_the_openapi_document_is_served(client):
+    _, response = await client.get("/openapi.json")
+    assert response.status == 200
+    assert "/v1/search" in response.json["paths"]

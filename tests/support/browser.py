@@ -62,3 +62,13 @@ def restart(running_stack, name: str, timeout_seconds: float = 180) -> None:
             break
         time.sleep(0.5)
     raise RuntimeError(f"{name} did not come back:\n{process.log_tail()}")
+
+
+def add_content_owner(running_stack, username: str, role: str, directorate: str, password: str) -> None:
+    """Create a knowledge-base account with the real CLI (service env)."""
+    env = stack.base_env({"REDIS_URL": running_stack.redis_settings.url})
+    subprocess.run(
+        [str(stack.SERVICE_VENV / "bin" / "python"), "-m", "knowledge_base.kb_service.admin_cli", "create-user", username,
+         "--role", role, "--directorate", directorate, "--password-stdin"],
+        input=password + "\n", text=True, capture_output=True, check=True, cwd=ROOT, env=env, timeout=60,
+    )

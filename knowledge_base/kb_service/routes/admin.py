@@ -89,7 +89,7 @@ async def logout(request: Request) -> HTTPResponse:
 async def me(request: Request) -> HTTPResponse:
     user = await current_user(request)
     directorates = sorted({service.owner for service in request.app.ctx.services.values()})
-    services = [{"id": s.id, "name": s.name, "owner": s.owner} for s in request.app.ctx.services.values()]
+    services = [{"id": s.id, "name": s.name, "owner": s.owner, "checked": s.checked} for s in request.app.ctx.services.values()]
     return json({"user": user_json(user), "directorates": directorates, "services": services})
 
 

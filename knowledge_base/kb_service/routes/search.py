@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from sanic import Blueprint
+from sanic_ext import openapi
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
@@ -50,6 +51,11 @@ def _in_background(app, coroutine) -> None:
 
 
 @bp.get("/search")
+@openapi.summary("Search the knowledge base")
+@openapi.parameter("q", str, location="query", required=True, description="The young person's question (1-1000 characters)")
+@openapi.parameter("k", int, location="query", description="How many results (1-20, default 5)")
+@openapi.response(200, description="Ranked results and whether the top one is trusted")
+@openapi.response(400, description="A missing, empty or too long q, or a bad k")
 async def search(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
     query, k = parse_query(request, ctx.config)
@@ -69,6 +75,9 @@ async def search(request: Request) -> HTTPResponse:
 
 
 @bp.get("/entries/<entry_id:str>")
+@openapi.summary("One published entry")
+@openapi.response(200, description="The entry")
+@openapi.response(404, description="No such entry")
 async def get_entry(request: Request, entry_id: str) -> HTTPResponse:
     ctx = request.app.ctx
     entry = ctx.index.get(entry_id)

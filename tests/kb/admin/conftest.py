@@ -63,8 +63,8 @@ class AdminClient:
         assert response.status_code == 200, response.text
         self.tokens[username] = response.json()["token"]
 
-    def call(self, user: str | None, method: str, path: str, **kwargs) -> httpx.Response:
-        headers = {"Authorization": f"Bearer {self.tokens[user]}"} if user else {}
+    def call(self, user: str | None, method: str, path: str, headers: dict | None = None, **kwargs) -> httpx.Response:
+        headers = {**(headers or {}), **({"Authorization": f"Bearer {self.tokens[user]}"} if user else {})}
         return self.http.request(method, path, headers=headers, **kwargs)
 
 
