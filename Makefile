@@ -15,7 +15,7 @@ RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 comma      := ,
 
-.PHONY: help install browser caseworker kb-user kb-export run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
+.PHONY: help install browser caseworker kb-user kb-export loadtest run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
@@ -72,6 +72,11 @@ eval: $(MODEL) $(SERVICE_STAMP)
 	$(SERVICE_PY) scripts/eval_routing.py
 	$(BOT_PY) scripts/eval_language.py
 	$(BOT_PY) scripts/eval_crisis.py
+
+# N concurrent young people over the widget and REST for a while, then the bare `rasa init`
+# assistant for reference (USERS=50 SECONDS=60 by default). A benchmark, not part of `make test`.
+loadtest: $(MODEL) $(SERVICE_STAMP)
+	$(BOT_PY) scripts/loadtest.py --users $(or $(USERS),50) --seconds $(or $(SECONDS),60)
 
 bench: $(SERVICE_STAMP)
 	$(SERVICE_PY) scripts/bench_kb.py

@@ -1,8 +1,13 @@
 """Personal data is taken out of a young person's message before anything stores it.
 
-Fødselsnummer (11 digits), Norwegian phone numbers (8 digits, optionally +47/0047, in groups) and
-e-mail addresses become placeholders. Crisis detection reads the message before this runs; the
-bot, the tracker store and the transcript only ever see the redacted text.
+Fødselsnummer and D-numbers (11 digits that pass the mod-11 check, so an ordinary 11-digit
+number stays), Norwegian phone numbers (8 digits, optionally +47/0047, in groups; not the 8xx
+service numbers), e-mail addresses and street addresses ("Storgata 12B") become placeholders.
+Crisis detection reads the message before this runs; the bot, the tracker store, transcripts,
+tickets and the content owners' logs only ever see the redacted text.
+
+One module for both environments: the knowledge-base service imports it too (a stdlib-only file),
+and both test suites check it against tests/data/pii.yml.
 """
 
 from __future__ import annotations
@@ -10,17 +15,51 @@ from __future__ import annotations
 import re
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
-# 11 digits, optionally "ddmmyy nnnnn": a fødselsnummer or D-number.
-NATIONAL_ID = re.compile(r"(?<![\d+])\d{6}[ .-]?\d{5}(?!\d)")
-# +47 / 0047 optional, then 8 digits (not 8xx service numbers such as 800 33 321), grouped "12345678", "123 45 678", "12 34 56 78".
+# 11 digits, optionally "ddmmyy nnnnn"; kept unless the check digits hold.
+ELEVEN_DIGITS = re.compile(r"(?<![\d+])(\d{6})[ .-]?(\d{5})(?!\d)")
+# +47 / 0047 optional, then 8 digits (not 8xx service numbers such as 800 33 321), grouped
+# "12345678", "123 45 678", "12 34 56 78".
 PHONE = re.compile(
     r"(?<![\w+])(?:(?:\+|00)\s?47[\s.-]?)?(?:[2-79]\d{7}|[2-79]\d{2}[\s.-]\d{2}[\s.-]\d{3}|[2-79]\d(?:[\s.-]\d{2}){3})(?!\d)"
 )
+STREET_SUFFIXES = (
+    "veien|vegen|veg|vei|gata|gaten|gate|allé|alle|plass|plassen|stien|sti|bakken|svingen|tunet|lia|"
+    "ringen|terrasse|haugen|åsen|jordet|kroken|løkka|brygga|torget"
+)
+# "Storgata 12", "kirkeveien 5b", "Karl Johans gate 1", "Bygdøy allé 3A"
+STREET_ADDRESS = re.compile(
+    rf"\b(?:(?-i:[A-ZÆØÅ][\wæøå]+)\s(?:{STREET_SUFFIXES})|[\wæøå]+(?:{STREET_SUFFIXES}))\s\d{{1,4}}[A-Za-z]?\b",
+    re.IGNORECASE,
+)
 
-PLACEHOLDERS = {"email": "[e-post]", "national_id": "[fødselsnummer]", "phone": "[telefon]"}
+PLACEHOLDERS = {"email": "[e-post]", "national_id": "[fødselsnummer]", "phone": "[telefon]", "address": "[adresse]"}
+WEIGHTS_1 = (3, 7, 6, 1, 8, 9, 4, 5, 2)
+WEIGHTS_2 = (5, 4, 3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def _check_digit(digits: list[int], weights: tuple[int, ...]) -> int | None:
+    remainder = 11 - sum(d * w for d, w in zip(digits, weights)) % 11
+    if remainder == 11:
+        return 0
+    return None if remainder == 10 else remainder
+
+
+def is_national_id(number: str) -> bool:
+    """A fødselsnummer or D-number: 11 digits whose two check digits hold (mod 11)."""
+    digits = [int(c) for c in number]
+    if len(digits) != 11:
+        return False
+    first = _check_digit(digits[:9], WEIGHTS_1)
+    second = _check_digit(digits[:10], WEIGHTS_2)
+    return first == digits[9] and second == digits[10]
+
+
+def _national_id(match: re.Match) -> str:
+    return PLACEHOLDERS["national_id"] if is_national_id(match.group(1) + match.group(2)) else match.group(0)
 
 
 def redact(text: str) -> str:
     text = EMAIL.sub(PLACEHOLDERS["email"], text)
-    text = NATIONAL_ID.sub(PLACEHOLDERS["national_id"], text)
-    return PHONE.sub(PLACEHOLDERS["phone"], text)
+    text = ELEVEN_DIGITS.sub(_national_id, text)
+    text = PHONE.sub(PLACEHOLDERS["phone"], text)
+    return STREET_ADDRESS.sub(PLACEHOLDERS["address"], text)

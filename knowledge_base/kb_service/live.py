@@ -13,6 +13,7 @@ import asyncio
 import json
 import logging
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from redis.exceptions import RedisError
@@ -38,6 +39,9 @@ class LiveIndex:
         self._store = store
         self._lock = asyncio.Lock()
         self._task: asyncio.Task | None = None
+        # One long-lived worker thread for re-indexing: torch sets up per thread, so a fresh
+        # thread per update would cost that set-up every time.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="reindex")
         self.applied = 0
 
     @property
@@ -49,7 +53,9 @@ class LiveIndex:
             return
         started = time.perf_counter()
         async with self._lock:
-            updated = await asyncio.to_thread(self._ctx.index.updated, upserts, removals)
+            updated = await asyncio.get_running_loop().run_in_executor(
+                self._worker, self._ctx.index.updated, upserts, removals
+            )
             self._ctx.index = updated
             self.applied += 1
         logger.info(
@@ -57,11 +63,15 @@ class LiveIndex:
         )
 
     async def start(self, seed_entries: list[Entry]) -> None:
+        await asyncio.get_running_loop().run_in_executor(self._worker, self._warm_up)
         seeded = await self._store.seed(seed_entries)
         if seeded:
             logger.info("content store seeded with %d entries", seeded)
         await self.resync()
         self._task = asyncio.create_task(self._listen())
+
+    def _warm_up(self) -> None:
+        self._ctx.embedder.encode(["oppvarming"])
 
     async def resync(self) -> None:
         upserts, removals = _changes(self._ctx.index.entries, await self._store.published())
@@ -107,6 +117,7 @@ class LiveIndex:
                     pass
 
     async def stop(self) -> None:
+        self._worker.shutdown(wait=False)
         if self._task:
             self._task.cancel()
             try:

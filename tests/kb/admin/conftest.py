@@ -10,7 +10,7 @@ import pytest
 
 from support.processes import start_kb, start_redis
 
-PASSWORD = "riktig-hest-batteri"
+from support.kb_admin import PASSWORD
 USERS = {
     "admin": ("admin", []),
     "nav-editor": ("editor", ["nav"]),

@@ -1,0 +1,196 @@
+"""`make loadtest`: N concurrent young people over the widget and the REST channel, against the
+whole stack on loopback, then the same load against Rasa's bare `rasa init` assistant for
+reference. Prints messages per second, p50/p95/p99 latency, errors and each process's peak
+memory. A benchmark, not a test: it runs outside `make test`.
+
+    python scripts/loadtest.py [--users 50] [--seconds 60] [--no-baseline]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import aiohttp
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import stack  # noqa: E402
+
+QUESTIONS = [
+    "hvordan får jeg skattekort", "hei", "hvordan søker jeg borteboerstipend", "kva er frikort",
+    "jeg trenger jobb", "how do I get a tax card", "hvor mye kan jeg tjene uten skatt",
+    "når kan jeg ta lappen på moped", "takk", "jeg blir mobbet på skolen", "hva er bostøtte",
+    "kan jeg få hjelp av nav", "korleis søkjer eg stipend",
+]
+
+
+@dataclass
+class Results:
+    latencies: list[float] = field(default_factory=list)
+    errors: int = 0
+    messages: int = 0
+
+    def add(self, seconds: float, ok: bool) -> None:
+        self.messages += 1
+        if ok:
+            self.latencies.append(seconds)
+        else:
+            self.errors += 1
+
+    def percentile(self, share: float) -> float:
+        if not self.latencies:
+            return float("nan")
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
+
+
+async def rest_user(http: aiohttp.ClientSession, url: str, deadline: float, results: Results) -> None:
+    sender = f"load-{uuid.uuid4().hex[:12]}"
+    while time.monotonic() < deadline:
+        body = {"sender": sender, "message": random.choice(QUESTIONS)}
+        started = time.monotonic()
+        try:
+            async with http.post(url, json=body) as response:
+                ok = response.status == 200 and bool(await response.json())
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
+            ok = False
+        results.add(time.monotonic() - started, ok)
+        await asyncio.sleep(random.uniform(0.5, 1.5))  # a person reads, then types
+
+
+async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, results: Results) -> None:
+    async with http.post(f"{base}/session", data="{}") as response:
+        session = (await response.json())["session"]
+    while time.monotonic() < deadline:
+        body = {"session": session, "message": random.choice(QUESTIONS), "client_id": uuid.uuid4().hex, "metadata": {"lang": "nb"}}
+        started = time.monotonic()
+        try:
+            async with http.post(f"{base}/message", data=json.dumps(body)) as response:
+                ok = response.status == 200 and bool((await response.json())["messages"])
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, KeyError):
+            ok = False
+        results.add(time.monotonic() - started, ok)
+        await asyncio.sleep(random.uniform(0.5, 1.5))
+
+
+async def run_load(users: int, seconds: float, rest_url: str, widget_base: str | None) -> Results:
+    results = Results()
+    timeout = aiohttp.ClientTimeout(total=30)
+    connector = aiohttp.TCPConnector(limit=users * 2)
+    deadline = time.monotonic() + seconds
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as http:
+        tasks = []
+        for n in range(users):
+            if widget_base and n % 2:
+                tasks.append(widget_user(http, widget_base, deadline, results))
+            else:
+                tasks.append(rest_user(http, rest_url, deadline, results))
+        await asyncio.gather(*tasks)
+    return results
+
+
+def peak_memory_mb(pid: int) -> float:
+    """VmHWM of a process and its children (the high-water mark of resident memory)."""
+    total = 0
+    for candidate in [pid, *_children(pid)]:
+        try:
+            for line in Path(f"/proc/{candidate}/status").read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    total += int(line.split()[1])
+        except OSError:
+            pass
+    return total / 1024
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    except OSError:
+        return []
+    return found + [g for c in found for g in _children(c)]
+
+
+def report(name: str, results: Results, seconds: float) -> None:
+    print(f"{name:<28} {results.messages / seconds:8.1f} msg/s   p50 {results.percentile(0.5):7.0f} ms   "
+          f"p95 {results.percentile(0.95):7.0f} ms   p99 {results.percentile(0.99):7.0f} ms   errors {results.errors}")
+
+
+def baseline(users: int, seconds: float, workdir: Path) -> Results | None:
+    """Rasa's own `rasa init` assistant, trained and served here, under the same REST load."""
+    rasa = str(stack.BOT_VENV / "bin" / "rasa")
+    env = stack.base_env({})
+    print("Training the bare `rasa init` assistant for the baseline ...", flush=True)
+    subprocess.run([rasa, "init", "--no-prompt", "--init-dir", str(workdir)], cwd=workdir, env=env,
+                   check=True, capture_output=True, timeout=1200)
+    port = stack.free_port()
+    process = subprocess.Popen([rasa, "run", "--port", str(port), "--interface", "127.0.0.1"], cwd=workdir, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 300
+        while not stack.http_ok(f"http://127.0.0.1:{port}/"):
+            if time.monotonic() > deadline or process.poll() is not None:
+                print("the baseline assistant did not start")
+                return None
+            time.sleep(1)
+        return asyncio.run(run_load(users, seconds, f"http://127.0.0.1:{port}/webhooks/rest/webhook", None))
+    finally:
+        process.terminate()
+        process.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60)
+    parser.add_argument("--no-baseline", action="store_true")
+    args = parser.parse_args()
+    if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 600:
+        parser.error("--users 1-500 and --seconds 1-600: this runs on loopback, bounded")
+
+    workdir = Path(tempfile.mkdtemp(prefix="uv-load-"))
+    config = stack.StackConfig(
+        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS}, var_dir=workdir / "stack", tracker_ttl_seconds=600,
+    )
+    started = stack.Stack(config)
+    try:
+        print(f"Starting the stack for {args.users} concurrent young people, {args.seconds:.0f} s ...", flush=True)
+        started.start(timeout_seconds=300)
+        urls = config.urls()
+        widget_base = urls["widget_demo"].rsplit("/", 1)[0]
+        ours = asyncio.run(run_load(args.users, args.seconds, urls["rest"], widget_base))
+        memory = {name: peak_memory_mb(process.popen.pid) for name, process in started.processes.items() if process.popen}
+        if started.redis and started.redis.popen:
+            memory["redis"] = peak_memory_mb(started.redis.popen.pid)
+    finally:
+        started.stop()
+    reference = None if args.no_baseline else baseline(args.users, args.seconds, workdir / "baseline")
+    print()
+    print(f"{args.users} concurrent conversations for {args.seconds:.0f} s (half widget, half REST), loopback, "
+          f"this machine ({stack.os.cpu_count()} cores)")
+    report("Ung Veileder", ours, args.seconds)
+    if reference is not None:
+        report("bare `rasa init` assistant", reference, args.seconds)
+        ratio = ours.percentile(0.5) / reference.percentile(0.5) if reference.latencies else float("nan")
+        print(f"our p50 is {ratio:.1f}x the bare assistant's p50")
+    print("peak memory: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.items()))
+    shutil.rmtree(workdir, ignore_errors=True)
+    target = ours.errors == 0 and ours.percentile(0.95) <= 1000
+    print(f"target (0 errors, p95 <= 1 s): {'met' if target else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

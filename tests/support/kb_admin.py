@@ -1,0 +1,3 @@
+"""Shared by the knowledge-base admin tests."""
+
+PASSWORD = "riktig-hest-batteri"
