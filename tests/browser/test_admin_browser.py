@@ -48,6 +48,10 @@ def test_an_edited_and_published_answer_is_what_the_bot_says_next(browser, runni
         log_in(editor, admin_url, "anne")
         editor.goto(f"{admin_url}#/entry/{entry_id}")
         expect(editor.locator("#f-answer")).not_to_have_value("", timeout=TIMEOUT_MS)
+        # A validation error is shown next to its field.
+        editor.locator("#f-answer").fill("x" * 501)
+        editor.locator("#save").click()
+        expect(editor.locator("#e-answer")).not_to_be_empty(timeout=TIMEOUT_MS)
         editor.locator("#f-answer").fill(new_answer)
         editor.locator("#save").click()
         expect(editor.locator("#submit")).to_be_visible(timeout=TIMEOUT_MS)
