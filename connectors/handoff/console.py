@@ -19,12 +19,12 @@ import logging
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
-import redis.asyncio as aioredis
 from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from ..redis_client import connect
 from ..errors import ChannelError, ChannelInputError, NotFoundError, PayloadTooLargeError, StoreUnavailableError
 from ..widget.config import WidgetConfig
 from ..widget.store import WidgetStore
@@ -92,10 +92,7 @@ class CaseworkerInput(InputChannel):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "CaseworkerInput":
         widget_config = WidgetConfig.from_settings(credentials)
         config = HandoffConfig.from_settings(credentials)
-        client = aioredis.Redis(
-            host=widget_config.redis.host, port=widget_config.redis.port, db=widget_config.redis.db,
-            password=widget_config.redis.password, decode_responses=True, socket_connect_timeout=2, socket_timeout=5,
-        )
+        client = connect(widget_config.redis.host, widget_config.redis.port, widget_config.redis.db, widget_config.redis.password)
         teams = load_teams(config.teams_file, config.services_file)
         tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
         return cls(config, teams, tickets, Accounts(client, config.console_session_seconds), WidgetStore(client, widget_config))

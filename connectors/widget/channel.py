@@ -54,7 +54,7 @@ SECURITY_HEADERS = {
 DEMO_HEADERS = {
     **SECURITY_HEADERS,
     # The demo page loads nothing from anywhere else.
-    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:",
+    "Content-Security-Policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; connect-src 'self'; img-src 'self' data:; frame-ancestors 'none'",
 }
 
 
@@ -323,10 +323,15 @@ class WidgetInput(InputChannel):
                 await stream.send(": ping\n\n")
 
     # --- routes --------------------------------------------------------------------------------
-    @staticmethod
-    def _cors(request: Request) -> dict[str, str]:
-        # The widget runs on other sites; it sends no cookies and reads only its own conversation.
-        return {"Access-Control-Allow-Origin": "*"} if request.headers.get("origin") else {}
+    def _cors(self, request: Request) -> dict[str, str]:
+        """CORS only for the sites configured to embed the widget (it sends no cookies)."""
+        origin = (request.headers.get("origin") or "").rstrip("/")
+        allowed = self.config.allowed_origins
+        if not origin or not allowed:
+            return {}
+        if "*" in allowed:
+            return {"Access-Control-Allow-Origin": "*"}
+        return {"Access-Control-Allow-Origin": origin, "Vary": "Origin"} if origin in allowed else {}
 
     def _json(self, request: Request, body: dict[str, Any], status: int = 200) -> HTTPResponse:
         return response.json(body, status=status, headers={**self._cors(request), **SECURITY_HEADERS})
@@ -353,7 +358,7 @@ class WidgetInput(InputChannel):
             return response.raw(
                 self.widget_js,
                 content_type="application/javascript; charset=utf-8",
-                headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*"},
+                headers={"X-Content-Type-Options": "nosniff", "Cache-Control": "public, max-age=300", "Cross-Origin-Resource-Policy": "cross-origin"},
             )
 
         @widget.route("/demo", methods=["GET"])

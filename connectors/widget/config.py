@@ -30,6 +30,9 @@ class WidgetConfig:
     tracker_key_prefix: str = "uv:tracker:"
     stream_block_seconds: float = 15.0
     max_transcript_messages: int = 500
+    # Sites allowed to embed the widget from another origin (CORS); none by default, so only
+    # pages on this server (like the demo) can talk to it. "*" allows any site.
+    allowed_origins: tuple[str, ...] = ()
 
     @classmethod
     def from_settings(
@@ -55,4 +58,10 @@ class WidgetConfig:
             reply_timeout_seconds=float(setting("timeout_seconds", "BOT_REPLY_TIMEOUT_SECONDS", 20.0)),
             flood_max_messages=int(setting("flood_max_messages", "WIDGET_FLOOD_MAX_MESSAGES", 20)),
             flood_window_seconds=float(setting("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0)),
+            allowed_origins=_origins(setting("allowed_origins", "WIDGET_ALLOWED_ORIGINS", "")),
         )
+
+
+def _origins(value: Any) -> tuple[str, ...]:
+    items = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    return tuple(item.strip().rstrip("/") for item in items if str(item).strip())

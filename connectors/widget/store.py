@@ -24,6 +24,7 @@ import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
 from ..errors import StoreUnavailableError
+from ..redis_client import connect
 from .config import WidgetConfig
 
 PREFIX = "uv:widget"
@@ -55,15 +56,9 @@ class WidgetStore:
 
     @classmethod
     def connect(cls, config: WidgetConfig) -> "WidgetStore":
-        client = aioredis.Redis(
-            host=config.redis.host,
-            port=config.redis.port,
-            db=config.redis.db,
-            password=config.redis.password,
-            decode_responses=True,
-            socket_connect_timeout=2,
+        client = connect(
+            config.redis.host, config.redis.port, config.redis.db, config.redis.password,
             socket_timeout=config.stream_block_seconds + 5,
-            health_check_interval=30,
         )
         return cls(client, config)
 

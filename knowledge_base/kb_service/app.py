@@ -45,7 +45,15 @@ def _attach_store(app: Sanic, config: KBConfig, seed_entries: list) -> None:
     """Store mode: entries live in Redis, seeded from the YAML files; edits are published live."""
     import redis.asyncio as aioredis
 
-    client = aioredis.Redis.from_url(config.redis_url, decode_responses=True, socket_connect_timeout=3, health_check_interval=30)
+    from redis.asyncio.retry import Retry
+    from redis.backoff import ExponentialBackoff
+    from redis.exceptions import ConnectionError as RedisConnectionError
+
+    # A dropped connection (a Redis restart) is retried, not turned into a 503.
+    client = aioredis.Redis.from_url(
+        config.redis_url, decode_responses=True, socket_connect_timeout=3, health_check_interval=30,
+        retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), retries=3), retry_on_error=[RedisConnectionError],
+    )
     app.ctx.store = ContentStore(client)
     app.ctx.accounts = Accounts(client)
     app.ctx.insights = Insights(client, app.ctx.services)

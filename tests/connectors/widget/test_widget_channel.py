@@ -271,11 +271,27 @@ async def test_with_redis_down_a_crisis_still_gets_the_crisis_answer(widget_conf
     assert "116 123" in crisis["text"]
 
 
-async def test_cross_site_requests_get_cors_headers(make_channel):
+async def test_cors_only_for_configured_origins(make_channel, widget_config):
+    from dataclasses import replace
+
     async with serve_channel(make_channel(), answering_bot()) as base:
         _, _, headers = await call("POST", base + "/session", "{}", headers={"Origin": "https://kommune.example", "Content-Type": "text/plain"})
-        assert headers["Access-Control-Allow-Origin"] == "*"
+        assert "Access-Control-Allow-Origin" not in headers  # none configured
         assert headers["X-Content-Type-Options"] == "nosniff"
+    config = replace(widget_config, allowed_origins=("https://kommune.example",))
+    async with serve_channel(make_channel(config), answering_bot()) as base:
+        _, _, allowed = await call("POST", base + "/session", "{}", headers={"Origin": "https://kommune.example"})
+        _, _, other = await call("POST", base + "/session", "{}", headers={"Origin": "https://evil.example"})
+    assert allowed["Access-Control-Allow-Origin"] == "https://kommune.example"
+    assert "Access-Control-Allow-Origin" not in other
+
+
+def test_allowed_origins_come_from_credentials_or_the_environment():
+    from connectors.widget.config import WidgetConfig
+
+    assert WidgetConfig.from_settings({}, env={}).allowed_origins == ()
+    assert WidgetConfig.from_settings({}, env={"WIDGET_ALLOWED_ORIGINS": "https://a.no, https://b.no/"}).allowed_origins == ("https://a.no", "https://b.no")
+    assert WidgetConfig.from_settings({"allowed_origins": ["https://c.no"]}, env={}).allowed_origins == ("https://c.no",)
 
 
 async def test_the_widget_script_and_demo_page_are_served(make_channel):
