@@ -92,6 +92,8 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
 
     app = Sanic("ung_veileder_kb")
     app.config.FALLBACK_ERROR_FORMAT = "json"
+    # Bodies over this are refused before they are read (the CSV import is the largest, 5 MB).
+    app.config.REQUEST_MAX_SIZE = 6 * 1024 * 1024
     # OpenAPI (sanic-ext): the document at /openapi.json, the browsable docs at /docs.
     app.config.OAS_URL_PREFIX = "/docs"
     app.config.CORS = False
