@@ -20,15 +20,23 @@ class IncomingMessage:
     metadata: dict[str, Any] = field(default_factory=dict)
 
 
-def parse_body(body: bytes) -> IncomingMessage:
+def read_json_object(body: bytes, *, allow_empty: bool = False) -> dict[str, Any]:
+    """The body as a JSON object: 413 when it is too big (checked before parsing), 400 otherwise."""
     if len(body) > MAX_BODY_BYTES:
         raise PayloadTooLargeError(f"The request body is over {MAX_BODY_BYTES} bytes.")
+    if allow_empty and not body.strip():
+        return {}
     try:
         data = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         raise ChannelInputError("The body must be JSON.", code="malformed_json") from None
     if not isinstance(data, dict):
         raise ChannelInputError("The body must be a JSON object.", code="malformed_json")
+    return data
+
+
+def parse_body(body: bytes) -> IncomingMessage:
+    data = read_json_object(body)
 
     sender = data.get("sender")
     if not isinstance(sender, str) or not sender.strip():

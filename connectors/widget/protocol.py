@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..errors import ChannelInputError, PayloadTooLargeError
-from ..incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
+from ..errors import ChannelInputError
+from ..incoming import MAX_MESSAGE_CHARS, read_json_object
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -38,17 +37,7 @@ class FeedbackRequest:
 
 
 def json_body(body: bytes) -> dict[str, Any]:
-    if len(body) > MAX_BODY_BYTES:
-        raise PayloadTooLargeError(f"The request body is over {MAX_BODY_BYTES} bytes.")
-    if not body.strip():
-        return {}
-    try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ChannelInputError("The body must be JSON.", code="malformed_json") from None
-    if not isinstance(data, dict):
-        raise ChannelInputError("The body must be a JSON object.", code="malformed_json")
-    return data
+    return read_json_object(body, allow_empty=True)
 
 
 def session_id(value: Any) -> str:

@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from support.browser import CHROMIUM, CHROMIUM_ARGS, EXIT_URL
-from support.processes import stack
+from support.processes import start_test_stack
 
 
 ALWAYS_OPEN_TEAMS = """\
@@ -26,13 +26,7 @@ def running_stack(tmp_path_factory):
     teams_file = tmp_path_factory.mktemp("teams") / "teams.yml"
     teams_file.write_text(ALWAYS_OPEN_TEAMS)
     os.environ["HANDOFF_TEAMS_FILE"] = str(teams_file)
-    config = stack.StackConfig(
-        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
-        var_dir=tmp_path_factory.mktemp("stack"),
-        tracker_ttl_seconds=600,
-    )
-    started = stack.Stack(config)
-    started.start(timeout_seconds=300)
+    started = start_test_stack(tmp_path_factory.mktemp("stack"))
     yield started
     started.stop()
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from support.processes import stack
+from support.processes import stack, start_test_stack
 
 pytestmark = pytest.mark.e2e
 
@@ -38,13 +38,7 @@ def get_json(url: str) -> tuple[int, object]:
 
 @pytest.fixture(scope="module")
 def running_stack(tmp_path_factory):
-    config = stack.StackConfig(
-        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
-        var_dir=tmp_path_factory.mktemp("faults"),
-        tracker_ttl_seconds=600,
-    )
-    started = stack.Stack(config)
-    started.start(timeout_seconds=300)
+    started = start_test_stack(tmp_path_factory.mktemp("faults"))
     yield started
     started.stop()
 

@@ -7,12 +7,11 @@ one piece at a time (knowledge base, action server, Redis), as the fault cases r
 from __future__ import annotations
 
 import json
-import subprocess
 import urllib.request
 
 import pytest
 
-from support.processes import stack
+from support.processes import redis_cli, start_test_stack
 
 pytestmark = pytest.mark.e2e
 
@@ -37,25 +36,9 @@ def payloads(messages: list[dict]) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def running_stack(tmp_path_factory):
-    config = stack.StackConfig(
-        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
-        var_dir=tmp_path_factory.mktemp("stack"),
-        tracker_ttl_seconds=600,
-    )
-    started = stack.Stack(config)
-    started.start(timeout_seconds=300)
+    started = start_test_stack(tmp_path_factory.mktemp("stack"))
     yield started
     started.stop()
-
-
-def redis_cli(running_stack, *args: str) -> str:
-    settings = running_stack.redis_settings
-    cli = stack.find_redis_server().replace("redis-server", "redis-cli")
-    result = subprocess.run(
-        [cli, "-h", settings.host, "-p", str(settings.port), *args],
-        capture_output=True, text=True, timeout=10, check=True,
-    )
-    return result.stdout.strip()
 
 
 def test_tax_card_question_is_routed_to_skatteetaten(running_stack):

@@ -7,7 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from support.processes import ROOT, stack
+from support.processes import ROOT, redis_cli, stack
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -21,16 +21,6 @@ def screenshot(page, name: str) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=False)
     return path
-
-
-def redis_cli(running_stack, *args: str) -> str:
-    settings = running_stack.redis_settings
-    cli = stack.find_redis_server().replace("redis-server", "redis-cli")
-    result = subprocess.run(
-        [cli, "-h", settings.host, "-p", str(settings.port), *args],
-        capture_output=True, text=True, timeout=10, check=True,
-    )
-    return result.stdout.strip()
 
 
 def push_agent_message(running_stack, session: str, text: str) -> None:

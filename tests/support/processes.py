@@ -65,3 +65,28 @@ def start_redis(data_dir: Path) -> tuple[stack.Process, int]:
         time.sleep(0.1)
     process.stop()
     raise RuntimeError(f"redis did not start:\n{process.log_tail()}")
+
+
+def start_test_stack(var_dir: Path) -> stack.Stack:
+    """The whole stack as `make run` starts it, on free ports, with conversations kept 10 min."""
+    config = stack.StackConfig(
+        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
+        var_dir=var_dir,
+        tracker_ttl_seconds=600,
+    )
+    started = stack.Stack(config)
+    started.start(timeout_seconds=300)
+    return started
+
+
+def redis_cli(running_stack: stack.Stack, *args: str) -> str:
+    """Run redis-cli against a running stack's Redis."""
+    import subprocess
+
+    settings = running_stack.redis_settings
+    cli = stack.find_redis_server().replace("redis-server", "redis-cli")
+    result = subprocess.run(
+        [cli, "-h", settings.host, "-p", str(settings.port), *args],
+        capture_output=True, text=True, timeout=10, check=True,
+    )
+    return result.stdout.strip()
