@@ -30,6 +30,8 @@ from .config import WidgetConfig
 PREFIX = "uv:widget"
 PENDING = "pending"
 FEEDBACK_LOG_MAX = 100_000
+# Feedback and handoff logs for content owners are kept this long (the KB reads the same window).
+INSIGHTS_RETENTION_MS = 90 * 24 * 3600 * 1000
 
 
 @dataclass(frozen=True)
@@ -160,16 +162,20 @@ class WidgetStore:
                 maxlen=FEEDBACK_LOG_MAX,
                 approximate=True,
             )
+            pipe.xtrim("uv:feedback:log", minid=str(now_ms() - INSIGHTS_RETENTION_MS))
             await self._call(pipe.execute())
 
     async def record_handoff(self, team: str, service: str | None, priority: str, question: str) -> None:
         """For content owners: which questions ended with a person (no session, redacted text)."""
-        await self._call(self._redis.xadd(
-            "uv:insights:handoffs",
-            {"team": team, "service": service or "", "priority": priority, "question": question, "ts": str(now_ms())},
-            maxlen=FEEDBACK_LOG_MAX,
-            approximate=True,
-        ))
+        async with self._redis.pipeline(transaction=False) as pipe:
+            pipe.xadd(
+                "uv:insights:handoffs",
+                {"team": team, "service": service or "", "priority": priority, "question": question, "ts": str(now_ms())},
+                maxlen=FEEDBACK_LOG_MAX,
+                approximate=True,
+            )
+            pipe.xtrim("uv:insights:handoffs", minid=str(now_ms() - INSIGHTS_RETENTION_MS))
+            await self._call(pipe.execute())
 
     async def feedback_counts(self, entry_id: str) -> dict[str, int]:
         counts = await self._call(self._redis.hgetall(f"uv:feedback:{entry_id}"))

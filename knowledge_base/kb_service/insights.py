@@ -107,7 +107,7 @@ class Insights:
                     "question": redact(query)[:300], "service": top_service or "", "entry_id": top_entry or "",
                     "score": f"{score:.3f}", "ts": str(now_ms()),
                 }, maxlen=LOG_MAX, approximate=True)
-                pipe.xtrim(UNANSWERED, minid=str(now_ms() - self._retention_ms), approximate=True)
+                pipe.xtrim(UNANSWERED, minid=str(now_ms() - self._retention_ms), approximate=False)
             await pipe.execute()
 
     # --- reading ------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from support.processes import stack, start_test_stack
+from support.processes import redis_cli, stack, start_test_stack
 
 pytestmark = pytest.mark.e2e
 
@@ -88,6 +88,10 @@ def test_a_redis_restart_mid_conversation_loses_nothing(running_stack):
     session = created["session"]
     status, sent = post_json(widget + "/message", {"session": session, "message": "hvordan får jeg skattekort", "client_id": "fault-0001"})
     assert status == 200
+    # A second young person is handed to a person: the ticket must survive too.
+    _, other = post_json(widget + "/session", {})
+    _, handoff = post_json(widget + "/message", {"session": other["session"], "message": "/confirm_handoff", "client_id": "fault-0002"})
+    ticket = handoff["messages"][0]["custom"]["ticket"]
 
     outage = {}
 
@@ -112,6 +116,10 @@ def test_a_redis_restart_mid_conversation_loses_nothing(running_stack):
     assert status == 200
     assert [m["text"] for m in history["messages"]][0] == "hvordan får jeg skattekort"
     assert history["messages"][1]["id"] == sent["messages"][0]["id"]
+    assert redis_cli(running_stack, "HGET", f"uv:handoff:ticket:{ticket}", "status") == "queued"
+    # ...and the young person's next message still reaches the caseworker's ticket.
+    status, relayed = post_json(widget + "/message", {"session": other["session"], "message": "hallo?", "client_id": "fault-0003"})
+    assert status == 200 and relayed["relayed"] == ticket
 
 
 def second_rasa(running_stack, port: int) -> stack.Process:

@@ -69,3 +69,16 @@ def test_stats_per_directorate(admin_client, replicas):
     assert {"thumbs_up", "thumbs_down", "handoffs"} <= set(row)
     own = admin_client.call("nav-editor", "GET", "/insights/stats").json()["directorates"]
     assert all(r["directorate"] == "nav" for r in own)
+
+
+def test_learning_from_use_data_expires(replicas, redis_url):
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    search(replicas[0], "noe helt annet enn skatt 42")
+    stats = wait_for(lambda: [k for k in client.scan_iter(match="uv:insights:stats:*")])
+    assert all(0 < client.ttl(key) <= 90 * 24 * 3600 for key in stats)
+    # Rows older than the retention are trimmed on the next write.
+    old = int(time.time() * 1000) - 91 * 24 * 3600 * 1000
+    client.delete("uv:insights:unanswered")
+    client.xadd("uv:insights:unanswered", {"question": "gammel", "service": "", "entry_id": "", "score": "0", "ts": str(old)}, id=f"{old}-0")
+    search(replicas[0], "enda et spørsmål uten svar 43")
+    wait_for(lambda: not [row for _, row in client.xrange("uv:insights:unanswered") if row["question"] == "gammel"])
