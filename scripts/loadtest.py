@@ -29,6 +29,9 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import stack  # noqa: E402
 
+# Seconds between a reply and the same person's next message: reading a short answer and typing
+# the next question (--think MIN,MAX; "0.5,1.5" is a stress test, not people).
+THINK = (3.0, 9.0)
 QUESTIONS = [
     "hvordan får jeg skattekort", "hei", "hvordan søker jeg borteboerstipend", "kva er frikort",
     "jeg trenger jobb", "how do I get a tax card", "hvor mye kan jeg tjene uten skatt",
@@ -68,7 +71,7 @@ async def rest_user(http: aiohttp.ClientSession, url: str, deadline: float, resu
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
             ok = False
         results.add(time.monotonic() - started, ok)
-        await asyncio.sleep(random.uniform(0.5, 1.5))  # a person reads, then types
+        await asyncio.sleep(random.uniform(*THINK))
 
 
 async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, results: Results) -> None:
@@ -83,7 +86,7 @@ async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, r
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, KeyError):
             ok = False
         results.add(time.monotonic() - started, ok)
-        await asyncio.sleep(random.uniform(0.5, 1.5))
+        await asyncio.sleep(random.uniform(*THINK))
 
 
 async def run_load(users: int, seconds: float, rest_url: str, widget_base: str | None) -> Results:
@@ -132,6 +135,7 @@ def baseline(users: int, seconds: float, workdir: Path) -> Results | None:
     """Rasa's own `rasa init` assistant, trained and served here, under the same REST load."""
     rasa = str(stack.BOT_VENV / "bin" / "rasa")
     env = stack.base_env({})
+    workdir.mkdir(parents=True, exist_ok=True)
     print("Training the bare `rasa init` assistant for the baseline ...", flush=True)
     subprocess.run([rasa, "init", "--no-prompt", "--init-dir", str(workdir)], cwd=workdir, env=env,
                    check=True, capture_output=True, timeout=1200)
@@ -156,7 +160,10 @@ def main() -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--no-baseline", action="store_true")
+    parser.add_argument("--think", default="3,9", help="seconds between messages per person, MIN,MAX")
     args = parser.parse_args()
+    global THINK
+    THINK = tuple(float(x) for x in args.think.split(","))
     if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 600:
         parser.error("--users 1-500 and --seconds 1-600: this runs on loopback, bounded")
 
@@ -176,10 +183,12 @@ def main() -> int:
             memory["redis"] = peak_memory_mb(started.redis.popen.pid)
     finally:
         started.stop()
+    print()
+    report("Ung Veileder", ours, args.seconds)  # now, in case the baseline fails
     reference = None if args.no_baseline else baseline(args.users, args.seconds, workdir / "baseline")
     print()
-    print(f"{args.users} concurrent conversations for {args.seconds:.0f} s (half widget, half REST), loopback, "
-          f"this machine ({stack.os.cpu_count()} cores)")
+    print(f"{args.users} concurrent conversations for {args.seconds:.0f} s (half widget, half REST; "
+          f"{THINK[0]:g}-{THINK[1]:g} s between a reply and the next message), loopback, this machine ({stack.os.cpu_count()} cores)")
     report("Ung Veileder", ours, args.seconds)
     if reference is not None:
         report("bare `rasa init` assistant", reference, args.seconds)
