@@ -8,9 +8,9 @@ import asyncio
 import httpx
 import pytest
 
+from support.kb_admin import PASSWORD
 from support.processes import start_kb, start_redis
 
-from support.kb_admin import PASSWORD
 USERS = {
     "admin": ("admin", []),
     "nav-editor": ("editor", ["nav"]),
