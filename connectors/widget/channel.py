@@ -184,7 +184,6 @@ class WidgetInput(InputChannel):
                 await self.store.touch(request.session)
             except StoreUnavailableError:
                 logger.warning("widget replies not stored: the store went away")
-                replies = [{**reply, "id": reply.get("id")} for reply in replies]
         return {"messages": [{"id": None, **reply} for reply in replies], "user_message": user, "duplicate": False}
 
     async def _relay_to_caseworker(self, request: MessageRequest) -> dict[str, Any] | None:

@@ -100,11 +100,15 @@ class ContentStore:
         if not ids:
             return []
         raw = await self._call(self._redis.mget([f"{P}:entry:{i}" for i in ids]))
-        states = [await self.state(i) for i in ids]
+        # One round trip for every entry's status, not one per entry (start-up and each resync).
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for entry_id in ids:
+                pipe.hget(f"{P}:state:{entry_id}", "status")
+            statuses = await self._call(pipe.execute())
         return [
             Entry.model_validate(json.loads(value))
-            for value, state in zip(raw, states)
-            if value and state and state.status != "archived"
+            for value, status in zip(raw, statuses)
+            if value and status and status != "archived"
         ]
 
     async def published_entry(self, entry_id: str) -> Entry | None:
