@@ -15,6 +15,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from . import action_validation
 from .errors import ChannelError
 from .guard import GuardConfig, OnNewMessage, answer_safely
 from .incoming import IncomingMessage, parse_body
@@ -38,6 +39,8 @@ class GuardedRestInput(RestInput):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "GuardedRestInput":
+        # Rasa builds its channels once at start-up: the moment to compile the action-reply check.
+        action_validation.install()
         credentials = credentials or {}
         timeout = credentials.get("timeout_seconds") or os.environ.get(
             "BOT_REPLY_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS

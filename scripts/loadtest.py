@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import shutil
 import statistics
@@ -45,9 +46,11 @@ class Results:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     messages: int = 0
+    trace: list[tuple[float, float, bool]] = field(default_factory=list)  # (sent at, seconds, ok)
 
     def add(self, seconds: float, ok: bool) -> None:
         self.messages += 1
+        self.trace.append((time.monotonic() - seconds, seconds, ok))
         if ok:
             self.latencies.append(seconds)
         else:
@@ -118,6 +121,18 @@ def peak_memory_mb(pid: int) -> float:
     return total / 1024
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process and its children so far."""
+    total = 0
+    for candidate in [pid, *_children(pid)]:
+        try:
+            fields = Path(f"/proc/{candidate}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return total / os.sysconf("SC_CLK_TCK")
+
+
 def _children(pid: int) -> list[int]:
     try:
         found = [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
@@ -155,12 +170,19 @@ def baseline(users: int, seconds: float, workdir: Path) -> Results | None:
         process.wait(timeout=30)
 
 
+def write_trace(path: Path, results: Results) -> None:
+    first = min((sent for sent, _, _ in results.trace), default=0.0)
+    lines = ["sent_s,latency_ms,ok"] + [f"{sent - first:.3f},{seconds * 1000:.1f},{int(ok)}" for sent, seconds, ok in results.trace]
+    path.write_text("\n".join(lines) + "\n")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--think", default="3,9", help="seconds between messages per person, MIN,MAX")
+    parser.add_argument("--trace", type=Path, help="write each message's send time and latency here (CSV)")
     args = parser.parse_args()
     global THINK
     THINK = tuple(float(x) for x in args.think.split(","))
@@ -177,12 +199,17 @@ def main() -> int:
         started.start(timeout_seconds=300)
         urls = config.urls()
         widget_base = urls["widget_demo"].rsplit("/", 1)[0]
-        ours = asyncio.run(run_load(args.users, args.seconds, urls["rest"], widget_base))
-        memory = {name: peak_memory_mb(process.popen.pid) for name, process in started.processes.items() if process.popen}
+        pids = {name: process.popen.pid for name, process in started.processes.items() if process.popen}
         if started.redis and started.redis.popen:
-            memory["redis"] = peak_memory_mb(started.redis.popen.pid)
+            pids["redis"] = started.redis.popen.pid
+        cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
+        ours = asyncio.run(run_load(args.users, args.seconds, urls["rest"], widget_base))
+        cpu = {name: cpu_seconds(pid) - cpu_before[name] for name, pid in pids.items()}
+        memory = {name: peak_memory_mb(pid) for name, pid in pids.items()}
     finally:
         started.stop()
+    if args.trace:
+        write_trace(args.trace, ours)
     print()
     report("Ung Veileder", ours, args.seconds)  # now, in case the baseline fails
     reference = None if args.no_baseline else baseline(args.users, args.seconds, workdir / "baseline")
@@ -195,6 +222,8 @@ def main() -> int:
         ratio = ours.percentile(0.5) / reference.percentile(0.5) if reference.latencies else float("nan")
         print(f"our p50 is {ratio:.1f}x the bare assistant's p50")
     print("peak memory: " + ", ".join(f"{name} {mb:.0f} MB" for name, mb in memory.items()))
+    per_message = {name: 1000 * seconds / max(1, ours.messages) for name, seconds in cpu.items()}
+    print("CPU per message: " + ", ".join(f"{name} {ms:.0f} ms" for name, ms in per_message.items()))
     shutil.rmtree(workdir, ignore_errors=True)
     target = ours.errors == 0 and ours.percentile(0.95) <= 1000
     print(f"target (0 errors, p95 <= 1 s): {'met' if target else 'NOT met'}")
