@@ -76,7 +76,7 @@ eval: $(MODEL) $(SERVICE_STAMP)
 # N concurrent young people over the widget and REST for a while, then the bare `rasa init`
 # assistant for reference (USERS=50 SECONDS=60 by default). A benchmark, not part of `make test`.
 loadtest: $(MODEL) $(SERVICE_STAMP)
-	$(BOT_PY) scripts/loadtest.py --users $(or $(USERS),50) --seconds $(or $(SECONDS),60) --think $(or $(THINK),3$(comma)9)
+	$(BOT_PY) scripts/loadtest.py --users $(or $(USERS),50) --seconds $(or $(SECONDS),60) --think $(or $(THINK),3$(comma)9) $(if $(RAMP),--ramp $(RAMP))
 
 bench: $(SERVICE_STAMP)
 	$(SERVICE_PY) scripts/bench_kb.py

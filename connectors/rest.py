@@ -19,6 +19,7 @@ from . import action_validation
 from .errors import ChannelError
 from .guard import GuardConfig, OnNewMessage, answer_safely
 from .incoming import IncomingMessage, parse_body
+from .warm_up import warm_up_agent
 
 DEFAULT_TIMEOUT_SECONDS = GuardConfig.timeout_seconds
 
@@ -61,6 +62,7 @@ class GuardedRestInput(RestInput):
 
     def blueprint(self, on_new_message: OnNewMessage) -> Blueprint:
         webhook = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        webhook.listener("after_server_start")(warm_up_agent)
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:

@@ -20,6 +20,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,6 +34,9 @@ import stack  # noqa: E402
 # Seconds between a reply and the same person's next message: reading a short answer and typing
 # the next question (--think MIN,MAX; "0.5,1.5" is a stress test, not people).
 THINK = (3.0, 9.0)
+# Each person's first message comes at a random moment in the first RAMP seconds, as on a website
+# where 50 conversations are under way (--ramp; 0 = all 50 press enter at the same instant).
+RAMP = THINK[1]
 QUESTIONS = [
     "hvordan får jeg skattekort", "hei", "hvordan søker jeg borteboerstipend", "kva er frikort",
     "jeg trenger jobb", "how do I get a tax card", "hvor mye kan jeg tjene uten skatt",
@@ -47,14 +51,16 @@ class Results:
     errors: int = 0
     messages: int = 0
     trace: list[tuple[float, float, bool]] = field(default_factory=list)  # (sent at, seconds, ok)
+    error_kinds: Counter[str] = field(default_factory=Counter)
 
-    def add(self, seconds: float, ok: bool) -> None:
+    def add(self, seconds: float, error: str | None) -> None:
         self.messages += 1
-        self.trace.append((time.monotonic() - seconds, seconds, ok))
-        if ok:
+        self.trace.append((time.monotonic() - seconds, seconds, error is None))
+        if error is None:
             self.latencies.append(seconds)
         else:
             self.errors += 1
+            self.error_kinds[error] += 1
 
     def percentile(self, share: float) -> float:
         if not self.latencies:
@@ -63,21 +69,27 @@ class Results:
         return ordered[min(len(ordered) - 1, int(share * len(ordered)))] * 1000
 
 
+def _http_error(response: aiohttp.ClientResponse) -> str | None:
+    return None if response.status == 200 else f"HTTP {response.status}"
+
+
 async def rest_user(http: aiohttp.ClientSession, url: str, deadline: float, results: Results) -> None:
     sender = f"load-{uuid.uuid4().hex[:12]}"
+    await asyncio.sleep(random.uniform(0, RAMP))
     while time.monotonic() < deadline:
         body = {"sender": sender, "message": random.choice(QUESTIONS)}
         started = time.monotonic()
         try:
             async with http.post(url, json=body) as response:
-                ok = response.status == 200 and bool(await response.json())
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError):
-            ok = False
-        results.add(time.monotonic() - started, ok)
+                error = _http_error(response) or (None if await response.json() else "no reply")
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
+            error = type(exc).__name__
+        results.add(time.monotonic() - started, error)
         await asyncio.sleep(random.uniform(*THINK))
 
 
 async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, results: Results) -> None:
+    await asyncio.sleep(random.uniform(0, RAMP))
     async with http.post(f"{base}/session", data="{}") as response:
         session = (await response.json())["session"]
     while time.monotonic() < deadline:
@@ -85,10 +97,10 @@ async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, r
         started = time.monotonic()
         try:
             async with http.post(f"{base}/message", data=json.dumps(body)) as response:
-                ok = response.status == 200 and bool((await response.json())["messages"])
-        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, KeyError):
-            ok = False
-        results.add(time.monotonic() - started, ok)
+                error = _http_error(response) or (None if (await response.json())["messages"] else "no reply")
+        except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, KeyError) as exc:
+            error = type(exc).__name__
+        results.add(time.monotonic() - started, error)
         await asyncio.sleep(random.uniform(*THINK))
 
 
@@ -144,6 +156,8 @@ def _children(pid: int) -> list[int]:
 def report(name: str, results: Results, seconds: float) -> None:
     print(f"{name:<28} {results.messages / seconds:8.1f} msg/s   p50 {results.percentile(0.5):7.0f} ms   "
           f"p95 {results.percentile(0.95):7.0f} ms   p99 {results.percentile(0.99):7.0f} ms   errors {results.errors}")
+    if results.error_kinds:
+        print(" " * 29 + "errors by kind: " + ", ".join(f"{kind} {n}" for kind, n in results.error_kinds.most_common()))
 
 
 def baseline(users: int, seconds: float, workdir: Path) -> Results | None:
@@ -182,10 +196,12 @@ def main() -> int:
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--no-baseline", action="store_true")
     parser.add_argument("--think", default="3,9", help="seconds between messages per person, MIN,MAX")
+    parser.add_argument("--ramp", type=float, help="seconds over which the first messages are spread (default: MAX of --think)")
     parser.add_argument("--trace", type=Path, help="write each message's send time and latency here (CSV)")
     args = parser.parse_args()
-    global THINK
+    global THINK, RAMP
     THINK = tuple(float(x) for x in args.think.split(","))
+    RAMP = THINK[1] if args.ramp is None else args.ramp
     if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 600:
         parser.error("--users 1-500 and --seconds 1-600: this runs on loopback, bounded")
 
@@ -214,8 +230,9 @@ def main() -> int:
     report("Ung Veileder", ours, args.seconds)  # now, in case the baseline fails
     reference = None if args.no_baseline else baseline(args.users, args.seconds, workdir / "baseline")
     print()
-    print(f"{args.users} concurrent conversations for {args.seconds:.0f} s (half widget, half REST; "
-          f"{THINK[0]:g}-{THINK[1]:g} s between a reply and the next message), loopback, this machine ({stack.os.cpu_count()} cores)")
+    print(f"{args.users} concurrent conversations for {args.seconds:.0f} s (half widget, half REST; first messages spread "
+          f"over {RAMP:g} s, then {THINK[0]:g}-{THINK[1]:g} s between a reply and the next message), loopback, "
+          f"this machine ({stack.os.cpu_count()} cores)")
     report("Ung Veileder", ours, args.seconds)
     if reference is not None:
         report("bare `rasa init` assistant", reference, args.seconds)

@@ -7,6 +7,7 @@ one piece at a time (knowledge base, action server, Redis), as the fault cases r
 from __future__ import annotations
 
 import json
+import time
 import urllib.request
 
 import pytest
@@ -39,6 +40,14 @@ def running_stack(tmp_path_factory):
     started = start_test_stack(tmp_path_factory.mktemp("stack"))
     yield started
     started.stop()
+
+
+def test_the_nlu_is_warmed_up_after_start(running_stack):
+    rasa_log = running_stack.processes["rasa"].log_path
+    deadline = time.monotonic() + 30
+    while "NLU warmed up" not in rasa_log.read_text(errors="replace"):
+        assert time.monotonic() < deadline, "Rasa did not log its NLU warm-up"
+        time.sleep(0.5)
 
 
 def test_tax_card_question_is_routed_to_skatteetaten(running_stack):
