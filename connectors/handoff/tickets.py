@@ -217,6 +217,16 @@ class TicketStore:
         data = await self._call(self._redis.hgetall(f"{P}:ticket:{ticket_id}"))
         return Ticket.from_hash(data) if data else None
 
+    async def get_many(self, ticket_ids: list[str]) -> list[Ticket | None]:
+        """Several tickets in one round trip; None where a ticket has expired."""
+        if not ticket_ids:
+            return []
+        pipe = self._redis.pipeline(transaction=False)
+        for ticket_id in ticket_ids:
+            pipe.hgetall(f"{P}:ticket:{ticket_id}")
+        rows = await self._call(pipe.execute())
+        return [Ticket.from_hash(data) if data else None for data in rows]
+
     async def active_ticket(self, session: str) -> Ticket | None:
         ticket_id = await self._call(self._redis.get(f"{P}:active:{session}"))
         ticket = await self.get(ticket_id) if ticket_id else None
@@ -230,12 +240,11 @@ class TicketStore:
         tickets = []
         for team in teams:
             ids = await self._call(self._redis.zrange(f"{P}:queue:{team}", 0, -1))
-            for ticket_id in ids:
-                ticket = await self.get(ticket_id)
-                if ticket is None:  # expired: drop the stale queue entry
-                    await self._call(self._redis.zrem(f"{P}:queue:{team}", ticket_id))
-                elif ticket.status == "queued":
-                    tickets.append(ticket)
+            found = await self.get_many(ids)
+            expired = [ticket_id for ticket_id, ticket in zip(ids, found) if ticket is None]
+            if expired:  # drop the stale queue entries
+                await self._call(self._redis.zrem(f"{P}:queue:{team}", *expired))
+            tickets.extend(ticket for ticket in found if ticket is not None and ticket.status == "queued")
         return sorted(tickets, key=lambda t: queue_score(t.priority, t.created))
 
     async def position(self, ticket: Ticket) -> int:
@@ -244,7 +253,7 @@ class TicketStore:
 
     async def claimed_by(self, user: str) -> list[Ticket]:
         ids = await self._call(self._redis.smembers(f"{P}:claimed"))
-        tickets = [await self.get(ticket_id) for ticket_id in ids]
+        tickets = await self.get_many(sorted(ids))
         return sorted((t for t in tickets if t and t.claimed_by == user), key=lambda t: t.created)
 
     # --- changing -------------------------------------------------------------------------------
@@ -378,8 +387,8 @@ class TicketStore:
         now = now or now_ms()
         released = []
         seen = await self._call(self._redis.hgetall("uv:caseworker:seen"))
-        for ticket_id in await self._call(self._redis.smembers(f"{P}:claimed")):
-            ticket = await self.get(ticket_id)
+        ids = sorted(await self._call(self._redis.smembers(f"{P}:claimed")))
+        for ticket_id, ticket in zip(ids, await self.get_many(ids)):
             if ticket is None:
                 await self._call(self._redis.srem(f"{P}:claimed", ticket_id))
                 continue

@@ -59,6 +59,19 @@ def entry_json(entry: Entry) -> str:
     return json.dumps(entry.model_dump(mode="json", exclude_none=True), ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class EntryView:
+    entry_id: str
+    published: Entry | None
+    working: Entry | None
+    state: EntryState | None
+
+    @property
+    def current(self) -> Entry | None:
+        """The copy being worked on if there is one, else the published one."""
+        return self.working or self.published
+
+
 class ContentStore:
     def __init__(self, client: aioredis.Redis) -> None:
         self._redis = client
@@ -122,6 +135,27 @@ class ContentStore:
     async def state(self, entry_id: str) -> EntryState | None:
         data = await self._call(self._redis.hgetall(f"{P}:state:{entry_id}"))
         return EntryState.from_hash(entry_id, data) if data else None
+
+    async def views(self, entry_ids: list[str]) -> list["EntryView"]:
+        """Each entry's published copy, working copy and state, all in one round trip."""
+        if not entry_ids:
+            return []
+        async with self._redis.pipeline(transaction=False) as pipe:
+            for entry_id in entry_ids:
+                pipe.get(f"{P}:entry:{entry_id}")
+                pipe.get(f"{P}:working:{entry_id}")
+                pipe.hgetall(f"{P}:state:{entry_id}")
+            rows = await self._call(pipe.execute())
+        views = []
+        for index, entry_id in enumerate(entry_ids):
+            published, working, state = rows[3 * index: 3 * index + 3]
+            views.append(EntryView(
+                entry_id=entry_id,
+                published=Entry.model_validate(json.loads(published)) if published else None,
+                working=Entry.model_validate(json.loads(working)) if working else None,
+                state=EntryState.from_hash(entry_id, state) if state else None,
+            ))
+        return views
 
     async def ids(self) -> list[str]:
         return sorted(await self._call(self._redis.smembers(f"{P}:ids")))

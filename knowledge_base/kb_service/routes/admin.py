@@ -99,14 +99,13 @@ async def list_entries(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
     status_filter = request.args.get("status")
     rows = []
-    for entry_id in await ctx.store.ids():
-        published, working, state = await entry_view(ctx, entry_id)
-        entry = working or published
-        if entry is None or not user.covers(entry.directorate):
+    for view in await ctx.store.views(await ctx.store.ids()):
+        entry, state = view.current, view.state
+        if entry is None or state is None or not user.covers(entry.directorate):
             continue
         if status_filter and state.status != status_filter:
             continue
-        rows.append({"id": entry_id, "title": entry.title, "service": entry.service, "directorate": entry.directorate, **state.to_json()})
+        rows.append({"id": view.entry_id, "title": entry.title, "service": entry.service, "directorate": entry.directorate, **state.to_json()})
     return json({"entries": rows})
 
 
@@ -210,13 +209,12 @@ async def audit(request: Request) -> HTTPResponse:
     user = await current_user(request)
     rows = await request.app.ctx.store.audit_log(entry_id=request.args.get("entry_id"))
     if user.role != "admin":
-        allowed = set()
-        for row in rows:
-            if row["entry_id"]:
-                published, working, _ = await entry_view(request.app.ctx, row["entry_id"])
-                if user.covers(directorate_of(published, working)):
-                    allowed.add(row["id"])
-        rows = [row for row in rows if row["id"] in allowed]
+        entry_ids = sorted({row["entry_id"] for row in rows if row["entry_id"]})
+        visible = {
+            view.entry_id for view in await request.app.ctx.store.views(entry_ids)
+            if view.current is not None and user.covers(view.current.directorate)
+        }
+        rows = [row for row in rows if row["entry_id"] in visible]
     return json({"audit": rows})
 
 

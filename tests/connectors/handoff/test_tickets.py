@@ -25,6 +25,19 @@ async def test_the_queue_is_urgent_first_then_oldest(tickets):
     assert await tickets.position(new) == 2
 
 
+async def test_expired_tickets_leave_the_queue_and_the_claimed_set(tickets, redis_client):
+    kept = await open_ticket(tickets, session="a" * 32, now=1_000)
+    gone = await open_ticket(tickets, session="b" * 32, now=2_000)
+    claimed_gone = await open_ticket(tickets, session="c" * 32, now=3_000)
+    await tickets.claim(claimed_gone.id, "kari", ["nav"], now=4_000)
+    await redis_client.delete(f"uv:handoff:ticket:{gone.id}", f"uv:handoff:ticket:{claimed_gone.id}")  # as EXPIRE would
+    assert [t.id for t in await tickets.queue(["nav"])] == [kept.id]
+    assert await redis_client.zrange("uv:handoff:queue:nav", 0, -1) == [kept.id]
+    assert await tickets.claimed_by("kari") == []
+    assert await tickets.sweep(release_after_ms=1, now=10_000) == []
+    assert await redis_client.smembers("uv:handoff:claimed") == set()
+
+
 async def test_exactly_one_of_many_simultaneous_claims_wins(tickets):
     ticket = await open_ticket(tickets)
     results = await asyncio.gather(
