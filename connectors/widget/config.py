@@ -33,6 +33,9 @@ class WidgetConfig:
     # Sites allowed to embed the widget from another origin (CORS); none by default, so only
     # pages on this server (like the demo) can talk to it. "*" allows any site.
     allowed_origins: tuple[str, ...] = ()
+    # Learning-from-use logs (feedback with the question, handoffs with the last question) and the
+    # per-entry feedback counts are kept this long (the knowledge base reads the same setting).
+    insights_retention_days: int = 90
 
     @classmethod
     def from_settings(
@@ -59,6 +62,7 @@ class WidgetConfig:
             flood_max_messages=int(setting("flood_max_messages", "WIDGET_FLOOD_MAX_MESSAGES", 20)),
             flood_window_seconds=float(setting("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0)),
             allowed_origins=_origins(setting("allowed_origins", "WIDGET_ALLOWED_ORIGINS", "")),
+            insights_retention_days=int(setting("insights_retention_days", "INSIGHTS_RETENTION_DAYS", 90)),
         )
 
 

@@ -8,8 +8,8 @@ tracker included. Feedback keeps only the entry id, the vote, the language and t
     uv:widget:log:<sid>                stream of {"m": json}    expires
     uv:widget:reply:<sid>:<client_id>  json list | "pending"    expires
     uv:widget:entries:<sid>            set of entry ids         expires
-    uv:feedback:<entry_id>             hash {up, down}
-    uv:feedback:log                    stream of {entry_id, vote, lang, ts}, capped
+    uv:feedback:<entry_id>             hash {up, down}           expires after the insights retention
+    uv:feedback:log                    stream of {entry_id, vote, lang, question, ts}, capped, trimmed by age
 """
 
 from __future__ import annotations
@@ -25,13 +25,12 @@ from redis.exceptions import RedisError
 
 from ..errors import StoreUnavailableError
 from ..redis_client import connect
-from .config import WidgetConfig
+from .config import DAY_SECONDS, WidgetConfig
 
 PREFIX = "uv:widget"
 PENDING = "pending"
 FEEDBACK_LOG_MAX = 100_000
 # Feedback and handoff logs for content owners are kept this long (the KB reads the same window).
-INSIGHTS_RETENTION_MS = 90 * 24 * 3600 * 1000
 
 
 @dataclass(frozen=True)
@@ -53,6 +52,7 @@ class WidgetStore:
         self._redis = client
         self._config = config
         self._ttl = config.ttl_seconds
+        self._insights_retention_seconds = config.insights_retention_days * DAY_SECONDS
         # Other parts of the product (the handoff queue) register keys that belong to a session.
         self._extra_keys: list[Callable[[str], list[str]]] = []
 
@@ -156,13 +156,14 @@ class WidgetStore:
     async def record_feedback(self, entry_id: str, vote: str, lang: str | None, question: str = "") -> None:
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hincrby(f"uv:feedback:{entry_id}", vote, 1)
+            pipe.expire(f"uv:feedback:{entry_id}", self._insights_retention_seconds)
             pipe.xadd(
                 "uv:feedback:log",
                 {"entry_id": entry_id, "vote": vote, "lang": lang or "", "question": question, "ts": str(now_ms())},
                 maxlen=FEEDBACK_LOG_MAX,
                 approximate=True,
             )
-            pipe.xtrim("uv:feedback:log", minid=str(now_ms() - INSIGHTS_RETENTION_MS))
+            pipe.xtrim("uv:feedback:log", minid=self._oldest_kept_id(), approximate=False)
             await self._call(pipe.execute())
 
     async def record_handoff(self, team: str, service: str | None, priority: str, question: str) -> None:
@@ -174,8 +175,12 @@ class WidgetStore:
                 maxlen=FEEDBACK_LOG_MAX,
                 approximate=True,
             )
-            pipe.xtrim("uv:insights:handoffs", minid=str(now_ms() - INSIGHTS_RETENTION_MS))
+            pipe.xtrim("uv:insights:handoffs", minid=self._oldest_kept_id(), approximate=False)
             await self._call(pipe.execute())
+
+    def _oldest_kept_id(self) -> str:
+        """Stream ids start with their time in ms: everything older than the retention goes."""
+        return str(now_ms() - self._insights_retention_seconds * 1000)
 
     async def feedback_counts(self, entry_id: str) -> dict[str, int]:
         counts = await self._call(self._redis.hgetall(f"uv:feedback:{entry_id}"))

@@ -56,7 +56,7 @@ def _attach_store(app: Sanic, config: KBConfig, seed_entries: list) -> None:
     )
     app.ctx.store = ContentStore(client)
     app.ctx.accounts = Accounts(client)
-    app.ctx.insights = Insights(client, app.ctx.services)
+    app.ctx.insights = Insights(client, app.ctx.services, retention_days=config.insights_retention_days)
     app.ctx.live = LiveIndex(app.ctx, app.ctx.store)
 
     @app.before_server_start

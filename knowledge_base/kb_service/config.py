@@ -36,6 +36,9 @@ class KBConfig:
     max_query_chars: int = 1000
     # The content store. None: read-only, from the YAML files (no admin API).
     redis_url: str | None = None
+    # Learning-from-use logs and stats are kept this long (INSIGHTS_RETENTION_DAYS; the widget
+    # channel reads the same variable for the feedback and handoff logs it writes).
+    insights_retention_days: int = 90
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
@@ -54,6 +57,7 @@ class KBConfig:
             confidence_margin=float(env.get("KB_CONFIDENCE_MARGIN", defaults.confidence_margin)),
             min_score=float(env.get("KB_MIN_SCORE", defaults.min_score)),
             redis_url=env.get("KB_REDIS_URL") or redis_url_from(env),
+            insights_retention_days=int(env.get("INSIGHTS_RETENTION_DAYS", defaults.insights_retention_days)),
         )
 
 
