@@ -160,3 +160,33 @@ async def test_with_the_store_down_a_handoff_is_an_honest_referral(widget_config
         _, reply, _ = await call("POST", base + "/message", message(created["session"], "/confirm_handoff"))
     [referral] = reply["messages"]
     assert referral["custom"]["kind"] == "referral" and "116 123" in referral["text"]
+
+
+# Shared structures that hold no conversation: queues of ticket ids, caseworker presence, and the
+# learning-from-use streams (redacted, no session; trimmed by age on every write).
+LONG_LIVED = ("uv:handoff:queue:", "uv:handoff:claimed", "uv:caseworker:", "uv:insights:", "uv:feedback:log")
+
+
+async def test_everything_a_handed_off_conversation_stored_expires(widget_config, store, make_handoff, tmp_path):
+    handoff = make_handoff(tmp_path)
+    await handoff.store.heartbeat("kari", ["skatt"])
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        _, answered, _ = await call("POST", base + "/message", message(session, "hvordan får jeg skattekort", client_id="c-00000001"))
+        await call("POST", base + "/feedback", {"session": session, "entry_id": "skattekort", "vote": "down", "message_id": answered["messages"][0]["id"]})
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000002"))
+        ticket = await handoff.store.get(reply["messages"][0]["custom"]["ticket"])
+        await call("POST", base + "/message", message(session, "er det noen der?", client_id="c-00000003"))
+        claimed = await handoff.store.claim(ticket.id, "kari", ["skatt"])
+        last = (await store.history(session))[-1]["id"]
+        await handoff.store.close(claimed, "kari", "resolved", seen=last)
+
+    redis = store.client
+    without_ttl = [key async for key in redis.scan_iter() if await redis.ttl(key) == -1]
+    assert without_ttl, "expected the shared queue/insights structures"
+    assert [key for key in without_ttl if not key.startswith(LONG_LIVED)] == []
+    for key in without_ttl:
+        kind = await redis.type(key)
+        content = json.dumps(await redis.xrange(key) if kind == "stream" else await redis.zrange(key, 0, -1) if kind == "zset"
+                             else sorted(await redis.smembers(key)) if kind == "set" else await redis.hgetall(key) if kind == "hash" else [])
+        assert session not in content, f"{key} keeps the session id"
