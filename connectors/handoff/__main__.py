@@ -11,38 +11,22 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
-import os
 import sys
-from pathlib import Path
 
 import redis.asyncio as aioredis
 
+from ..passwords import AccountInputError, read_new_password, running_redis_url
 from .accounts import Accounts, check_new_account
 from .config import ROOT, HandoffConfig
 from .errors import HandoffConfigError
 from .teams import load_teams
 
 
-def redis_url() -> str:
-    if os.environ.get("REDIS_URL"):
-        return os.environ["REDIS_URL"]
-    running = ROOT / "var" / "redis.url"
-    if running.exists():
-        return running.read_text().strip()
-    raise HandoffConfigError("No Redis: start the stack with `make run` first, or set REDIS_URL.")
-
-
 async def add_caseworker(args: argparse.Namespace, config: HandoffConfig) -> int:
     teams = load_teams(config.teams_file, config.services_file)
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("Password (at least 10 characters): ")
-        if getpass.getpass("Again: ") != password:
-            raise HandoffConfigError("The passwords differ.")
+    password = read_new_password(args.password_stdin)
     check_new_account(args.username, password, args.team, set(teams.teams))
-    client = aioredis.Redis.from_url(redis_url(), decode_responses=True)
+    client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
     try:
         caseworker = await Accounts(client, config.console_session_seconds).add(args.username, password, args.team, args.name or "")
     finally:
@@ -69,7 +53,7 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{team.id}\t{team.name}\t{team.hours_text()}")
             return 0
         return asyncio.run(add_caseworker(args, config))
-    except HandoffConfigError as exc:
+    except (HandoffConfigError, AccountInputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 

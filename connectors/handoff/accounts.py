@@ -7,23 +7,15 @@
 from __future__ import annotations
 
 import json
-import re
 import secrets
 from dataclasses import dataclass
 
 import redis.asyncio as aioredis
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from redis.exceptions import RedisError
 
+from .. import passwords
 from ..errors import StoreUnavailableError
 from .errors import HandoffConfigError
-
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-MIN_PASSWORD_CHARS = 10
-# Verifying against this keeps a wrong username as slow as a wrong password.
-_hasher = PasswordHasher()
-_DUMMY_HASH = _hasher.hash("not a real password")
 
 
 @dataclass(frozen=True)
@@ -41,10 +33,9 @@ class ConsoleSession:
 
 
 def check_new_account(username: str, password: str, teams: list[str], known_teams: set[str]) -> None:
-    if not USERNAME.match(username):
-        raise HandoffConfigError("A username is 2-40 characters: a-z, 0-9, '.', '_' or '-'.")
-    if len(password) < MIN_PASSWORD_CHARS:
-        raise HandoffConfigError(f"A password needs at least {MIN_PASSWORD_CHARS} characters.")
+    problem = passwords.username_problem(username) or passwords.password_problem(password)
+    if problem:
+        raise HandoffConfigError(problem)
     unknown = [team for team in teams if team not in known_teams]
     if not teams or unknown:
         raise HandoffConfigError(f"Give one or more teams from teams.yml (unknown: {unknown}).")
@@ -66,7 +57,7 @@ class Accounts:
             self._redis.hset(
                 f"uv:caseworker:account:{username}",
                 mapping={"username": username, "name": name or username, "teams": json.dumps(teams),
-                         "password": _hasher.hash(password)},
+                         "password": passwords.hash_password(password)},
             )
         )
         return Caseworker(username, name or username, tuple(teams))
@@ -81,14 +72,11 @@ class Accounts:
         return len([key async for key in self._redis.scan_iter(match="uv:caseworker:account:*", count=200)])
 
     async def login(self, username: str, password: str) -> ConsoleSession | None:
-        data = await self._call(self._redis.hgetall(f"uv:caseworker:account:{username}")) if USERNAME.match(username) else {}
-        try:
-            _hasher.verify(data.get("password") or _DUMMY_HASH, password)
-        except (VerificationError, InvalidHashError):
+        known = passwords.username_problem(username) is None
+        data = await self._call(self._redis.hgetall(f"uv:caseworker:account:{username}")) if known else {}
+        if not passwords.verify_password(data.get("password"), password):
             return None
-        if not data:
-            return None
-        token, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(24)
+        token, csrf = passwords.new_token(), secrets.token_urlsafe(24)
         key = f"uv:console:session:{token}"
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(key, mapping={"username": username, "csrf": csrf})
@@ -98,7 +86,7 @@ class Accounts:
         return ConsoleSession(token, csrf, caseworker)
 
     async def session(self, token: str | None) -> ConsoleSession | None:
-        if not token or len(token) > 100:
+        if not passwords.plausible_token(token):
             return None
         data = await self._call(self._redis.hgetall(f"uv:console:session:{token}"))
         if not data:

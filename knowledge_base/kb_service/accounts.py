@@ -7,29 +7,22 @@
 from __future__ import annotations
 
 import json
-import re
-import secrets
 
 import redis.asyncio as aioredis
-from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 from redis.exceptions import RedisError
+
+from connectors import passwords
 
 from .errors import InvalidRequestError, StoreUnavailableError, UnauthorizedError
 from .workflow import ROLES, User
 
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
-MIN_PASSWORD_CHARS = 10
 TOKEN_SECONDS = 8 * 60 * 60
-_hasher = PasswordHasher()
-_DUMMY = _hasher.hash("not a real password at all")
 
 
 def check_new_user(username: str, password: str, role: str, directorates: list[str], known: set[str]) -> None:
-    if not USERNAME.match(username or ""):
-        raise InvalidRequestError("A username is 2-40 characters: a-z, 0-9, '.', '_' or '-'.")
-    if not isinstance(password, str) or len(password) < MIN_PASSWORD_CHARS:
-        raise InvalidRequestError(f"A password needs at least {MIN_PASSWORD_CHARS} characters.")
+    problem = passwords.username_problem(username) or passwords.password_problem(password)
+    if problem:
+        raise InvalidRequestError(problem)
     if role not in ROLES:
         raise InvalidRequestError(f"The role must be one of {', '.join(ROLES)}.")
     unknown = [d for d in directorates if d not in known]
@@ -50,7 +43,7 @@ class Accounts:
 
     async def add(self, username: str, password: str, role: str, directorates: list[str]) -> User:
         await self._call(self._redis.hset(f"uv:kb:user:{username}", mapping={
-            "username": username, "role": role, "directorates": json.dumps(directorates), "password": _hasher.hash(password),
+            "username": username, "role": role, "directorates": json.dumps(directorates), "password": passwords.hash_password(password),
         }))
         return User(username, role, tuple(directorates))
 
@@ -65,19 +58,16 @@ class Accounts:
         return [user for user in [await self.get(name) for name in sorted(names)] if user]
 
     async def login(self, username: str, password: str) -> str:
-        data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}")) if USERNAME.match(username or "") else {}
-        try:
-            _hasher.verify(data.get("password") or _DUMMY, password or "")
-        except (VerificationError, InvalidHashError):
-            raise UnauthorizedError("Wrong username or password.") from None
-        if not data:
+        known = passwords.username_problem(username) is None
+        data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}")) if known else {}
+        if not passwords.verify_password(data.get("password"), password):
             raise UnauthorizedError("Wrong username or password.")
-        token = secrets.token_urlsafe(32)
+        token = passwords.new_token()
         await self._call(self._redis.set(f"uv:kb:token:{token}", username, ex=self._token_seconds))
         return token
 
     async def user_for_token(self, token: str | None) -> User:
-        if not token or len(token) > 100:
+        if not passwords.plausible_token(token):
             raise UnauthorizedError("Log in first (Authorization: Bearer <token>).")
         username = await self._call(self._redis.get(f"uv:kb:token:{token}"))
         user = await self.get(username) if username else None

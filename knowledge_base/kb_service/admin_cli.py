@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
-import os
 import sys
 from pathlib import Path
 
 import redis.asyncio as aioredis
+
+from connectors.passwords import AccountInputError, read_new_password, running_redis_url
 
 from .accounts import Accounts, check_new_user
 from .config import KB_DIR, KBConfig
@@ -29,26 +29,12 @@ from .transfer import to_csv, write_yaml
 ROOT = KB_DIR.parent
 
 
-def redis_url() -> str:
-    if os.environ.get("REDIS_URL"):
-        return os.environ["REDIS_URL"]
-    running = ROOT / "var" / "redis.url"
-    if running.exists():
-        return running.read_text().strip()
-    raise SystemExit("No Redis: start the stack with `make run` first, or set REDIS_URL.")
-
-
 async def create_user(args: argparse.Namespace) -> int:
     services = load_services(KBConfig.from_env().services_file)
     known = {service.owner for service in services.values()}
-    if args.password_stdin:
-        password = sys.stdin.readline().rstrip("\n")
-    else:
-        password = getpass.getpass("Password (at least 10 characters): ")
-        if getpass.getpass("Again: ") != password:
-            raise SystemExit("The passwords differ.")
+    password = read_new_password(args.password_stdin)
     check_new_user(args.username, password, args.role, args.directorate or [], known)
-    client = aioredis.Redis.from_url(redis_url(), decode_responses=True)
+    client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
     try:
         user = await Accounts(client).add(args.username, password, args.role, args.directorate or [])
         await ContentStore(client).audit("cli", "add_user", "", f"{user.username} ({user.role})")
@@ -59,7 +45,7 @@ async def create_user(args: argparse.Namespace) -> int:
 
 
 async def export(args: argparse.Namespace) -> int:
-    client = aioredis.Redis.from_url(redis_url(), decode_responses=True)
+    client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
     try:
         entries = await ContentStore(client).published()
     finally:
@@ -87,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         return asyncio.run(create_user(args) if args.command == "create-user" else export(args))
-    except KBHTTPError as exc:
+    except (KBHTTPError, AccountInputError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
 
