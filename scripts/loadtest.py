@@ -207,7 +207,7 @@ def main() -> int:
 
     workdir = Path(tempfile.mkdtemp(prefix="uv-load-"))
     config = stack.StackConfig(
-        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS}, var_dir=workdir / "stack", tracker_ttl_seconds=600,
+        ports=stack.free_ports(stack.DEFAULT_PORTS), var_dir=workdir / "stack", tracker_ttl_seconds=600,
     )
     started = stack.Stack(config)
     try:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import random
 import shutil
 import signal
 import socket
@@ -19,7 +20,7 @@ import urllib.error
 import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import Collection, Iterable, Mapping
 from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -89,10 +90,33 @@ def base_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:
     return env
 
 
-def free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# Ports for test and benchmark stacks come from below Linux's ephemeral range (32768-60999 by
+# default): a port the kernel handed out with bind(0) is free now, but the next outgoing
+# connection of a process that is starting (a Redis client, say) may take it before our server
+# binds it, and the server then fails with "address already in use".
+_PORT_RANGE = (20_000, 32_000)
+
+
+def free_port(avoid: Collection[int] = ()) -> int:
+    for _ in range(200):
+        port = random.randint(*_PORT_RANGE)
+        if port in avoid:
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("0.0.0.0", port))
+            except OSError:
+                continue
+        return port
+    raise StackError(f"no free port between {_PORT_RANGE[0]} and {_PORT_RANGE[1]}")
+
+
+def free_ports(names: Iterable[str]) -> dict[str, int]:
+    """A different free port for each name."""
+    ports: dict[str, int] = {}
+    for name in names:
+        ports[name] = free_port(avoid=set(ports.values()))
+    return ports
 
 
 def port_in_use(port: int, host: str = "127.0.0.1") -> bool:
@@ -232,7 +256,7 @@ class Stack:
             return RedisSettings.from_url(self.config.redis_url)
         data_dir = self.config.var_dir / "redis"
         data_dir.mkdir(parents=True, exist_ok=True)
-        port = free_port()
+        port = free_port(avoid=set(self.config.ports.values()))
         self.redis = Process(
             name="redis",
             argv=[

@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import itertools
-import socket
 from contextlib import asynccontextmanager
 
 import aiohttp
 from sanic import Sanic
 
+from support.processes import stack
+
 _names = itertools.count()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @asynccontextmanager
@@ -24,7 +19,7 @@ async def serve_channel(channel, on_new_message):
     Sanic.test_mode = True
     app = Sanic(f"channel_test_{next(_names)}")
     app.blueprint(channel.blueprint(on_new_message), url_prefix=f"/webhooks/{channel.name()}")
-    port = _free_port()
+    port = stack.free_port()
     server = await app.create_server(
         host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
     )

@@ -70,7 +70,7 @@ def start_redis(data_dir: Path) -> tuple[stack.Process, int]:
 def start_test_stack(var_dir: Path) -> stack.Stack:
     """The whole stack as `make run` starts it, on free ports, with conversations kept 10 min."""
     config = stack.StackConfig(
-        ports={name: stack.free_port() for name in stack.DEFAULT_PORTS},
+        ports=stack.free_ports(stack.DEFAULT_PORTS),
         var_dir=var_dir,
         tracker_ttl_seconds=600,
     )
