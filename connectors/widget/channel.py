@@ -39,7 +39,7 @@ from ..language.choice import reply_language
 from ..redaction import redact
 from .config import WidgetConfig
 from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
-from .rate_limit import SlidingWindowLimiter
+from .flood import SharedFloodLimiter
 from .store import StoredReply, WidgetStore, new_session_id, now_ms
 
 logger = logging.getLogger(__name__)
@@ -126,7 +126,8 @@ class WidgetInput(InputChannel):
         self.handoff = handoff
         if handoff is not None:
             store.register_conversation_keys(handoff.store.keys_for_session)
-        self.limiter = SlidingWindowLimiter(config.flood_max_messages, config.flood_window_seconds)
+        # Counted in Redis, so every Rasa instance behind a load balancer sees the same count.
+        self.limiter = SharedFloodLimiter(store.client, config.flood_max_messages, config.flood_window_seconds)
         self.guard_config = GuardConfig(
             timeout_seconds=config.reply_timeout_seconds,
             crisis_timeout_seconds=min(config.reply_timeout_seconds, GuardConfig.crisis_timeout_seconds),
@@ -145,10 +146,11 @@ class WidgetInput(InputChannel):
         return {"session": session, "expires_in": self.config.ttl_seconds}
 
     async def receive_message(self, on_new_message: OnNewMessage, request: MessageRequest) -> dict[str, Any]:
-        if not self.limiter.allow(request.session):
+        flood = await self.limiter.check(request.session)
+        if not flood.allowed:
             raise RateLimitedError(
                 f"More than {self.config.flood_max_messages} messages in {self.config.flood_window_seconds:g} seconds.",
-                retry_after_seconds=self.limiter.retry_after(request.session),
+                retry_after_seconds=flood.retry_after_seconds,
             )
         stored = True
         try:
@@ -270,7 +272,7 @@ class WidgetInput(InputChannel):
         if self.handoff is not None:
             await self.handoff.store.withdraw(session)
         await self.store.delete_conversation(session)
-        self.limiter.forget(session)
+        await self.limiter.forget(session)
         return {"deleted": True}
 
     async def feedback(self, body: bytes) -> dict[str, Any]:
