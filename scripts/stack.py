@@ -189,6 +189,17 @@ class Process:
         except ProcessLookupError:
             pass
 
+    def kill(self) -> None:
+        """SIGKILL, no clean shutdown: what a crash or the OOM killer does."""
+        if not self.running:
+            return
+        assert self.popen is not None
+        try:
+            os.killpg(self.popen.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.popen.wait(timeout=10)
+
     def log_tail(self, lines: int = 30) -> str:
         try:
             return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])

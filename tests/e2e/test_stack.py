@@ -167,8 +167,8 @@ def test_third_person_worry_gets_the_friend_variant(running_stack):
     assert messages[0]["custom"]["subject"] == "other"
 
 
-def test_with_the_kb_stopped_a_question_gets_the_fallback(running_stack):
-    running_stack.processes["kb"].stop()
+def test_with_the_kb_killed_a_question_gets_the_fallback(running_stack):
+    running_stack.processes["kb"].kill()
     messages = post_message(running_stack.config, "e2e-kb-down", "hvordan søker jeg borteboerstipend")
     kinds = [p["kind"] for p in payloads(messages)]
     assert kinds == ["fallback"], messages
@@ -176,14 +176,21 @@ def test_with_the_kb_stopped_a_question_gets_the_fallback(running_stack):
     assert "ung.no" in messages[0]["text"]
 
 
-def test_with_the_kb_stopped_a_crisis_still_gets_the_crisis_answer(running_stack):
+def test_with_the_kb_killed_a_crisis_still_gets_the_crisis_answer(running_stack):
     assert not running_stack.processes["kb"].running
     assert_crisis_answer(post_message(running_stack.config, "e2e-crisis-kb", CRISIS))
 
 
-def test_with_the_action_server_stopped_a_crisis_still_gets_the_crisis_answer(running_stack):
-    running_stack.processes["actions"].stop()
+def test_with_the_action_server_killed_a_crisis_still_gets_the_crisis_answer(running_stack):
+    running_stack.processes["actions"].kill()
     assert_crisis_answer(post_message(running_stack.config, "e2e-crisis-actions", CRISIS))
+
+
+def test_with_the_action_server_killed_a_question_gets_a_helpful_fallback(running_stack):
+    assert not running_stack.processes["actions"].running
+    messages = post_message(running_stack.config, "e2e-actions-down", "hvordan får jeg skattekort")
+    assert [m["custom"]["kind"] for m in messages] == ["fallback"], messages
+    assert "116 123" in messages[0]["text"]
 
 
 def test_with_redis_stopped_a_crisis_still_gets_the_crisis_answer(running_stack):
