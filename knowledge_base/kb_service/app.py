@@ -81,6 +81,18 @@ async def _openapi_json(request: Request) -> HTTPResponse:
     return json(SpecificationBuilder().build(request.app).serialize())
 
 
+# On every response; the admin pages set a full CSP of their own (routes/pages.py). Other HTML
+# (the /docs page sanic-ext serves) at least may not be framed.
+BASELINE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+
+
+async def _baseline_security_headers(request: Request, response: HTTPResponse) -> None:
+    for name, value in BASELINE_HEADERS.items():
+        response.headers.setdefault(name, value)
+    if (response.content_type or "").startswith("text/html"):
+        response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
+
+
 def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = None) -> Sanic:
     """Build the app. Content is validated and embedded here, so a bad file stops start-up."""
     config = config or KBConfig.from_env()
@@ -115,6 +127,7 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     app.blueprint(admin.bp)
     app.blueprint(pages.bp)
     app.on_request(_require_store)
+    app.on_response(_baseline_security_headers)
     if config.redis_url:
         _attach_store(app, config, entries)
     app.error_handler.add(SanicException, _handle_sanic_error)

@@ -127,3 +127,16 @@ async def test_the_openapi_document_is_served(client):
     _, response = await client.get("/openapi.json")
     assert response.status == 200
     assert "/v1/search" in response.json["paths"]
+
+
+async def test_every_response_carries_the_baseline_security_headers(client):
+    for path in ("/healthz", "/v1/search?q=skattekort&k=1", "/v1/search?q=", "/no-such-path", "/openapi.json"):
+        _, response = await client.get(path)
+        assert response.headers.get("x-content-type-options") == "nosniff", path
+        assert response.headers.get("referrer-policy") == "no-referrer", path
+    for path in ("/docs", "/docs/swagger"):  # HTML from sanic-ext, without a CSP of its own
+        _, docs = await client.get(path)
+        assert docs.status == 200 and docs.content_type.startswith("text/html"), path
+        assert docs.headers.get("content-security-policy") == "frame-ancestors 'none'", path
+    _, page = await client.get("/admin/")
+    assert "script-src 'self'" in page.headers.get("content-security-policy", "")  # the page's own CSP is kept
