@@ -147,7 +147,7 @@ class WidgetInput(InputChannel):
 
     async def receive_message(self, on_new_message: OnNewMessage, request: MessageRequest) -> dict[str, Any]:
         flood = await self.limiter.check(request.session)
-        if not flood.allowed:
+        if not flood.allowed and not detect(request.text):  # a crisis is never held back
             raise RateLimitedError(
                 f"More than {self.config.flood_max_messages} messages in {self.config.flood_window_seconds:g} seconds.",
                 retry_after_seconds=flood.retry_after_seconds,

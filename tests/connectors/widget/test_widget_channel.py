@@ -168,6 +168,10 @@ async def test_a_flood_gets_429_with_retry_after_and_does_not_reach_the_bot(widg
         assert reply["error"]["code"] == "rate_limited"
         assert 1 <= int(headers["Retry-After"]) <= 10
         assert len(bot.seen) == 3
+        # Over the limit, a message in crisis still goes through at once.
+        status, reply, _ = await call("POST", base + "/message", message(session, "jeg vil ta livet mitt", client_id="c-00000009"))
+        assert status == 200 and reply["messages"]
+        assert bot.seen[-1].text == "jeg vil ta livet mitt"
 
 
 async def test_delete_removes_the_transcript_and_the_tracker(make_channel, store):
