@@ -4,7 +4,7 @@ never leave a ticket half-changed. Redis runs with AOF, so a restart loses nothi
 
     uv:handoff:ticket:<id>        hash: id, session, team, service, lang, priority, status
                                   (queued|claimed|closed), created, updated, claimed_by,
-                                  claimed_at, outcome, pickup, offline
+                                  claimed_at, outcome, pickup, offline, queue_score
     uv:handoff:queue:<team>       sorted set of queued ids: urgent first, then oldest
     uv:handoff:claimed            set of claimed ids (for the disconnect sweep)
     uv:handoff:active:<session>   the open ticket a session's messages go to (live relay)
@@ -109,7 +109,7 @@ RELEASE = """
 if redis.call('HGET', KEYS[1], 'status') ~= 'claimed' then return 0 end
 if ARGV[3] ~= '' and redis.call('HGET', KEYS[1], 'claimed_by') ~= ARGV[3] then return 0 end
 local team = redis.call('HGET', KEYS[1], 'team')
-local score = (redis.call('HGET', KEYS[1], 'priority') == 'urgent' and 0 or 1) * 10000000000000 + tonumber(redis.call('HGET', KEYS[1], 'created'))
+local score = redis.call('HGET', KEYS[1], 'queue_score')
 redis.call('HSET', KEYS[1], 'status', 'queued', 'claimed_by', '', 'claimed_at', '0', 'updated', ARGV[2])
 redis.call('ZADD', 'uv:handoff:queue:' .. team, score, ARGV[1])
 redis.call('SREM', KEYS[2], ARGV[1])
@@ -123,7 +123,7 @@ if status == 'closed' or not status then return 'closed' end
 if status == 'claimed' and redis.call('HGET', KEYS[1], 'claimed_by') ~= ARGV[3] then return 'not_yours' end
 local old = redis.call('HGET', KEYS[1], 'team')
 redis.call('ZREM', 'uv:handoff:queue:' .. old, ARGV[1])
-local score = (redis.call('HGET', KEYS[1], 'priority') == 'urgent' and 0 or 1) * 10000000000000 + tonumber(redis.call('HGET', KEYS[1], 'created'))
+local score = redis.call('HGET', KEYS[1], 'queue_score')
 redis.call('HSET', KEYS[1], 'team', ARGV[4], 'status', 'queued', 'claimed_by', '', 'claimed_at', '0', 'updated', ARGV[2])
 redis.call('ZADD', 'uv:handoff:queue:' .. ARGV[4], score, ARGV[1])
 redis.call('SREM', KEYS[2], ARGV[1])
@@ -201,11 +201,13 @@ class TicketStore:
             "id": ticket_id, "session": session, "team": team, "service": service or "", "lang": lang,
             "priority": priority, "status": "queued", "created": str(now), "updated": str(now),
             "pickup": pickup, "offline": "1" if offline else "0",
+            # Kept on the ticket, so the Lua scripts that put it back in a queue use this score.
+            "queue_score": str(queue_score(priority, now)),
         }
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(f"{P}:ticket:{ticket_id}", mapping=fields)
             pipe.expire(f"{P}:ticket:{ticket_id}", self._ttl)
-            pipe.zadd(f"{P}:queue:{team}", {ticket_id: queue_score(priority, now)})
+            pipe.zadd(f"{P}:queue:{team}", {ticket_id: fields["queue_score"]})
             pipe.set(f"{P}:active:{session}", ticket_id, ex=self._ttl)
             pipe.set(f"{P}:pickup:{pickup}", ticket_id, ex=self._ttl)
             pipe.rpush(f"{P}:events:{ticket_id}", json.dumps({"event": "created", "ts": now, "team": team, "priority": priority}))
@@ -333,9 +335,10 @@ class TicketStore:
         if ticket.priority == "urgent":
             return
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(f"{P}:ticket:{ticket.id}", "priority", "urgent")
+            score = queue_score("urgent", ticket.created)
+            pipe.hset(f"{P}:ticket:{ticket.id}", mapping={"priority": "urgent", "queue_score": str(score)})
             if ticket.status == "queued":
-                pipe.zadd(f"{P}:queue:{ticket.team}", {ticket.id: queue_score("urgent", ticket.created)})
+                pipe.zadd(f"{P}:queue:{ticket.team}", {ticket.id: score})
             await self._call(pipe.execute())
         await self._event(ticket.id, {"event": "urgent", "ts": now_ms()})
 

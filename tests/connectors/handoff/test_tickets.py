@@ -148,3 +148,15 @@ async def test_withdrawing_closes_the_ticket_and_empties_the_queue(tickets):
     gone = await tickets.get(ticket.id)
     assert (gone.status, gone.outcome, gone.session) == ("closed", "deleted", "")
     assert await tickets.by_pickup(ticket.pickup) is None
+
+
+async def test_a_ticket_made_urgent_while_claimed_goes_back_ahead_of_older_ones(tickets):
+    older = await open_ticket(tickets, session="a" * 32, now=1_000)
+    ticket = await open_ticket(tickets, session="b" * 32, now=2_000)
+    claimed = await tickets.claim(ticket.id, "kari", ["nav"], now=3_000)
+    await tickets.raise_priority(claimed)  # a crisis while the caseworker had it
+    assert await tickets.release(ticket.id, expected_user="kari", now=4_000)
+    assert [t.id for t in await tickets.queue(["nav"])] == [ticket.id, older.id]
+    assert await tickets.position(await tickets.get(ticket.id)) == 0
+    transferred = await tickets.transfer(older.id, "", "skole", "")
+    assert [t.id for t in await tickets.queue(["skole"])] == [transferred.id]
