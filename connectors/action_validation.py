@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any, Callable
 
-from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 
@@ -51,5 +50,3 @@ def install() -> None:
         return
     RemoteAction._validate_action_result = compiled_result_check(spec(), DOCS_BASE_URL)
 
-
-__all__ = ["ValidationError", "compiled_result_check", "install"]
