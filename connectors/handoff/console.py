@@ -14,6 +14,7 @@ the X-CSRF-Token header and a JSON body (which a cross-site form cannot send).
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from pathlib import Path
 from typing import Any, Awaitable, Callable
@@ -154,6 +155,19 @@ class CaseworkerInput(InputChannel):
         session = await self._session(request, write=False)
         return {"caseworker": self._caseworker_json(session), "csrf": session.csrf, "teams": self._teams_json(session)}
 
+    async def sweep_claimed_tickets(self, interval_seconds: float) -> None:
+        """For the server's life: put back in the queue every claimed ticket whose caseworker has
+        gone quiet, also when no console is open to trigger the sweep on its queue poll. Several
+        Rasa instances may each run it: a release is one Lua script, so a ticket moves once."""
+        while True:
+            try:
+                released = await self.tickets.sweep(self.config.release_after_seconds * 1000)
+                if released:
+                    logger.info("released %d ticket(s) whose caseworker had gone", len(released))
+            except Exception:  # noqa: BLE001 - Redis away, say: try again next round, never stop
+                logger.warning("ticket sweep failed", exc_info=True)
+            await asyncio.sleep(interval_seconds)
+
     async def queue(self, request: Request) -> dict[str, Any]:
         session = await self._session(request, write=False)
         await self.tickets.sweep(self.config.release_after_seconds * 1000)
@@ -242,6 +256,17 @@ class CaseworkerInput(InputChannel):
 
     def blueprint(self, on_new_message) -> Blueprint:
         console = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
+        sweeper: list[asyncio.Task] = []
+
+        @console.listener("after_server_start")
+        async def start_sweeping(app, _loop) -> None:
+            interval = max(1.0, self.config.release_after_seconds / 4)
+            sweeper.append(asyncio.get_running_loop().create_task(self.sweep_claimed_tickets(interval)))
+
+        @console.listener("before_server_stop")
+        async def stop_sweeping(app, _loop) -> None:
+            for task in sweeper:
+                task.cancel()
 
         @console.route("/", methods=["GET"])
         async def page(request: Request) -> HTTPResponse:

@@ -24,11 +24,15 @@ async def serve_channel(channel, on_new_message):
         host="127.0.0.1", port=port, return_asyncio_server=True, access_log=False
     )
     await server.startup()
+    await server.before_start()
+    await server.after_start()  # the channels' listeners run as they do in Rasa
     try:
         yield f"http://127.0.0.1:{port}/webhooks/{channel.name()}"
     finally:
+        await server.before_stop()
         server.close()
         await server.wait_closed()
+        await server.after_stop()
         Sanic._app_registry.pop(app.name, None)
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import dataclasses
 import json
 from pathlib import Path
 
@@ -12,6 +14,7 @@ from connectors.handoff.accounts import Accounts
 from connectors.handoff.config import HandoffConfig
 from connectors.handoff.console import CaseworkerInput
 from connectors.handoff.teams import load_teams
+from connectors.handoff.tickets import now_ms
 from connectors.widget.config import RedisConnection, WidgetConfig
 from connectors.widget.store import WidgetStore
 from support.channels import serve_channel
@@ -183,3 +186,23 @@ async def test_the_console_page_sends_security_headers(console, clients):
             assert response.headers["X-Content-Type-Options"] == "nosniff"
         async with http.get(console + "/static/../../credentials.yml") as response:
             assert response.status == 404
+
+
+async def test_a_gone_caseworkers_ticket_returns_to_the_queue_with_no_console_open(redis_client, redis_port, redis_db, tickets):
+    config = dataclasses.replace(HandoffConfig(), release_after_seconds=1)
+    widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
+    ticket = await tickets.create(session="s" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    await tickets.heartbeat("kari", ["nav"], now=now_ms() - 60_000)
+    await tickets.claim(ticket.id, "kari", ["nav"])
+    channel = CaseworkerInput(config, load_teams(config.teams_file, config.services_file), tickets,
+                              Accounts(redis_client, session_seconds=3600), WidgetStore(redis_client, widget_config))
+
+    async def no_bot(message):
+        raise AssertionError("the console never calls the bot")
+
+    async with serve_channel(channel, no_bot):  # the server runs; nobody polls the queue
+        deadline = asyncio.get_running_loop().time() + 10
+        while (await tickets.get(ticket.id)).status != "queued":
+            assert asyncio.get_running_loop().time() < deadline, "the ticket stayed claimed"
+            await asyncio.sleep(0.1)
+    assert (await tickets.events(ticket.id))[-1]["event"] == "released_on_disconnect"
