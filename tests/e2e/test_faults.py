@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from support.processes import redis_cli, stack, start_test_stack
+from support.processes import redis_cli, stack
 
 pytestmark = pytest.mark.e2e
 
@@ -34,13 +34,6 @@ def get_json(url: str) -> tuple[int, object]:
             return reply.status, json.loads(reply.read())
     except urllib.error.HTTPError as error:
         return error.code, None
-
-
-@pytest.fixture(scope="module")
-def running_stack(tmp_path_factory):
-    started = start_test_stack(tmp_path_factory.mktemp("faults"))
-    yield started
-    started.stop()
 
 
 def test_info_logs_carry_no_message_text(running_stack):

@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from support.processes import redis_cli, start_test_stack
+from support.processes import redis_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -33,13 +33,6 @@ def post_message(stack_config, sender: str, message: str, metadata: dict | None 
 
 def payloads(messages: list[dict]) -> list[dict]:
     return [message["custom"] for message in messages if "custom" in message]
-
-
-@pytest.fixture(scope="module")
-def running_stack(tmp_path_factory):
-    started = start_test_stack(tmp_path_factory.mktemp("stack"))
-    yield started
-    started.stop()
 
 
 def test_the_nlu_is_warmed_up_after_start(running_stack):
