@@ -31,12 +31,17 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import stack  # noqa: E402
 
-# Seconds between a reply and the same person's next message: reading a short answer and typing
-# the next question (--think MIN,MAX; "0.5,1.5" is a stress test, not people).
-THINK = (3.0, 9.0)
-# Each person's first message comes at a random moment in the first RAMP seconds, as on a website
-# where 50 conversations are under way (--ramp; 0 = all 50 press enter at the same instant).
-RAMP = THINK[1]
+
+@dataclass(frozen=True)
+class Pace:
+    # Seconds between a reply and the same person's next message: reading a short answer and
+    # typing the next question (--think MIN,MAX; "0.5,1.5" is a stress test, not people).
+    think: tuple[float, float] = (3.0, 9.0)
+    # Each person's first message comes at a random moment in the first `ramp` seconds, as on a
+    # website where 50 conversations are under way (--ramp; 0 = all press enter at one instant).
+    ramp: float = 9.0
+
+
 QUESTIONS = [
     "hvordan får jeg skattekort", "hei", "hvordan søker jeg borteboerstipend", "kva er frikort",
     "jeg trenger jobb", "how do I get a tax card", "hvor mye kan jeg tjene uten skatt",
@@ -73,9 +78,9 @@ def _http_error(response: aiohttp.ClientResponse) -> str | None:
     return None if response.status == 200 else f"HTTP {response.status}"
 
 
-async def rest_user(http: aiohttp.ClientSession, url: str, deadline: float, results: Results) -> None:
+async def rest_user(http: aiohttp.ClientSession, url: str, deadline: float, results: Results, pace: Pace) -> None:
     sender = f"load-{uuid.uuid4().hex[:12]}"
-    await asyncio.sleep(random.uniform(0, RAMP))
+    await asyncio.sleep(random.uniform(0, pace.ramp))
     while time.monotonic() < deadline:
         body = {"sender": sender, "message": random.choice(QUESTIONS)}
         started = time.monotonic()
@@ -85,11 +90,11 @@ async def rest_user(http: aiohttp.ClientSession, url: str, deadline: float, resu
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
             error = type(exc).__name__
         results.add(time.monotonic() - started, error)
-        await asyncio.sleep(random.uniform(*THINK))
+        await asyncio.sleep(random.uniform(*pace.think))
 
 
-async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, results: Results) -> None:
-    await asyncio.sleep(random.uniform(0, RAMP))
+async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, results: Results, pace: Pace) -> None:
+    await asyncio.sleep(random.uniform(0, pace.ramp))
     async with http.post(f"{base}/session", data="{}") as response:
         session = (await response.json())["session"]
     while time.monotonic() < deadline:
@@ -101,10 +106,10 @@ async def widget_user(http: aiohttp.ClientSession, base: str, deadline: float, r
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError, KeyError) as exc:
             error = type(exc).__name__
         results.add(time.monotonic() - started, error)
-        await asyncio.sleep(random.uniform(*THINK))
+        await asyncio.sleep(random.uniform(*pace.think))
 
 
-async def run_load(users: int, seconds: float, rest_url: str, widget_base: str | None) -> Results:
+async def run_load(users: int, seconds: float, rest_url: str, widget_base: str | None, pace: Pace) -> Results:
     results = Results()
     timeout = aiohttp.ClientTimeout(total=30)
     connector = aiohttp.TCPConnector(limit=users * 2)
@@ -113,9 +118,9 @@ async def run_load(users: int, seconds: float, rest_url: str, widget_base: str |
         tasks = []
         for n in range(users):
             if widget_base and n % 2:
-                tasks.append(widget_user(http, widget_base, deadline, results))
+                tasks.append(widget_user(http, widget_base, deadline, results, pace))
             else:
-                tasks.append(rest_user(http, rest_url, deadline, results))
+                tasks.append(rest_user(http, rest_url, deadline, results, pace))
         await asyncio.gather(*tasks)
     return results
 
@@ -160,7 +165,7 @@ def report(name: str, results: Results, seconds: float) -> None:
         print(" " * 29 + "errors by kind: " + ", ".join(f"{kind} {n}" for kind, n in results.error_kinds.most_common()))
 
 
-def baseline(users: int, seconds: float, workdir: Path) -> Results | None:
+def baseline(users: int, seconds: float, workdir: Path, pace: Pace) -> Results | None:
     """Rasa's own `rasa init` assistant, trained and served here, under the same REST load."""
     rasa = str(stack.BOT_VENV / "bin" / "rasa")
     env = stack.base_env({})
@@ -178,7 +183,7 @@ def baseline(users: int, seconds: float, workdir: Path) -> Results | None:
                 print("the baseline assistant did not start")
                 return None
             time.sleep(1)
-        return asyncio.run(run_load(users, seconds, f"http://127.0.0.1:{port}/webhooks/rest/webhook", None))
+        return asyncio.run(run_load(users, seconds, f"http://127.0.0.1:{port}/webhooks/rest/webhook", None, pace))
     finally:
         process.terminate()
         process.wait(timeout=30)
@@ -199,9 +204,8 @@ def main() -> int:
     parser.add_argument("--ramp", type=float, help="seconds over which the first messages are spread (default: MAX of --think)")
     parser.add_argument("--trace", type=Path, help="write each message's send time and latency here (CSV)")
     args = parser.parse_args()
-    global THINK, RAMP
-    THINK = tuple(float(x) for x in args.think.split(","))
-    RAMP = THINK[1] if args.ramp is None else args.ramp
+    low, high = (float(x) for x in args.think.split(","))
+    pace = Pace(think=(low, high), ramp=high if args.ramp is None else args.ramp)
     if not 1 <= args.users <= 500 or not 1 <= args.seconds <= 600:
         parser.error("--users 1-500 and --seconds 1-600: this runs on loopback, bounded")
 
@@ -219,7 +223,7 @@ def main() -> int:
         if started.redis and started.redis.popen:
             pids["redis"] = started.redis.popen.pid
         cpu_before = {name: cpu_seconds(pid) for name, pid in pids.items()}
-        ours = asyncio.run(run_load(args.users, args.seconds, urls["rest"], widget_base))
+        ours = asyncio.run(run_load(args.users, args.seconds, urls["rest"], widget_base, pace))
         cpu = {name: cpu_seconds(pid) - cpu_before[name] for name, pid in pids.items()}
         memory = {name: peak_memory_mb(pid) for name, pid in pids.items()}
     finally:
@@ -228,10 +232,10 @@ def main() -> int:
         write_trace(args.trace, ours)
     print()
     report("Ung Veileder", ours, args.seconds)  # now, in case the baseline fails
-    reference = None if args.no_baseline else baseline(args.users, args.seconds, workdir / "baseline")
+    reference = None if args.no_baseline else baseline(args.users, args.seconds, workdir / "baseline", pace)
     print()
     print(f"{args.users} concurrent conversations for {args.seconds:.0f} s (half widget, half REST; first messages spread "
-          f"over {RAMP:g} s, then {THINK[0]:g}-{THINK[1]:g} s between a reply and the next message), loopback, "
+          f"over {pace.ramp:g} s, then {pace.think[0]:g}-{pace.think[1]:g} s between a reply and the next message), loopback, "
           f"this machine ({stack.os.cpu_count()} cores)")
     report("Ung Veileder", ours, args.seconds)
     if reference is not None:
