@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import concepts, lexicon
+from .unmask import unmask
 
 # When several categories match, the answer leads with the most urgent one.
 PRIORITY = ("acute_danger", "suicide", "sexual_abuse", "violence_home", "self_harm")
@@ -34,7 +35,7 @@ class CrisisSignal:
 
 
 def normalise(text: str) -> str:
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = unmask(unicodedata.normalize("NFKC", text).lower())
     text = text.replace("’", "'").replace("`", "'")
     text = re.sub(r"[^\w\s💀]", " ", text)
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "døøøø" -> "døø", "plsss" -> "plss"

@@ -1,0 +1,166 @@
+"""Undo the ways young people hide a risk word, before the lexicon reads the message.
+
+They mask the key word on purpose, to get past filters or out of shame, or write it playfully:
+`selvm*rd`, `s3lvm0rd`, `vil bare d0`, `k u t t e meg`, `s.e.l.v.s.k.a.d.e.r`, `dööööø`. Each
+rule below undoes one *kind* of masking, not one phrase, and resolves the result against the
+lexicon's own words (`key_words()`: every literal word in the crisis patterns), so a rule can
+only ever produce a word the lexicon already knows, or leave the text as it was:
+
+- letters from other Nordic keyboards: ö -> ø, ä -> æ;
+- letters separated by spaces, dots, hyphens or underscores ("k u t t e", "s.e.l.v"): three or
+  more single letters are joined; two are joined only when that gives a key word ("d ø");
+- leetspeak inside a word (0 -> o/ø, 1 -> i/l, 3 -> e, 4 -> a, 5 -> s, 7 -> t, @ -> a, $ -> s,
+  € -> e, ! -> i/l): only in a token that also has letters, so numbers ("113", "15 år") stay;
+- a masking character inside a word (`*`, `#`, `_`, `.`, `-`, `/`, `+`) is a wildcard for one or
+  two letters, matched against the key words ("selvm*rd" -> "selvmord"); no match, no change;
+- a letter repeated three or more times ("kuuuutter", "døøøø") is tried once and twice.
+
+`unmask(text)` returns lower-case text; the detector normalises it further.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
+
+from . import concepts, lexicon
+
+LETTER = "a-zæøåéèüñ"
+NORDIC = str.maketrans({"ö": "ø", "ä": "æ", "ô": "ø", "â": "å", "à": "a", "á": "a"})
+LEET = {"0": "øo", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "aå", "$": "s", "€": "e", "!": "il"}
+LEET_CHARS = "0-9@$€!"
+MASKS = "*#_.\\-/+"
+MAX_VARIANTS = 64
+# A variant may also be a key word plus an ending ("forgrepet" for "forgrep"): key words this long.
+MIN_STEM = 5
+
+# Runs of single characters with separators: "k u t t e", "s.e.l.v", "k-u-t-t-e", "v-0-l-d".
+_SPACED = re.compile(
+    rf"(?<![{LETTER}{LEET_CHARS}])(?:[{LETTER}{LEET_CHARS}][ .\-_*/]+){{1,}}[{LETTER}{LEET_CHARS}](?![{LETTER}{LEET_CHARS}])"
+)
+# A token: letters, digits, leet symbols and masks.
+_TOKEN = re.compile(rf"[{LETTER}{LEET_CHARS}{MASKS}]+")
+_REPEAT = re.compile(rf"([{LETTER}])\1{{2,}}")
+
+
+@lru_cache(maxsize=1)
+def _sources() -> tuple[str, ...]:
+    sources: list[str] = []
+    for name in dir(lexicon):
+        value = getattr(lexicon, name)
+        if isinstance(value, str):
+            sources.append(value)
+        elif isinstance(value, list):
+            sources.extend(value)
+        elif isinstance(value, dict):
+            for item in value.values():
+                sources.extend(item if isinstance(item, list) else [item])
+    sources.extend(concepts.CONCEPTS.values())
+    return tuple(s for s in sources if isinstance(s, str))
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for source in _sources():
+        # Drop regex escapes (\b, \w, \s) so their letters do not glue onto words.
+        plain = re.sub(r"\\[a-zA-Z]", " ", source)
+        for word in re.findall(rf"[{LETTER}]{{2,}}", plain):
+            counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+def key_words() -> frozenset[str]:
+    """Every literal word (two letters or more) in the crisis lexicon's and concepts' patterns."""
+    return frozenset(_word_counts())
+
+
+@lru_cache(maxsize=1)
+def _stems() -> frozenset[str]:
+    return frozenset(w for w in _word_counts() if len(w) >= MIN_STEM)
+
+
+def _known(word: str) -> bool:
+    if word in _word_counts():
+        return True
+    return len(word) > MIN_STEM and any(word[:n] in _stems() for n in range(MIN_STEM, len(word)))
+
+
+def _collapsed(word: str) -> list[str]:
+    if not _REPEAT.search(word):
+        return [word]
+    return [word, _REPEAT.sub(r"\1", word), _REPEAT.sub(r"\1\1", word)]
+
+
+def _leet_variants(token: str) -> list[str]:
+    if not any(ch in LEET for ch in token) or re.fullmatch(r"[\d\W]+", token):
+        return [token]
+    choices = [LEET[ch] if ch in LEET else ch for ch in token]
+    return ["".join(combo) for combo in itertools.islice(itertools.product(*choices), MAX_VARIANTS)]
+
+
+def _wildcard_matches(word: str) -> list[str]:
+    """Key words that `word` matches with each run of mask characters as one or two letters,
+    most frequent in the lexicon first (a mask hides a word the lexicon knows well)."""
+    pieces = [re.escape(p) for p in re.split(rf"[{MASKS}]+", word)]
+    if len(pieces) < 2 or not any(pieces):
+        return []
+    pattern = re.compile(f"[{LETTER}]{{1,2}}".join(pieces))
+    counts = _word_counts()
+    return sorted((w for w in counts if pattern.fullmatch(w)), key=lambda w: (-counts[w], w))
+
+
+def _candidates(token: str) -> list[str]:
+    inner = token.strip(MASKS)
+    found: list[str] = []
+    for variant in _leet_variants(inner):
+        removed = re.sub(rf"[{MASKS}]+", "", variant)
+        found.extend(_collapsed(variant))
+        if removed != variant:
+            found.extend(_collapsed(removed))
+            found.extend(_wildcard_matches(variant))
+    return found
+
+
+def _resolve(match: re.Match) -> str:
+    token = match.group(0)
+    inner = token.strip(MASKS)
+    if inner in _word_counts() or not re.search(rf"[{LETTER}]", inner):
+        return token
+    plain = inner.isalpha()
+    if plain and not _REPEAT.search(inner):
+        return token  # an ordinary word
+    for candidate in _candidates(token):
+        if candidate != inner and _known(candidate):
+            return token.replace(inner, candidate)
+    return token
+
+
+def _join_spaced(match: re.Match) -> str:
+    run = match.group(0)
+    # Double spaces or spaces between dotted groups separate words: "e g  v i l", "t.a l.i.v.e.t".
+    if re.search(r"\s{2,}", run) or (re.search(r"[.\-_*/]", run) and " " in run):
+        parts = re.split(r"\s{2,}" if re.search(r"\s{2,}", run) else r"\s+", run)
+        return " ".join(_join_letters(part) for part in parts)
+    return _join_letters(run)
+
+
+def _join_letters(run: str) -> str:
+    letters = re.sub(r"[ .\-_*/]+", "", run)
+    resolved = _resolve(_TOKEN.fullmatch(letters)) if _TOKEN.fullmatch(letters) else letters
+    if _known(resolved) or len(letters) >= 3:
+        # A one-letter word may run into the spaced word: "å k u t t e", "i c u t".
+        if not _known(resolved) and len(letters) >= 4:
+            rest = _resolve(_TOKEN.fullmatch(letters[1:])) if _TOKEN.fullmatch(letters[1:]) else letters[1:]
+            if _known(rest):
+                return f"{letters[0]} {rest}"
+        return resolved
+    return run
+
+
+def unmask(text: str) -> str:
+    """Lower-case `text` with masked and playful spellings of risk words undone."""
+    text = text.lower().translate(NORDIC)
+    text = _SPACED.sub(_join_spaced, text)
+    return _TOKEN.sub(_resolve, text)
