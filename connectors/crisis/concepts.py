@@ -12,7 +12,7 @@ CONCEPTS = {
     "self": r"\b(?:jeg|eg|je|æ|i|meg|mæ|me|my|myself|mitt|mi|min|mine|oss|vi|us|we)\b",
     "family": (
         r"\b(?:pappa\w*|papa|mamma\w*|mama|mor|far|moren|faren|mora|foreldr\w*|stefar\w*|stemor\w*|"
-        r"steforeld\w*|stepappa|stemamma|fosterforeld\w*|fostermor\w*|fosterfar\w*|fosterfamilie\w*|"
+        r"steforeld\w*|stepappa|stemamma|fatter\w*|mutter\w*|fosterforeld\w*|fostermor\w*|fosterfar\w*|fosterfamilie\w*|"
         r"besteforeld\w*|bestefar\w*|farfar\w*|morfar\w*|bestemor\w*|farmor\w*|mormor\w*|onkel\w*|"
         r"tante\w*|bror\w*|brodern|storebror\w*|lillebror\w*|stebror\w*|søster\w*|syster\w*|systera|"
         r"storesøster\w*|kjærest\w*|typen|dad\w*|mom\w*|mum\w*|mother|father|stepdad|stepfather|"
@@ -24,13 +24,13 @@ CONCEPTS = {
         r"sparke\w*|sparka|sparker|kvele\w*|kvel|kvalt|kvelertak|kveletak|dytte\w*|dytta|lugge\w*|"
         r"lugga|knyttnev\w*|klyp\w*|blåmerke\w*|blåveis|merker i|merke på|merker på|vold\w*|vald\w*|"
         r"mishandl\w*|hit|hits|hitting|beat|beats|beating|beaten|kick\w*|punch\w*|slap\w*|chok\w*|"
-        r"strangl\w*|bruise\w*|shov\w*|pushed|pushes|threw|throws|violent|abusive|abuse\w*)\b"
-        r"|\b(?:drar|dro|drog|dreg) (?:meg|oss) (?:i|etter) håret\b|\bkast\w*(?: \w+){1,3} (?:etter|på|at) (?:meg|oss|me|us)\b|\bslåss\w*|\bslost\b|\bfighting\b"
+        r"strangl\w*|bruise\w*|shov\w*|pushed|pushes|threw|throws|violent|abusive|abuse\w*|deng\w*|hurting me|hurts me|hurt me)\b"
+        r"|\b(?:drar|dro|drog|dreg) (?:meg|oss) (?:i|etter) håret\b|\bkast\w*(?: \w+){1,3} (?:etter|på|at) (?:meg|oss|me|us)\b|\bslåss\w*|\bslost\b"
         r"|\b(?:tak|grep|grabbed|squeezed) (?:i|rundt|my) (?:halsen|throat|neck)\b|\bhalsen min\b|\bby the (?:throat|hair)\b|\bpulls? my hair\b|\blugger meg\b"
         r"|\b(?:låser|låste|stenger|stengte|locks?|locked) (?:meg|oss|me|us) (?:ute|inne|out|in)\b"
     ),
     "self_harm_act": (
-        r"\b(?:kutt\w*|cutt\w*|cut|cuts|skjær\w*|skar|skjer|skore|skor|carv\w*|klor\w*|scratch\w*|"
+        r"\b(?:kutt\w*|cutt\w*|cut|cuts|(?:skjær\w*|skar|skjer|skore|skor)(?= (?:meg|mæ|seg|myself|opp|i (?:armen|armane|armene|låret|handleddet|håndleddet)))|carv\w*|klor\w*|scratch\w*|"
         r"brenn\w*|brant|brent\w*|brend\w*|burn\w*|risp\w*|riss\w*|reopen\w*|selvskad\w*|sjølvskad\w*|selfharm\w*|sh)\b"
         r"|\bself ?harm\w*|\b(?:river|rev|riv|rive|nappe\w*|pull\w*|pulling|tear\w*) (?:ut |out )?(?:håret|hår|my hair|hair)\b"
         r"|\b(?:åpne\w*|river opp|rive opp) (?:sår\w*|kutt\w*)\b"
@@ -102,7 +102,7 @@ CONCEPTS = {
     "vehicle": r"\b(?:bil|bilen|bilen hans|car|van|varebil)\b",
     "intoxicated": r"\b(?:tatt|tok|took|taken|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
     "unresponsive": (
-        r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding)\b"
+        r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding|waking)\b|\b(?:won t|wont|will not) wake\b|\b(?:våkner|vaknar) (?:ikke|ikkje)\b"
         r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
     ),
     "armed": (

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from . import concepts, lexicon
+from . import concepts, framing, lexicon
+from .category import refine
 from .unmask import unmask
 
 # When several categories match, the answer leads with the most urgent one.
@@ -32,6 +33,9 @@ class CrisisSignal:
     category: str
     third_person: bool
     pattern: str
+    # "crisis": the crisis answer. "check_in": answer the question, then ask gently whether it is
+    # about the young person (a help question on a crisis topic, or the NLU model alone).
+    level: str = "crisis"
 
 
 def normalise(text: str) -> str:
@@ -86,6 +90,8 @@ OWNER = r"(?:min|mi|mitt|mine|my|our|vår)"
 FRIEND_PHRASE = re.compile(
     rf"(?:\b{OWNER} (?:best |beste |close |good |gode |nære |old |gamle )?)?\b{lexicon.FRIEND}\b(?: {OWNER}\b)?"
 )
+# "min venninne", "my friend": someone the writer knows, who may be in danger.
+FRIEND_PHRASE_OWNED = re.compile(rf"\b{OWNER} (?:\w+ )?{lexicon.FRIEND}\b|\b{lexicon.FRIEND} {OWNER}\b")
 # "jeg" in these phrases is the worried writer, not the person in danger.
 WORRIED_WRITER = re.compile(
     r"\b(?:jeg|eg|i) (?:er|e|m|am) (?:så |so |veldig |very )?(?:redd|rædd|bekymra|bekymret|worried|scared|afraid|usikker)\b"
@@ -115,8 +121,33 @@ def is_third_person(text: str) -> bool:
 
 
 def detect(text: str) -> CrisisSignal | None:
-    idioms, strong, topic_words, topic_context = _compiled()
+    """A crisis signal for `text`, or None (see the module docstring).
+
+    Context can make a match harmless (`framing`: school work, fiction, history, games, a small
+    kitchen cut) or call for a check-in (a help question with nobody in danger named), never
+    when the writer says it is about them. The category is refined for messages that fit more
+    than one (`category.refine`).
+    """
     normalised = normalise(text)
+    signal = _detect(normalised)
+    if signal is None:
+        return None
+    cleaned = f" {normalised} "
+    if not framing.discloses(cleaned):
+        if framing.frame(cleaned) is not None and _detect(framing.without_framed_clauses(normalised)) is None:
+            return None
+        if signal.category == "self_harm" and framing.small_injury(cleaned):
+            return None
+        if framing.asks_for_help(cleaned):
+            outside = framing.HELP_QUESTION.sub(" ", cleaned)
+            if not (FIRST_PERSON.search(outside) or FRIEND_PHRASE_OWNED.search(outside)):
+                signal = replace(signal, level="check_in")
+    refined = refine(signal.category, cleaned)
+    return signal if refined == signal.category else replace(signal, category=refined)
+
+
+def _detect(normalised: str) -> CrisisSignal | None:
+    idioms, strong, topic_words, topic_context = _compiled()
     cleaned = f" {idioms.sub(' ', normalised)} "
     about_a_subject = bool(topic_context.search(cleaned))
     asks_about_a_subject = bool(_stats_context().search(cleaned))

@@ -77,6 +77,14 @@ IDIOMS = [
     r"(?:kjem|kommer) til å (?:døy|dø) (?:om|hvis|viss|if)|(?:gonna|going to) die if",
     r"(?:hitting|hits|hit) me with (?:his|her|a) (?:toy|pillow|snowball)|(?:slår|slo) (?:meg|oss) med (?:puta|puter|snøball)",
     r"vil dø for (?:laget|landet)",
+    # Something other than a person "takes my life" (present tense): school work, training.
+    r"(?:leksa|leksene|lekser|lekse|prøven|prøva|eksamen\w*|matte\w*|trening\w*|jobben|skolen|skulen|dagen|uka|veka|homework|school|work|this \w+|the \w+|denne \w+|dette \w+) (?:tar|tek|takes|is taking|will take) (?:livet av|my life|the life out of) ?(?:meg|me|oss|us)?",
+    # "bare skyt meg", "someone shoot me", "kill me now lol": said about boredom or embarrassment.
+    r"(?:someone|somebody|noen|nokon|bare|berre|just|plz|pls) (?:skyt|shoot|kill|drep) (?:meg|me)\b|(?:skyt|shoot|kill|drep) (?:meg|me)(?: nå| no| now| already)?(?= .*\b(?:lol|haha\w*|lmao|xd|jk|ugh)\b)",
+    # Service names and everyday words that hold a risk word: they are not a disclosure.
+    r"sex ?og ?samfunn|sexogsamfunn|vold ?og ?overgrepslinjen|overgrepsmottak\w*|alarmtelefonen|kors på halsen",
+    r"\bp ?piller?\w*|\bp ?pille\w*|angrepille\w*|minipille\w*|prevensjonspille\w*|birth control pills?|morning after pill",
+    r"(?:hva|kva|what) (?:skjer|skjedde|happens|happened)",
 ]
 
 # Strong patterns per category --------------------------------------------------------------------
@@ -84,19 +92,20 @@ SUICIDE_WORD = r"(?:selvmord|selvmor|selmord|selvmords|sjølvmord|sjølmord|sjel
 SELF_HARM_WORD = r"(?:selvskad|selv skad|sjølvskad|sjelvskad|selvskading|sjølvskading|self ?harm|selfharm)\w*"
 
 SUICIDE = [
+    r"\b(?:tenkt ut|funnet ut|funne ut|figured out|worked out|planlagt|planned) (?:hvordan|korleis|koss|how|når|when|kor tid)(?: \w+){0,3} (?:gjøre|gjere|gjer|gjør|do|doing) (?:det|it)\b",
     rf"\b(?:jeg|eg|i|je|æ) (?:\w+ ){{0,3}}(?:har|hadde|have|had|sliter med|slit med|struggle with|struggling with|tenker på|tenkjer på|think about|thinking about|planlegger|vurderer|considering|prøvde|forsøkte|tried|attempted|fått|got|får)(?: \w+){{0,2}} {SUICIDE_WORD}",
     rf"\b(?:selvmordstank|selvmords tank|sjølvmordstank|selvmordsforsøk|sjølvmordsforsøk|suicidal|suicide attempt|suicidal thoughts|selvmordsplan|sjølvmordsplan)\w*",
     rf"\bta+(?:r|k|ke)? (?:jeg |eg |i |du )?(?:livet|mitt eget liv|livet mitt|mitt liv|livet av {ME}|livet sitt|sitt eget liv|livet hans|livet hennar|livet hennes)\b",
     rf"\btok (?:livet|nesten livet)\b",
     rf"\b(?:{KILL}|kil|kll) ?(?:{ME} ?{SELF}|myself|my self|meself|herself|himself|themselves|themself|seg selv|seg sjølv|seg sjøl)",
-    r"\bkms\b|\bkmsl\b|\bunalive\b|\bsewer ?slide\b|\bself delete\b|\bend it all\b|\bend my life\b|\bend (?:his|her|their) life\b",
+    r"\bkms\b|\bkmsl\b|\bunaliv\w*|\bsewer ?slide\b|\bself delete\b|\bend it all\b|\bend my life\b|\bend (?:his|her|their) life\b",
     rf"\b{WANT}(?: \w+){{0,3}} (?:å |og |to |a )?{DIE}\b",
     rf"\b(?:jeg|eg|i|je|æ|e) (?:vil|vi|will|skal|kommer til å|kjem til å|want to|wanna|wil) (?:bare |berre |just )?{DIE}\b",
     rf"\b{NOT} (?:{WANT} |orker (?:å )?|orkar (?:å )?|klarer (?:å )?|klarar (?:å )?|gidder (?:å )?|greier (?:å )?|want to |wanna |feel like |see the point in |see a reason to )?(?:{LIVE})(?: lenger| lengre| lenger| meir| mer| anymore| any more)?\b",
     rf"\b(?:orker|orkar|klarer|klarar|greier|gidder|gider) {NOT} (?:mer|meir|lenger|lengre)?(?: å| og)? (?:{LIVE}|leve lenger)",
     rf"\b(?:orker|orkar|klarer|klarar) {NOT} (?:mer|meir|more)(?= (?:jeg|eg|vil|og jeg|og eg|nå|no|altså|av livet|av alt|i live)\b| ?$)",
     r"\b(?:ønsker|ønsket|skulle ønske|skulle ønska|ønskjer|wish) (?:at )?(?:jeg|eg|i) (?:var|was|were|vart|var aldri|was never|had never been|aldri var) (?:død|daud|dead|født|born)",
-    r"\b(?:ville|vil|hadde) vært bedre (?:om|hvis|viss) (?:jeg|eg) (?:var død|ikke fantes|ikke var her|forsvant|ikkje fanst)",
+    r"\b(?:ville|vil|hadde|hadde det) (?:vært|vore) (?:bedre|best|betre|lettare|lettere)(?: for (?:alle|alle andre|familien|dei|dem))? (?:om|hvis|viss) (?:jeg|eg) (?:var død|ikke fantes|ikkje fanst|ikke var her|ikkje var her|forsvant|forsvann)",
     r"\b(?:alle|ingen|verden|familien|familien min|mamma|pappa) (?:hadde|ville|vil|har|hatt)(?: hatt)? (?:det )?(?:bedre|betre|best) (?:uten|utan) (?:meg|mæ)\b",
     r"\b(?:everyone|everybody|they|my family|the world) (?:would|will|d) be better off without me\b|\bbetter off dead\b|\bbetter off without me\b",
     r"\bingen (?:vil|kommer til å|kjem til å|ville) (?:savne|sakne|merke) (?:meg|om jeg|om eg|at jeg)",
@@ -157,6 +166,8 @@ SUICIDE = [
 ]
 
 SELF_HARM = [
+    r"\b(?:relapsed|relapsa|relapset|relapse)\b(?! (?:on|with|into|på) (?:smoking|vaping|snus|røyk\w*|alcohol|drinking|alkohol|sugar|sukker|junk food|gaming))",
+    r"\b(?:i|jeg|eg|je|æ) (?:still |stadig |sometimes |often |av og til |ofte )?(?:sh|s h)\b",
     r"\b(?:river|rev|reiv|riv|rive|nappe\w*|napper|lugger|lugga|pull\w*|pulling) (?:ut |out )?(?:håret|hår|my hair|hair)(?: mitt| mitt ut)?\b(?! (?:hos frisøren|at the hairdresser))|\blugger meg selv\b",
     r"\b(?:rev|reiv|river|rive|åpne\w*|reopen\w*) (?:opp )?(?:sårene|såra|såret|sår|kuttene|wounds|my wounds|the cuts)\b",
     r"\b(?:biter|bit|beit|klyper|klorer|dunker|dunka|banker|skolder|skoldar|scald\w*|bite|biting|bites) (?:meg|myself|armen|hodet|hovudet|my arm|my head)(?: selv| sjølv)?(?: \w+){0,4} (?:med vilje|til det|til blods|on purpose|blå|blod|merker|until)\b",
@@ -178,11 +189,15 @@ SELF_HARM = [
 ]
 
 VIOLENCE_HOME = [
+    r"\b(?:noen|nokon|someone|somebody|en person|ein person|a person|folk|people) (?:hjemme|heime|at home|in my house|in my home|i huset|i heimen)(?: \w+){0,3} (?:skader|skadar|slår|hurts?|hurting|hits?|hitting|beats?|beating|gjør meg vondt|gjer meg vondt|abuses?|abusing)\b",
+    r"\b(?:tok|tar|tek|grep|griper|holdt|heldt|held|grabbed|grabs) (?:meg |me )?(?:rundt|om|i|by|around) (?:halsen|hals|the throat|my throat|the neck|my neck)\b|\bkvelertak\b|\bkveletak\b",
+    r"\b(?:gets|got|getting|gets really|blir|ble|vart|blei) (?:physical|fysisk|voldelig|valdeleg)\b",
+    r"\b(?:kill|hurt|drepe|drep|skade|slå)\w* (?:me|meg|mæ|us|oss) (?:if|hvis|om|viss) (?:i|jeg|eg|we|vi) (?:told|tell|tells|fortalte|fortel|forteller|sa|sier|seier|said)\b",
     r"\b(?:blir|ble|vart|blei|gets|got|is being|was|being) (?:slått|banka|banket|jula|julet|sparka|sparket|kvalt|mishandla|mishandlet|beaten|hit|kicked|abused)\b",
     r"\b(?:tvinge|tvinga|tvinger|tvingar|force|forces|forcing|vil at (?:jeg|eg) skal|wants me to|want me to|skal) (?:\w+ ){0,3}(?:gifte meg|gifta meg|giftes|marry|get married)\b|\bforce me to marry\b",
     r"\b(?:dreper|drep|drepe|kill\w*|skader|hurts?) (?:meg|me|oss|us) (?:hvis|om|viss|if) (?:jeg|eg|i|vi|we) (?:forteller|fortel|sier|seier|tell|say|tells)\b",
     r"\b(?:dro|drog|dragged|drar|dreg) (?:meg|me|henne|her) (?:etter|by|i) (?:håret|the hair|my hair)\b",
-    r"\b(?:fikk|får|fekk|gets|got) (?:ikke|ikkje|no) (?:mat|spise|food|eat)(?: \w+){0,4} (?:straff|punishment)\b",    rf"\b{CLOSE_ADULT}(?: \w+){{0,2}} (?:slår|slo|slått|slenger|banker|banka|bankar|juler|jula|dytter|dytta|dyttet|sparker|sparka|sparket|kveler|kvelte|lugger|lugga|klyper|kaster ting på|kasta ting på|truer|trua|truet|kastet meg|kasta meg|hits|hit|beats|beat|kicks|kicked|slaps|slapped|chokes|choked|punches|punched|pushes|pushed|throws things at|threatens|threatened) (?:meg|mæ|oss|me|us|mamma|mammaen min|mora mi|moren min|pappa|broren min|søstera mi|lillebror|lillesøster|my mom|my mum|my mother|my dad|my brother|my sister)\b",
+    r"\b(?:fikk|får|fekk|gets|got) (?:ikke|ikkje|no) (?:mat|spise|food|eat)(?: \w+){0,4} (?:straff|punishment)\b",    rf"\b{CLOSE_ADULT}(?: \w+){{0,2}} (?:slår|slo|slått|slenger|banker|banka|bankar|denger|dengte|denga|dengjer|juler|jula|dytter|dytta|dyttet|sparker|sparka|sparket|kveler|kvelte|lugger|lugga|klyper|kaster ting på|kasta ting på|truer|trua|truet|kastet meg|kasta meg|hits|hit|beats|beat|kicks|kicked|slaps|slapped|chokes|choked|punches|punched|pushes|pushed|throws things at|threatens|threatened) (?:meg|mæ|oss|me|us|mamma|mammaen min|mora mi|moren min|pappa|broren min|søstera mi|lillebror|lillesøster|my mom|my mum|my mother|my dad|my brother|my sister|ham|han|henne|hen|him|her|them)\b",
     r"\b(?:blir|ble|vart|blei|gets?|got|getting|being|been) (?:slått|banka|banket|jula|julet|sparket|sparka|kvalt|dytta|hit|beaten|kicked|slapped|choked|abused|hurt) (?:hjemme|heime|av (?:pappa|mamma|far|mor|faren|moren|stefar|stemor|foreldrene|foreldra|broren|onkel|kjæresten|typen)|at home|by my (?:dad|mom|mum|father|mother|stepdad|parents|brother|boyfriend))",
     r"\b(?:får|fikk) (?:juling|bank|en på trynet|slag|ris) (?:hjemme|heime|av (?:pappa|mamma|far|mor|stefar|foreldrene|broren|kjæresten))",
     r"\b(?:redd|rædd|skremt|scared|afraid|terrified) (?:for å|for å gå|å gå|to go|of going) (?:hjem|heim|home)\b|\b(?:tør|tørr|tør ikke|tør ikkje|dare not|don t dare|dont dare|vågar ikkje)(?: \w+){0,2} (?:gå|dra|reise|go|være|vere|sove|be) (?:hjem|heim|home|hjemme|heime|at home)\b|\btør ikke (?:å )?(?:gå|dra) hjem\b",
@@ -196,6 +211,13 @@ VIOLENCE_HOME = [
 ]
 
 SEXUAL_ABUSE = [
+    r"\b(?:deler|dele|deler ut|legger ut|legge ut|leggje ut|leggjer ut|legg ut|spre|spreier|sprer|sender|sende|publiserer|share|shares|post|posts|leak|leaks|send|sends)(?: \w+){0,4} (?:nudes|noodz|nudez|nakenbild\w*|nakenbilet\w*|bildene|bileta|biletene|bilda|videoen|pics|pictures|photos)(?: \w+){0,4} (?:ellers|hvis ikke|viss ikkje|om jeg ikke|om eg ikkje|hvis jeg ikke|unless|or else|if i don t|if i dont|if i do not)\b",
+    r"\b(?:truer|trua|truet|truar|truga|trugar|threatens|threatened|threatening|presser|pressar)(?: \w+){0,3} (?:med å|to) (?:dele|legge ut|leggje ut|spre|spreie|sende|share|post|leak|send)(?: \w+){0,2} (?:nakenbild\w*|nakenbilet\w*|bildene|bilda|bileta|nudes|noodz|pics|pictures|videoen|video)\b",
+    r"\b(?:voksen|vaksen|adult|grown|eldre|older) (?:mann|kar|fyr|man|guy|dude)(?: \w+){0,6} (?:vil ha|ber om|spør om|spør etter|wants|asks for|asked for|keeps asking for) (?:bilder|bilete|nakenbild\w*|nakenbilet\w*|pics|pictures|photos|nudes)\b",
+    r"\b(?:forgrip\w*|forgrep\w*|forgripe\w*) (?:seg|himself|herself) (?:på|on) (?:meg|mæ|henne|ham|han|oss|me|her|him|us)\b",
+    r"\b(?:made|makes|forced|forces|tvang|tvinger|fikk) (?:me|meg) (?:to |til å |å )?(?:do|gjøre|gjere) (?:stuff|things|ting|sexual \w+|seksuelle \w+)(?: \w+){0,3} (?:i|jeg|eg) (?:didn t|didnt|did not|don t|dont|ikke|ikkje) (?:want|vil|ville)",
+    r"\bsa d (?:me|her|him|them)\b|\b(?:got|was|been|getting|get) sa\b(?= (?:at|by|on|last|when|and|yesterday))",
+    r"\b(?:tvang|tvinga|tvinget|forced|presset|pressa) (?:seg|himself|herself) (?:på|on) (?:meg|mæ|me|henne|her)\b",
     r"\b(?:vår|our|vår lille|our little) (?:lille |little )?(?:hemmelighet|hemmelegheit|hemmelegheit|secret)\b",
     r"\b(?:han|hun|ho|he|she|sier han|seier han|he says|he said)(?: \w+){0,3} (?:ikke|ikkje|not|can t|cant) (?:får|få|må|allowed to|can|tell)(?: lov til)? (?:å )?(?:si|seie|fortelle|tell)(?: det)? (?:til|to) (?:mamma|pappa|noen|nokon|anyone|mum|mom|my parents)\b",
     r"\b(?:sextort\w*|utpress\w*)|\b(?:blackmail\w*|truer|truga|trugar) (?:meg|me)\b(?: \w+){0,4} (?:nudes|nakenbild\w*|nakenbilet\w*|bilder|bileta|pics|pictures|video)",
@@ -224,6 +246,12 @@ SEXUAL_ABUSE = [
 ]
 
 ACUTE_DANGER = [
+    r"\b(?:drakk|drikke|drukket|drukke|svelget|svelga|svelgde|drank|drunk|swallowed|ate|spiste|et)(?: \w+){0,2} (?:klorin|klor|bleach|lampeolje|lamp oil|rensemiddel|vaskemiddel|oppvaskmiddel|lut|salmiakk|ammoniakk|frostvæske|antifreeze|detergent|rottegift|gift|poison|batteri\w*|button battery)\b",
+    r"\b(?:forgiftet|forgifta|forgifting|forgiftning|poisoned|poisoning)\b",
+    r"\b(?:kaster|kastar|throwing|vomiting|hoster|hostar|coughing) (?:opp )?(?:up )?(?:blod|blood)\b",
+    r"\b(?:spruter|sprutar|pumper|pumpar|fosser|fossar|gushing|spurting|pouring) (?:blod|blood)|\bblood (?:everywhere|is gushing|spurting)\b|\bbleeding (?:like crazy|so much|a lot|heavily|badly|really bad)\b|\b(?:can t|cant|cannot|klarer ikke å|klarar ikkje å|får ikke|får ikkje) (?:stop|stoppe|stogge) (?:the bleeding|it|blødningen|blodet)\b",
+    r"\b(?:being|getting|blir|er|vert) (?:followed|fulgt|forfulgt|forfølgd|stalked)\b",
+    r"\b(?:od d|odd|od ed|overdosed|overdosa|overdoserte)\b(?= .*\b(?:wake|waking|våkne|vakne|breathing|puste|svarer|svarar|responding|answering)\b)",
     r"\b(?:låste|låser|locked|locks) (?:bil)?(?:dørene|døra|døren|the doors|the car doors)\b|\b(?:slipper|sleppar|lar|slepp) (?:meg|me) (?:ikke|ikkje|not) (?:ut|gå|dra|leave|go)\b|\b(?:won t|wont|will not) let (?:me|us) (?:go|out|leave)\b",
     r"\b(?:holdt|holdes|held|blir holdt|blir haldt|vart halden|being held) fast\b|\b(?:fanget|fanga|trapped|innelåst|stengt inne) (?:i|inne|in)\b|\blocked in (?:a|the) (?:car|room|house|van)\b",
     r"\bdet (?:brenner|brenn)\b(?! i (?:halsen|magen|øynene|huden|fingrene|hjertet|brystet))|\b(?:røyk|smoke)(?: \w+){0,4} (?:kommer meg ikke ut|kjem meg ikkje ut|can t get out|overalt|everywhere)\b",

@@ -44,30 +44,41 @@ _TOKEN = re.compile(rf"[{LETTER}{LEET_CHARS}{MASKS}]+")
 _REPEAT = re.compile(rf"([{LETTER}])\1{{2,}}")
 
 
-@lru_cache(maxsize=1)
-def _sources() -> tuple[str, ...]:
-    sources: list[str] = []
-    for name in dir(lexicon):
-        value = getattr(lexicon, name)
-        if isinstance(value, str):
-            sources.append(value)
-        elif isinstance(value, list):
-            sources.extend(value)
-        elif isinstance(value, dict):
-            for item in value.values():
-                sources.extend(item if isinstance(item, list) else [item])
-    sources.extend(concepts.CONCEPTS.values())
-    return tuple(s for s in sources if isinstance(s, str))
+HARMLESS_SOURCES = ("IDIOMS", "TOPIC_CONTEXT", "STATS_CONTEXT")
 
 
-@lru_cache(maxsize=1)
-def _word_counts() -> dict[str, int]:
+def _collect(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, (list, tuple)):
+        return [v for item in value for v in _collect(item)]
+    if isinstance(value, dict):
+        return [v for item in value.values() for v in _collect(item)]
+    return []
+
+
+def _count_words(sources: list[str]) -> dict[str, int]:
     counts: dict[str, int] = {}
-    for source in _sources():
+    for source in sources:
         # Drop regex escapes (\b, \w, \s) so their letters do not glue onto words.
         plain = re.sub(r"\\[a-zA-Z]", " ", source)
         for word in re.findall(rf"[{LETTER}]{{2,}}", plain):
             counts[word] = counts.get(word, 0) + 1
+    return counts
+
+
+@lru_cache(maxsize=1)
+def _word_counts() -> dict[str, int]:
+    """Key words and their weight: words of the risk patterns count a thousand times more than
+    words found only in idioms and topic contexts, so a mask resolves to a risk word first."""
+    risk, harmless = [], []
+    for name in dir(lexicon):
+        if name.isupper():
+            (harmless if name in HARMLESS_SOURCES else risk).extend(_collect(getattr(lexicon, name)))
+    risk.extend(_collect(concepts.CONCEPTS))
+    counts = {word: n for word, n in _count_words(harmless).items()}
+    for word, n in _count_words(risk).items():
+        counts[word] = counts.get(word, 0) + 1000 * n
     return counts
 
 
@@ -82,9 +93,14 @@ def _stems() -> frozenset[str]:
 
 
 def _known(word: str) -> bool:
-    if word in _word_counts():
-        return True
-    return len(word) > MIN_STEM and any(word[:n] in _stems() for n in range(MIN_STEM, len(word)))
+    return word in _word_counts()
+
+
+def _known_stem(word: str) -> bool:
+    """A key word plus a short ending ("forgrepet" for "forgrep"), for leetspeak variants only."""
+    return word.isalpha() and any(
+        word[:n] in _stems() for n in range(max(MIN_STEM, len(word) - 4), len(word))
+    )
 
 
 def _collapsed(word: str) -> list[str]:
@@ -111,16 +127,20 @@ def _wildcard_matches(word: str) -> list[str]:
     return sorted((w for w in counts if pattern.fullmatch(w)), key=lambda w: (-counts[w], w))
 
 
-def _candidates(token: str) -> list[str]:
+def _candidates(token: str) -> tuple[list[str], list[str]]:
+    """Spellings to try for a token: (whole key words only, key word stems allowed)."""
     inner = token.strip(MASKS)
-    found: list[str] = []
+    exact: list[str] = []
+    stems: list[str] = []
     for variant in _leet_variants(inner):
         removed = re.sub(rf"[{MASKS}]+", "", variant)
-        found.extend(_collapsed(variant))
         if removed != variant:
-            found.extend(_collapsed(removed))
-            found.extend(_wildcard_matches(variant))
-    return found
+            exact.extend(_wildcard_matches(variant))
+            exact.extend(_collapsed(removed))
+        exact.extend(_collapsed(variant))
+        if variant != inner:
+            stems.append(variant)
+    return exact, stems
 
 
 def _resolve(match: re.Match) -> str:
@@ -128,11 +148,14 @@ def _resolve(match: re.Match) -> str:
     inner = token.strip(MASKS)
     if inner in _word_counts() or not re.search(rf"[{LETTER}]", inner):
         return token
-    plain = inner.isalpha()
-    if plain and not _REPEAT.search(inner):
+    if inner.isalpha() and not _REPEAT.search(inner):
         return token  # an ordinary word
-    for candidate in _candidates(token):
+    exact, stems = _candidates(token)
+    for candidate in exact:
         if candidate != inner and _known(candidate):
+            return token.replace(inner, candidate)
+    for candidate in stems:
+        if _known_stem(candidate):
             return token.replace(inner, candidate)
     return token
 

@@ -1,0 +1,123 @@
+"""Context that makes a risk word harmless, or calls for a check-in rather than the crisis answer.
+
+A message can hold a risk word and still be about something else:
+
+- school work about a subject: "skoleoppgave om selvskading", "presentation on suicide prevention";
+- fiction, history and games: "i filmen blir hovedpersonen voldtatt", "did Cleopatra kill herself",
+  "blir skutt hele tiden i warzone";
+- small kitchen and sports injuries: "kutta meg litt i fingeren da jeg skar løk".
+
+`frame(cleaned)` finds such a frame. The detector then asks whether the danger is *outside* the
+framed clauses (the message with them removed still matches), or whether the writer says it is
+about themselves (`discloses`): either way it stays a crisis. Context never suppresses a
+first-person statement of intent: "jeg skriver en oppgave om selvmord fordi jeg tenker på det
+selv" is a crisis.
+
+A question about where to get help ("forced marriage helpline", "hvem kan hjelpe en venninne
+som blir tvangsgiftet") with nobody in danger named gets a check-in: `asks_for_help(cleaned)`.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCHOOL = (
+    r"\w*(?:oppgave|oppgåve|presentasjon|foredrag|innlevering|gruppearbeid|fagdag|særemne|fordypning|"
+    r"fagtekst|artikkel|tekst|stil|essay|assignment|project|prosjekt|presentation|homework|lekse|"
+    r"rapport|report|paper|debatt|diskusjon|discussion|analyse|analysis|bokrapport|book report|"
+    r"kilde|kilder|sources|statistikk|statistics|forskning|research)\w* (?:om|about|on|i|in|til|for)\b"
+    r"|\b(?:vi har om|vi lærer om|vi lærar om|we re learning about|we are learning about|we re doing|"
+    r"for (?:english|norsk|samfunnsfag|historie|krle|religion|history|social studies) ?(?:lit|class|timen)?|"
+    r"english lit|i timen|in class|i norsktimen|i samfunnsfag|læreren vil|the teacher wants|"
+    r"skoleoppgave\w*|gruppearbeid\w*|fagdag\w*|særemne\w*|innlevering\w*|forebygging\w*|prevention)\b"
+)
+FICTION = (
+    r"\b(?:i|in) (?:filmen|serien|boka|boken|romanen|novellen|spillet|spelet|dikt\w*|the movie|the film|"
+    r"the show|the series|the book|the novel|the game|the story|a story|hamlet|macbeth|romeo and juliet|"
+    r"episode \d+|sesong \d+|season \d+|chapter \d+|kapittel \d+)\b"
+    r"|\b(?:novelle\w*|fanfic\w*|fan fiction|roman\w*|dikt\w*|poem|my oc|oc|karakteren|hovedpersonen|"
+    r"the character|main character|protagonist|plot|plottet|skurken|the villain|anime|manga|"
+    r"true crime|dokumentar\w*|documentary|podcast\w*|serien|filmen|episode|sesong)\b"
+)
+HISTORY = (
+    r"\b(?:historisk\w*|historically|myth|myte|myten|really|egentlig)\b.*\b(?:cleopatra|hitler|napoleon|"
+    r"romerne|the romans|vikings?|vikingene|holocaust|andre verdenskrig|world war|i middelalderen|"
+    r"in the middle ages|22 juli|utøya|shakespeare|ophelia|juliet)\b"
+    r"|\b(?:cleopatra|hitler|napoleon|ophelia|juliet|romeo|holocaust|andre verdenskrig|world war ii|"
+    r"world war 2|utøya|22 juli)\b"
+)
+GAMES = (
+    r"\b(?:i spillet|i spelet|i gamet|in the game|in game|ingame|fortnite|minecraft|gta|roblox|"
+    r"call of duty|cod|valorant|fifa|warzone|apex|overwatch|league of legends|counter strike|cs ?go|"
+    r"cs2|pubg|among us|elden ring|zelda|pokemon|boss|bossen|npc|respawn|server|lobby|sensitivity|sens)\b"
+)
+INJURY = (
+    r"\b(?:løk|løken|brød\w*|tomat\w*|grønnsak\w*|potet\w*|eple\w*|matlaging|lagde mat|laget mat|"
+    r"cooking|slicing|chopping|kjøkken\w*|kitchen|papir\w*|paper cut|barber\w*|shaving|"
+    r"fotball\w*|football|soccer|håndball|trening\w*|training|practice|skrubbsår|scraped|skrubbet|"
+    r"neseblod|nosebleed|brukket|forstuet|sprained|hverdagsskade)\b"
+)
+SMALL = r"\b(?:litt|lite|bittelite|small|a bit|a little|tiny|minor|bare et lite|berre eit lite|ikke så ille)\b"
+
+# The writer says it is about them: "fordi jeg tenker på det selv", "it's about me", "me too".
+DISCLOSURE = re.compile(
+    r"\b(?:jeg|eg|i|æ|je|meg|me|mæ)\b(?: \w+){0,6} (?:selv|sjølv|sjøl|myself|too|også|òg)\b"
+    r"|\b(?:handler|handlar|gjelder|gjeld|is about|it s about|its about|egentlig om|eigentleg om|really about) "
+    r"(?:egentlig |eigentleg |really |actually )?(?:meg|mæ|me|myself)\b"
+    r"|\b(?:me too|meg også|meg òg|jeg også|eg også|eg òg|same here)\b"
+    # a first-person statement of intent, wherever it stands
+    r"|\b(?:jeg|eg|i|æ|je) (?:\w+ ){0,2}(?:vil|ville|want to|wanna|skal|kommer til å|kjem til å|har lyst|"
+    r"tenker på å|tenkjer på å|planlegger|plan to|am going to|m going to|gonna|have been thinking about|"
+    r"ve been thinking about|think about|keep thinking about) (?:\w+ ){0,3}(?:dø|døy|die|ta livet|tek livet|"
+    r"kill myself|end it|end my life|kutte|cut|skade meg|hurt myself|forsvinne|disappear|selvmord|sjølvmord|suicide)\b"
+)
+
+HELP_QUESTION = re.compile(
+    r"\b(?:helpline|hotline|hjelpetelefon\w*|hjelpelinje\w*|nummer til|number for|number to|nettside|"
+    r"website|organisasjon\w*|organisation\w*|organization\w*)\b"
+    r"|\b(?:hvor|kor|where) (?:kan|får|can|do) (?:man|en|ein|jeg|eg|i|you|someone|hun|han|ho) (?:få |get |find )?(?:hjelp|help)\b"
+    r"|\b(?:hvem|kven|who) (?:kan|can|do) (?:hjelpe|help|i call|i contact|you call)\b"
+    r"|\b(?:hjelp til|help for|help with) (?:en |ei |ein |a |my )?(?:venn\w*|venninne\w*|kompis\w*|friend)\b"
+)
+
+_FRAMES = {
+    "school": re.compile(SCHOOL),
+    "fiction": re.compile(FICTION),
+    "history": re.compile(HISTORY),
+    "games": re.compile(GAMES),
+}
+_INJURY = re.compile(INJURY)
+_SMALL = re.compile(SMALL)
+_CLAUSES = re.compile(r"\s*(?:[,.;:!?]|\b(?:fordi|because|for|siden|sidan|since|men|but|og|and|so|så)\b)\s*")
+
+
+def frame(cleaned: str) -> str | None:
+    """The first harmless frame in the message ("school", "fiction", "history", "games"), or None."""
+    for name, pattern in _FRAMES.items():
+        if pattern.search(cleaned):
+            return name
+    return None
+
+
+def small_injury(cleaned: str) -> bool:
+    """A small everyday injury: a kitchen or sports setting and a word for "a little"."""
+    return bool(_INJURY.search(cleaned) and _SMALL.search(cleaned)) or bool(
+        re.search(r"\b(?:paper cut|papirkutt)\b", cleaned)
+    )
+
+
+def without_framed_clauses(text: str) -> str:
+    """The message without the clauses that carry a frame: where danger outside a frame shows."""
+    clauses = [c for c in _CLAUSES.split(text) if c and c.strip()]
+    kept = [c for c in clauses if not any(p.search(f" {c} ") for p in _FRAMES.values())]
+    return f" {' '.join(kept)} "
+
+
+def discloses(cleaned: str) -> bool:
+    """Does the writer say the danger is about them, or state an intent?"""
+    return bool(DISCLOSURE.search(cleaned))
+
+
+def asks_for_help(cleaned: str) -> bool:
+    """A question about where to get help, rather than a statement of what happens."""
+    return bool(HELP_QUESTION.search(cleaned))
