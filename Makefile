@@ -20,7 +20,7 @@ comma      := ,
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
 	@echo "make test   - install what is missing and run every test"
-	@echo "make eval   - print routing figures (hybrid vs BM25 vs dense) and crisis-detection figures"
+	@echo "make eval   - print routing, language and crisis figures, then the whole bot end to end over REST"
 	@echo "make bench  - print knowledge-base search latency, index build time and memory"
 	@echo "make install | browser | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | test-browser | clean"
 
@@ -72,6 +72,7 @@ eval: $(MODEL) $(SERVICE_STAMP)
 	$(SERVICE_PY) scripts/eval_routing.py
 	$(BOT_PY) scripts/eval_language.py
 	$(BOT_PY) scripts/eval_crisis.py
+	$(BOT_PY) scripts/eval_e2e.py
 
 # N concurrent young people over the widget and REST for a while, then the bare `rasa init`
 # assistant for reference (USERS=50 SECONDS=60 by default). A benchmark, not part of `make test`.

@@ -16,7 +16,7 @@ from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
 
-from .crisis import crisis_message, detect
+from .crisis import crisis_message, detect_crisis
 from .incoming import IncomingMessage
 from .language.choice import reply_language
 from .output import TurnCollectingOutputChannel
@@ -50,7 +50,8 @@ async def answer_safely(
     channel_name: str,
     config: GuardConfig,
 ) -> list[dict[str, Any]]:
-    signal = detect(incoming.text)
+    # Only the crisis answer is the guard's to give; a check-in is the bot's.
+    signal = detect_crisis(incoming.text)
     collector = TurnCollectingOutputChannel()
     # The bot and the tracker store see the message without personal data; detection saw it whole.
     message = UserMessage(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -11,6 +12,19 @@ from .errors import ChannelInputError, PayloadTooLargeError
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
 MAX_BODY_BYTES = 16 * 1024
+
+
+# Characters that show nothing but are not Unicode whitespace: fillers and blank signs.
+INVISIBLE = frozenset("\u2800\u3164\u115f\u1160\uffa0\u180e")
+
+
+def is_blank(text: str) -> bool:
+    """True when `text` shows nothing: whitespace, control and format characters (zero-width
+    space and joiners, the BOM, soft hyphens, direction marks) and blank fillers only."""
+    return all(
+        ch.isspace() or ch in INVISIBLE or unicodedata.category(ch) in ("Cc", "Cf", "Zs", "Zl", "Zp")
+        for ch in text
+    )
 
 
 @dataclass(frozen=True)
@@ -48,7 +62,7 @@ def parse_body(body: bytes) -> IncomingMessage:
         )
 
     text = data.get("message")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         raise ChannelInputError("Field 'message' must be a non-empty string.", code="empty_message")
     if len(text) > MAX_MESSAGE_CHARS:
         raise ChannelInputError(

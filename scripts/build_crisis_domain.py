@@ -42,10 +42,37 @@ def build() -> str:
         {"text": default, "buttons": messages["buttons"]["nb"],
          "custom": crisis_payload("suicide", False, "nb")}
     )
+    # "Ja" to a check-in: the crisis answer for the young person themselves, by the check-in's category.
+    confirmed = []
+    for lang, answers in messages["answers"].items():
+        for category in CATEGORIES:
+            confirmed.append(
+                {
+                    "condition": [
+                        {"type": "slot", "name": "lang", "value": lang},
+                        {"type": "slot", "name": "check_in_category", "value": category},
+                    ],
+                    "text": answers[category]["self"],
+                    "buttons": messages["buttons"][lang],
+                    "custom": crisis_payload(category, False, lang),
+                }
+            )
+    confirmed.append(
+        {"text": default, "buttons": messages["buttons"]["nb"], "custom": crisis_payload("suicide", False, "nb")}
+    )
+    check_in = [
+        {
+            **({"condition": [{"type": "slot", "name": "lang", "value": lang}]} if lang != "nb" else {}),
+            "text": value["text"],
+            "buttons": value["buttons"],
+            "custom": {"kind": "check_in", "lang": lang},
+        }
+        for lang, value in sorted(messages["check_in"].items(), key=lambda item: item[0] == "nb")
+    ]
     domain = {
         "version": "3.1",
-        "intents": ["crisis"],
-        "entities": ["crisis_category", "crisis_subject"],
+        "intents": ["crisis", "check_in"],
+        "entities": ["crisis_category", "crisis_subject", "check_in_category"],
         "slots": {
             "crisis_category": {
                 "type": "categorical",
@@ -59,8 +86,18 @@ def build() -> str:
                 "influence_conversation": False,
                 "mappings": [{"type": "from_entity", "entity": "crisis_subject"}],
             },
+            "check_in_category": {
+                "type": "categorical",
+                "values": list(CATEGORIES),
+                "influence_conversation": False,
+                "mappings": [{"type": "from_entity", "entity": "check_in_category"}],
+            },
         },
-        "responses": {"utter_crisis": variations},
+        "responses": {
+            "utter_crisis": variations,
+            "utter_check_in_self": check_in,
+            "utter_crisis_confirmed": confirmed,
+        },
     }
     return HEADER + yaml.safe_dump(domain, allow_unicode=True, sort_keys=False, width=100)
 

@@ -19,7 +19,12 @@ from connectors.crisis import detect  # noqa: E402
 from connectors.crisis.evaluation import evaluate, load_examples  # noqa: E402
 from connectors.crisis.model_predict import load_model_predictor  # noqa: E402
 
-SETS = {"dev": ROOT / "tests/data/eval_crisis.yml", "holdout": ROOT / "tests/data/eval_crisis_holdout.yml"}
+SETS = {
+    "dev": ROOT / "tests/data/eval_crisis.yml",
+    # masked and slang spellings, and hard negatives (school, fiction, idioms, injuries, sadness)
+    "dev 2": ROOT / "tests/data/eval_crisis_masked.yml",
+    "holdout": ROOT / "tests/data/eval_crisis_holdout.yml",
+}
 
 
 def main() -> int:

@@ -3,24 +3,61 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
+from rasa_sdk.events import SlotSet
+
 from .config import ActionConfig
-from .kb_client import KBClient, KBEntryNotFound, KBUnavailable
+from .context import (
+    correction,
+    follow_up,
+    last_bot_custom,
+    option_by_words,
+    ordinal,
+    refers_back,
+    strong_follow_up,
+)
+from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
 from .replies import (
+    TOPIC_TEXT,
+    WHICH_ONE_TEXT,
     Reply,
     answer_reply,
     clarify_reply,
     conversation_language,
     kb_unavailable_reply,
     no_match_reply,
+    none_of_these_reply,
+    not_helpful_reply,
+    options_reply,
     related_results,
+    result_options,
 )
+from .topics import Topics, default_topics
 
 logger = logging.getLogger(__name__)
+
+# The longest question kept as context for follow-ups, in words (the newest words are kept).
+CONTEXT_WORDS = 30
+
+
+@dataclass(frozen=True)
+class Context:
+    """What the last answer was about: the question (with any follow-up) and its service."""
+
+    question: str | None = None
+    service: str | None = None
+
+    def events(self) -> list[dict[str, Any]]:
+        words = (self.question or "").split()[-CONTEXT_WORDS:]
+        return [SlotSet("context_question", " ".join(words) or None), SlotSet("context_service", self.service)]
+
+
+KEEP = None  # a reply that leaves the context as it was
 
 
 def _chosen_entry_id(tracker: Tracker) -> str | None:
@@ -30,6 +67,13 @@ def _chosen_entry_id(tracker: Tracker) -> str | None:
     for entity in message.get("entities") or []:
         if entity.get("entity") == "entry_id" and isinstance(entity.get("value"), str):
             return entity["value"]
+    return None
+
+
+def _entity(tracker: Tracker, name: str) -> Any:
+    for entity in (tracker.latest_message or {}).get("entities") or []:
+        if entity.get("entity") == name:
+            return entity.get("value")
     return None
 
 
@@ -48,35 +92,159 @@ def _previous_reply_was_a_fallback(tracker: Tracker) -> bool:
 
 
 class ActionAnswerFromKB(Action):
-    def __init__(self, config: ActionConfig | None = None) -> None:
+    """Answers, clarifies or falls back; reads short messages in the light of the last turn.
+
+    - A button (`/choose_entry`), a typed choice among the options of a clarify ("den andre",
+      "nr 2", or words of one option's title) answers that entry.
+    - "Nei" to a clarify is "none of these"; "ja" to one asks which; "nei" right after an answer
+      offers other words or a person; any other bare yes or no gets a neutral prompt.
+    - A follow-up ("og hvis ...", "hva med ...", a bare age, "nei, jeg mente ...") is searched
+      together with the last question, and answered when that finds the same service (or is
+      confident); the last question and service are kept in the `context_*` slots.
+    - A topic from the menu lists that topic's entries.
+    """
+
+    def __init__(self, config: ActionConfig | None = None, topics: Topics | None = None) -> None:
         self._config = config or ActionConfig.from_env()
         self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds)
+        self._topics = topics or default_topics()
 
     def name(self) -> str:
         return "action_answer_from_kb"
 
-    async def _reply_for(self, tracker: Tracker) -> Reply:
+    def _confident(self, search: KBSearch) -> bool:
+        if not search.results:
+            return False
+        if search.confident:
+            return True
+        top = search.results[0]
+        others = [r.score for r in search.results[1:] if r.service != top.service]
+        lead = top.score - (others[0] if others else 0.0)
+        return top.score >= self._config.answer_score and lead >= self._config.answer_lead
+
+    def _answer(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
+        related = related_results(results, self._config.related_options, self._config.related_min_share)
+        return answer_reply(results[0], lang, related), Context(question, results[0].service)
+
+    def _clarify(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
+        """Options from one plausible topic: the best result and others related to its service."""
+        top = results[0]
+        options = [top] + [r for r in results[1:] if self._topics.related(top.service, r.service)]
+        return clarify_reply(options, self._config.clarify_options, lang), Context(question, None)
+
+    async def _entry(self, entry_id: str, lang: str) -> tuple[Reply, Context]:
+        result = await self._kb.entry(entry_id)
+        return answer_reply(result, lang), Context(result.title, result.service)
+
+    async def _topic_reply(self, topic_id: Any, lang: str) -> tuple[Reply, Context | None]:
+        topic = self._topics.topic(topic_id)
+        if topic is None:
+            return Reply(response="utter_topics"), KEEP
+        search = await self._kb.search(topic.query, self._config.topic_search_k)
+        in_topic = [r for r in search.results if r.service in topic.services]
+        # One entry per service first, so the list shows the topic's breadth.
+        picked: list[KBResult] = []
+        for result in in_topic:
+            if result.service not in {p.service for p in picked}:
+                picked.append(result)
+        picked += [r for r in in_topic if r not in picked]
+        picked = picked[: self._config.topic_options]
+        if not picked:
+            return Reply(response="utter_topics"), KEEP
+        options = result_options(picked, lang)
+        text = {key: value.format(title=topic.title.get(key, topic.id)) for key, value in TOPIC_TEXT.items()}
+        return options_reply(options, lang, text, topic=topic.id), Context(topic.query, None)
+
+    async def _search_reply(
+        self, question: str, context: Context, lang: str, offer_human: bool,
+        *, corrected: bool = False, out_of_scope: bool = False,
+    ) -> tuple[Reply, Context | None]:
+        """Search the message; with a last topic, also the last question and the message together.
+
+        A marked follow-up ("og hvis ...", a bare age) is answered from the combined search when
+        that finds the last answer's service. An unmarked or pronoun-only message ("hva er
+        nummeret deres") is read in context only when it is not clear on its own; if it has no
+        pronoun to point back, it must also point to that service among its own results. A
+        correction replaces the topic: the message alone first, then the combined search.
+        """
+        k = self._config.search_k
+        alone = await self._kb.search(question, k)
+        confident_alone = self._confident(alone)
+        if corrected and confident_alone:
+            return self._answer(alone.results, lang, question)
+        strong = strong_follow_up(question)
+        weak = refers_back(question)
+        if context.question and context.service and (strong or corrected or not confident_alone):
+            combined_question = f"{context.question} {question}"
+            combined = await self._kb.search(combined_question, k)
+            top = combined.results[0] if combined.results else None
+            same_service = (
+                top is not None and top.service == context.service and top.score >= self._config.follow_up_score
+            )
+            on_its_own = any(r.service == context.service for r in alone.results)
+            if corrected and top is not None and top.service != context.service and self._confident(combined):
+                return self._answer(combined.results, lang, combined_question)
+            if not corrected and same_service and (strong or weak or on_its_own):
+                return self._answer(combined.results, lang, combined_question)
+        if out_of_scope:
+            return Reply(response="utter_out_of_scope"), KEEP
+        if confident_alone:
+            return self._answer(alone.results, lang, question)
+        if alone.results:
+            return self._clarify(alone.results, lang, question)
+        return no_match_reply(offer_human, lang), KEEP
+
+    async def _reply_for(self, tracker: Tracker) -> tuple[Reply, Context | None]:
         lang = conversation_language(tracker.get_slot("lang"))
+        message = tracker.latest_message or {}
+        intent = (message.get("intent") or {}).get("name")
+        text = (message.get("text") or "").strip()
         chosen = _chosen_entry_id(tracker)
         if chosen is not None:
-            return answer_reply(await self._kb.entry(chosen), lang)
-        question = ((tracker.latest_message or {}).get("text") or "").strip()
+            return await self._entry(chosen, lang)
+        if intent == "choose_topic":
+            return await self._topic_reply(_entity(tracker, "topic") or tracker.get_slot("topic"), lang)
+
+        previous = last_bot_custom(tracker.events or [])
+        options = previous.get("options") if previous.get("kind") == "clarify" else None
+        if options and text and not text.startswith("/"):
+            picked = ordinal(text, len(options))
+            if picked is None:
+                picked = option_by_words(text, [str(o.get("title", "")) for o in options])
+            if picked is not None:
+                return await self._entry(str(options[picked]["entry_id"]), lang)
+
+        corrected = correction(text)
+        # A yes or no with more to say ("ja, og hva med bil?") is read as a question.
+        has_more = corrected is not None or strong_follow_up(text)
+        if intent in ("affirm", "deny", "choose_option") and not has_more:
+            if options:
+                if intent == "deny":
+                    return none_of_these_reply(lang), KEEP
+                return options_reply(options, lang, WHICH_ONE_TEXT), KEEP
+            if intent == "deny" and previous.get("kind") == "answer":
+                return not_helpful_reply(lang), KEEP
+            return Reply(response="utter_how_can_i_help"), KEEP
+
         offer_human = _previous_reply_was_a_fallback(tracker)
-        if not question or question.startswith("/"):
-            return no_match_reply(offer_human, lang)
-        search = await self._kb.search(question, self._config.search_k)
-        if search.confident and search.results:
-            related = related_results(search.results, self._config.related_options, self._config.related_min_share)
-            return answer_reply(search.results[0], lang, related)
-        if search.results:
-            return clarify_reply(search.results, self._config.clarify_options, lang)
-        return no_match_reply(offer_human, lang)
+        if not text or text.startswith("/"):
+            return no_match_reply(offer_human, lang), KEEP
+        context = Context(tracker.get_slot("context_question"), tracker.get_slot("context_service"))
+        if intent == "need_help" and not (corrected or follow_up(text)):
+            return Reply(response="utter_topics"), KEEP
+        # The NLU calls a short message out of scope when it lacks the topic ("when's the
+        # deadline"); right after an answer it may be a follow-up, so it is read in context first.
+        return await self._search_reply(
+            corrected or text, context, lang, offer_human,
+            corrected=corrected is not None, out_of_scope=intent == "out_of_scope",
+        )
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
+        context: Context | None = KEEP
         try:
-            reply = await self._reply_for(tracker)
+            reply, context = await self._reply_for(tracker)
         except KBEntryNotFound:
             reply = no_match_reply()
         except KBUnavailable as exc:
@@ -91,4 +259,4 @@ class ActionAnswerFromKB(Action):
             buttons=reply.buttons or None,
             json_message=reply.custom or None,
         )
-        return []
+        return context.events() if context is not None else []

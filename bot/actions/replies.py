@@ -90,18 +90,13 @@ def choose_entry_payload(entry_id: str) -> str:
 
 
 def clarify_reply(results: list[KBResult], limit: int, lang: str = DEFAULT_LANG) -> Reply:
-    options = results[:limit]
+    """Up to `limit` options as quick replies, then "none of these" and a person."""
     lang = conversation_language(lang)
+    options = result_options(results[:limit], lang)
     return Reply(
         response="utter_clarify",
-        buttons=[{"title": r.title_in(lang), "payload": choose_entry_payload(r.entry_id)} for r in options],
-        custom={
-            "kind": "clarify",
-            "lang": lang,
-            "options": [
-                {"entry_id": r.entry_id, "service": r.service, "title": r.title_in(lang)} for r in options
-            ],
-        },
+        buttons=_option_buttons(options, lang),
+        custom={"kind": "clarify", "lang": lang, "options": options},
     )
 
 
@@ -118,3 +113,60 @@ def no_match_reply(offer_human: bool = False, lang: str = DEFAULT_LANG) -> Reply
         buttons=[{"title": HUMAN_BUTTON[lang], "payload": "/request_human"}],
         custom={"kind": "fallback", "reason": "no_match", "lang": lang, "offer": "handoff"},
     )
+
+
+NONE_OF_THESE = {"nb": "Ingen av disse", "nn": "Ingen av desse", "en": "None of these"}
+WHICH_ONE_TEXT = {
+    "nb": "Hvilken av dem mener du? Trykk på en, eller skriv det med andre ord.",
+    "nn": "Kva for ein av dei meiner du? Trykk på ein, eller skriv det med andre ord.",
+    "en": "Which one do you mean? Tap one, or put it in other words.",
+}
+TOPIC_TEXT = {
+    "nb": "Her er noe av det jeg kan svare på om {title}. Velg ett, eller skriv med egne ord hva du lurer på.",
+    "nn": "Her er noko av det eg kan svare på om {title}. Vel eitt, eller skriv med eigne ord kva du lurer på.",
+    "en": "Here are some things I can answer about {title}. Pick one, or tell me in your own words.",
+}
+NONE_OF_THESE_TEXT = {
+    "nb": "Greit. Prøv å skrive det med andre ord, så gjør jeg et nytt forsøk. Du kan også snakke med en voksen her.",
+    "nn": "Greitt. Prøv å skrive det med andre ord, så gjer eg eit nytt forsøk. Du kan òg snakke med ein vaksen her.",
+    "en": "Okay. Try putting it in other words and I'll have another go. You can also talk to an adult here.",
+}
+
+
+def _option_buttons(options: list[dict[str, Any]], lang: str) -> list[dict[str, str]]:
+    buttons = [{"title": o["title"], "payload": choose_entry_payload(o["entry_id"])} for o in options]
+    buttons.append({"title": NONE_OF_THESE[lang], "payload": "/deny"})
+    buttons.append({"title": HUMAN_BUTTON[lang], "payload": "/request_human"})
+    return buttons
+
+
+def options_reply(
+    options: list[dict[str, Any]], lang: str, text: dict[str, str], **extra: Any
+) -> Reply:
+    """A clarify with these options (each {"entry_id", "service", "title"}), "none of these" and a
+    person as the last two buttons."""
+    lang = conversation_language(lang)
+    return Reply(
+        text=text[lang].format(**{k: v for k, v in extra.items() if isinstance(v, str)}),
+        buttons=_option_buttons(options, lang),
+        custom={"kind": "clarify", "lang": lang, "options": options, **extra},
+    )
+
+
+def result_options(results: list[KBResult], lang: str) -> list[dict[str, Any]]:
+    return [{"entry_id": r.entry_id, "service": r.service, "title": r.title_in(lang)} for r in results]
+
+
+def none_of_these_reply(lang: str = DEFAULT_LANG) -> Reply:
+    lang = conversation_language(lang)
+    return Reply(
+        text=NONE_OF_THESE_TEXT[lang],
+        buttons=[{"title": HUMAN_BUTTON[lang], "payload": "/request_human"}],
+        custom={"kind": "fallback", "reason": "none_of_these", "lang": lang, "offer": "handoff"},
+    )
+
+
+def not_helpful_reply(lang: str = DEFAULT_LANG) -> Reply:
+    """"Nei" right after an answer: other words, or a person."""
+    lang = conversation_language(lang)
+    return Reply(response="utter_deny_ack", buttons=[{"title": HUMAN_BUTTON[lang], "payload": "/request_human"}])

@@ -1,6 +1,6 @@
 """The crisis safety layer: detection and crisis answers that depend on nothing else running."""
 
 from .answers import crisis_message
-from .detector import CrisisSignal, detect
+from .detector import CrisisSignal, detect, detect_crisis
 
-__all__ = ["CrisisSignal", "crisis_message", "detect"]
+__all__ = ["CrisisSignal", "crisis_message", "detect", "detect_crisis"]

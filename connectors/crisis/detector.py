@@ -129,11 +129,14 @@ def detect(text: str) -> CrisisSignal | None:
     than one (`category.refine`).
     """
     normalised = normalise(text)
-    signal = _detect(normalised)
+    cleaned = f" {normalised} "
+    disclosed = framing.discloses(cleaned)
+    # A disclosure overrides the lexicon's own topic vetoes too ("oppgave om selvmord fordi jeg
+    # tenker på det selv").
+    signal = _detect(normalised, topic_vetoes=not disclosed)
     if signal is None:
         return None
-    cleaned = f" {normalised} "
-    if not framing.discloses(cleaned):
+    if not disclosed:
         if framing.frame(cleaned) is not None and _detect(framing.without_framed_clauses(normalised)) is None:
             return None
         if signal.category == "self_harm" and framing.small_injury(cleaned):
@@ -146,11 +149,17 @@ def detect(text: str) -> CrisisSignal | None:
     return signal if refined == signal.category else replace(signal, category=refined)
 
 
-def _detect(normalised: str) -> CrisisSignal | None:
+def detect_crisis(text: str) -> CrisisSignal | None:
+    """`detect(text)` when it calls for the crisis answer itself (not a check-in), else None."""
+    signal = detect(text)
+    return signal if signal is not None and signal.level == "crisis" else None
+
+
+def _detect(normalised: str, topic_vetoes: bool = True) -> CrisisSignal | None:
     idioms, strong, topic_words, topic_context = _compiled()
     cleaned = f" {idioms.sub(' ', normalised)} "
-    about_a_subject = bool(topic_context.search(cleaned))
-    asks_about_a_subject = bool(_stats_context().search(cleaned))
+    about_a_subject = topic_vetoes and bool(topic_context.search(cleaned))
+    asks_about_a_subject = topic_vetoes and bool(_stats_context().search(cleaned))
     # School work or news about a subject, with nobody in it, is not a disclosure.
     impersonal_subject = about_a_subject and not (
         FIRST_PERSON.search(topic_context.sub(" ", cleaned)) or FRIEND_MENTION.search(cleaned)

@@ -1,4 +1,6 @@
-"""Scoring crisis detection on a labelled set: recall per category, false alarms, every miss."""
+"""Scoring crisis detection on a labelled set: recall per category, false alarms (the crisis
+answer) and check-ins on harmless messages, a confusion table of categories, subject accuracy,
+and every miss."""
 
 from __future__ import annotations
 
@@ -31,6 +33,10 @@ class Report:
     false_alarms: list[tuple[Example, CrisisSignal]] = field(default_factory=list)
     negatives: int = 0
     wrong_subject: list[Example] = field(default_factory=list)
+    # A check-in (not the crisis answer): on a harmless message, and on a crisis message.
+    check_ins: list[tuple[Example, CrisisSignal]] = field(default_factory=list)
+    soft_hits: list[Example] = field(default_factory=list)
+    confusion: Counter = field(default_factory=Counter)  # (expected, predicted) -> count
 
     @property
     def recall(self) -> float:
@@ -42,6 +48,29 @@ class Report:
     def false_alarm_rate(self) -> float:
         return len(self.false_alarms) / self.negatives if self.negatives else 0.0
 
+    @property
+    def check_in_rate(self) -> float:
+        return len(self.check_ins) / self.negatives if self.negatives else 0.0
+
+    @property
+    def category_accuracy(self) -> float:
+        total = sum(self.confusion.values())
+        return sum(n for (e, p), n in self.confusion.items() if e == p) / total if total else 1.0
+
+    @property
+    def subject_accuracy(self) -> float:
+        total = sum(self.confusion.values())
+        return 1 - len(self.wrong_subject) / total if total else 1.0
+
+    def confusion_lines(self) -> list[str]:
+        categories = sorted({c for pair in self.confusion for c in pair})
+        short = {c: c[:8] for c in categories}
+        out = ["  category (rows: expected, columns: detected)", "  " + " " * 14 + " ".join(f"{short[c]:>8}" for c in categories)]
+        for expected in categories:
+            cells = " ".join(f"{self.confusion.get((expected, p), 0):>8}" for p in categories)
+            out.append(f"  {expected:<14}{cells}")
+        return out
+
     def lines(self) -> list[str]:
         out = [f"== {self.name}"]
         for category, (hits, total) in sorted(self.per_category.items()):
@@ -49,12 +78,22 @@ class Report:
         out.append(f"  recall overall         {self.recall:.3f}")
         out.append(
             f"  false-alarm rate       {len(self.false_alarms)}/{self.negatives} = {self.false_alarm_rate:.3f}"
+            "  (the crisis answer on a harmless message)"
         )
-        out.append(f"  worried-friend variant wrong: {len(self.wrong_subject)}")
+        out.append(f"  check-in rate          {len(self.check_ins)}/{self.negatives} = {self.check_in_rate:.3f}")
+        if self.soft_hits:
+            out.append(f"  crisis messages given only a check-in: {len(self.soft_hits)}")
+        out.append(f"  category accuracy      {self.category_accuracy:.3f}")
+        out.append(f"  subject accuracy       {self.subject_accuracy:.3f}  (worried-friend variant wrong: {len(self.wrong_subject)})")
+        out.extend(self.confusion_lines())
         for example in self.misses:
             out.append(f"  MISS  [{example.category}/{example.lang}] {example.text}")
+        for example in self.soft_hits:
+            out.append(f"  SOFT  [{example.category}/{example.lang}] {example.text}")
         for example, signal in self.false_alarms:
             out.append(f"  FALSE [{signal.category}] {example.text}")
+        for example, signal in self.check_ins:
+            out.append(f"  CHECK [{signal.category}] {example.text}")
         for example in self.wrong_subject:
             out.append(f"  SUBJECT [{'other' if example.third_person else 'self'} expected] {example.text}")
         return out
@@ -76,17 +115,21 @@ def evaluate(name: str, examples: list[Example], predict: Predict) -> Report:
     hits: Counter = Counter()
     for example in examples:
         signal = predict(example.text)
+        soft = signal is not None and signal.level == "check_in"
         if example.crisis:
             totals[example.category] += 1
-            if signal is None:
-                report.misses.append(example)
+            if signal is None or soft:
+                (report.soft_hits if soft else report.misses).append(example)
                 continue
             hits[example.category] += 1
+            report.confusion[(example.category, signal.category)] += 1
             if signal.third_person != example.third_person:
                 report.wrong_subject.append(example)
         else:
             report.negatives += 1
-            if signal is not None:
+            if soft:
+                report.check_ins.append((example, signal))
+            elif signal is not None:
                 report.false_alarms.append((example, signal))
     report.per_category = {c: (hits[c], totals[c]) for c in totals}
     return report

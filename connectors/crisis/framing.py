@@ -69,7 +69,7 @@ DISCLOSURE = re.compile(
     r"|\b(?:jeg|eg|i|æ|je) (?:\w+ ){0,2}(?:vil|ville|want to|wanna|skal|kommer til å|kjem til å|har lyst|"
     r"tenker på å|tenkjer på å|planlegger|plan to|am going to|m going to|gonna|have been thinking about|"
     r"ve been thinking about|think about|keep thinking about) (?:\w+ ){0,3}(?:dø|døy|die|ta livet|tek livet|"
-    r"kill myself|end it|end my life|kutte|cut|skade meg|hurt myself|forsvinne|disappear|selvmord|sjølvmord|suicide)\b"
+    r"kill myself|end it|end my life|kutte meg|cut myself|skade meg|hurt myself|forsvinne|disappear)\b"
 )
 
 HELP_QUESTION = re.compile(

@@ -8,6 +8,7 @@ from typing import Optional
 from .detector import CrisisSignal
 
 CRISIS_INTENT = "crisis"
+CHECK_IN_INTENT = "check_in"
 
 
 def load_model_predictor(model_path: str):
@@ -24,9 +25,12 @@ def load_model_predictor(model_path: str):
 
     def predict(text: str) -> Optional[CrisisSignal]:
         parsed = loop.run_until_complete(agent.parse_message(text))
-        if (parsed.get("intent") or {}).get("name") != CRISIS_INTENT:
-            return None
+        intent = (parsed.get("intent") or {}).get("name")
         entities = {e["entity"]: e["value"] for e in parsed.get("entities") or []}
+        if intent == CHECK_IN_INTENT:
+            return CrisisSignal(entities.get("check_in_category", "suicide"), False, "model", level="check_in")
+        if intent != CRISIS_INTENT:
+            return None
         return CrisisSignal(
             entities.get("crisis_category", "suicide"),
             entities.get("crisis_subject") == "other",

@@ -6,6 +6,8 @@ lexicon, and the trained `crisis` intent when the model is confident and the mes
 word outside idioms and school topics (alone, the model is too eager: see `make eval`).
 The category and whether the writer speaks of someone else go out as entities, which fill the
 `crisis_category` and `crisis_subject` slots: the conversation stays marked for an urgent handoff.
+A check-in (a help question on a crisis topic, or the model alone) is the `check_in` intent with a
+`check_in_category` entity instead: the bot answers, then asks gently whether it is about them.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from .answers import subject
 from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person
 
 CRISIS_INTENT = "crisis"
+CHECK_IN_INTENT = "check_in"
 FALLBACK_INTENT = "ask_question"
 
 
@@ -68,7 +71,8 @@ class CrisisOverride(GraphComponent):
         if signal is not None:
             return signal
         if model_confidence >= self.model_threshold and has_risk_words(text):
-            return CrisisSignal(guess_category(text), is_third_person(text), "model")
+            # The model alone is not sure enough for the crisis answer: a gentle check-in.
+            return CrisisSignal(guess_category(text), is_third_person(text), "model", level="check_in")
         return None
 
     def _process(self, message: Message) -> None:
@@ -82,11 +86,19 @@ class CrisisOverride(GraphComponent):
                 # The model leaned to crisis but neither signal holds: treat it as a question.
                 message.set(INTENT, {"name": FALLBACK_INTENT, "confidence": intent.get("confidence", 0.0)}, add_to_output=True)
             return
-        message.set(INTENT, {"name": CRISIS_INTENT, "confidence": 1.0}, add_to_output=True)
-        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != CRISIS_INTENT]
-        message.set(INTENT_RANKING_KEY, [{"name": CRISIS_INTENT, "confidence": 1.0}, *ranking], add_to_output=True)
-        entities = [e for e in message.get(ENTITIES) or [] if e.get("entity") not in ("crisis_category", "crisis_subject")]
-        for name, value in (("crisis_category", signal.category), ("crisis_subject", subject(signal.third_person))):
+        if signal.level == "check_in":
+            intent_name, values = CHECK_IN_INTENT, (("check_in_category", signal.category),)
+        else:
+            intent_name = CRISIS_INTENT
+            values = (("crisis_category", signal.category), ("crisis_subject", subject(signal.third_person)))
+        message.set(INTENT, {"name": intent_name, "confidence": 1.0}, add_to_output=True)
+        ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (CRISIS_INTENT, intent_name)]
+        message.set(INTENT_RANKING_KEY, [{"name": intent_name, "confidence": 1.0}, *ranking], add_to_output=True)
+        entities = [
+            e for e in message.get(ENTITIES) or []
+            if e.get("entity") not in ("crisis_category", "crisis_subject", "check_in_category")
+        ]
+        for name, value in values:
             entities.append(
                 {"entity": name, "value": value, "start": 0, "end": len(text),
                  "confidence_entity": 1.0, "extractor": type(self).__name__}

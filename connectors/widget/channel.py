@@ -27,7 +27,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from ..crisis import crisis_message, detect
+from ..crisis import crisis_message, detect, detect_crisis
 from ..errors import ChannelError, NotFoundError, RateLimitedError, StoreUnavailableError, UnknownSessionError
 from ..guard import GuardConfig, OnNewMessage, answer_safely
 from ..handoff.config import HandoffConfig
@@ -199,7 +199,7 @@ class WidgetInput(InputChannel):
             return None
         ticket_id, message_id = relayed
         replies: list[dict[str, Any]] = []
-        signal = detect(request.text)
+        signal = detect_crisis(request.text)
         if signal is not None:
             await self.handoff.urgent_if_crisis(ticket_id)
             crisis = crisis_message(request.session, signal, reply_language(request.text, request.metadata))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ChannelInputError
-from ..incoming import MAX_MESSAGE_CHARS, read_json_object
+from ..incoming import MAX_MESSAGE_CHARS, is_blank, read_json_object
 
 SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
 CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
@@ -58,7 +58,7 @@ def parse_message(body: bytes) -> MessageRequest:
     data = json_body(body)
     session = session_id(data.get("session"))
     text = data.get("message")
-    if not isinstance(text, str) or not text.strip():
+    if not isinstance(text, str) or is_blank(text):
         raise ChannelInputError("Field 'message' must be a non-empty string.", code="empty_message")
     if len(text) > MAX_MESSAGE_CHARS:
         raise ChannelInputError(

@@ -18,7 +18,7 @@ import numpy as np
 
 from .content import Entry
 from .embedding import Embedder, EmbeddingCache
-from .normalise import english_share, tokens
+from .normalise import english_share, tokens, vocabulary
 
 Mode = Literal["hybrid", "dense", "bm25"]
 
@@ -124,11 +124,13 @@ class LexicalRetriever:
     def __init__(self, entries: Sequence[Entry]) -> None:
         self._size = len(entries)
         self._bm25 = bm25s.BM25()
-        self._bm25.index([tokens(lexical_document(entry)) for entry in entries], show_progress=False)
+        documents = [lexical_document(entry) for entry in entries]
+        self._bm25.index([tokens(document) for document in documents], show_progress=False)
         self._vocabulary = set(self._bm25.vocab_dict)
+        self._words = vocabulary(documents)
 
     def scores(self, query: str) -> np.ndarray:
-        known = [token for token in tokens(query) if token in self._vocabulary]
+        known = [token for token in tokens(query, self._words) if token in self._vocabulary]
         if not known:
             return np.zeros(self._size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)

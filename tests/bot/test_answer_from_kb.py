@@ -13,12 +13,19 @@ from actions.config import ActionConfig
 from support.trackers import make_tracker
 
 
-async def run_action(kb_url: str, tracker, timeout: float = 3.0) -> list[dict]:
+async def run_action_with_events(kb_url: str, tracker, timeout: float = 3.0) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
     action = ActionAnswerFromKB(ActionConfig(kb_url=kb_url, kb_timeout_seconds=timeout))
     events = await action.run(dispatcher, tracker, domain={})
-    assert events == []
-    return dispatcher.messages
+    # The only events the action sets are the follow-up context slots.
+    assert {e["name"] for e in events} <= {"context_question", "context_service"}
+    assert all(e["event"] == "slot" for e in events)
+    return dispatcher.messages, events
+
+
+async def run_action(kb_url: str, tracker, timeout: float = 3.0) -> list[dict]:
+    messages, _ = await run_action_with_events(kb_url, tracker, timeout)
+    return messages
 
 
 async def test_confident_question_is_answered_with_routing_payload(kb_url):
@@ -39,11 +46,16 @@ async def test_unclear_question_offers_at_most_three_choices(kb_url):
     message = messages[0]
     assert message["custom"]["kind"] == "clarify"
     assert message["response"] == "utter_clarify"
-    assert 1 <= len(message["buttons"]) <= 3
-    for button, option in zip(message["buttons"], message["custom"]["options"]):
+    options = message["custom"]["options"]
+    assert 1 <= len(options) <= 3
+    # One button per option, then "none of these" and a person.
+    assert len(message["buttons"]) == len(options) + 2
+    for button, option in zip(message["buttons"], options):
         payload = button["payload"]
         assert payload.startswith("/choose_entry")
         assert json.loads(payload[len("/choose_entry"):])["entry_id"] == option["entry_id"]
+    assert [b["payload"] for b in message["buttons"][-2:]] == ["/deny", "/request_human"]
+    assert message["buttons"][-2]["title"] == "Ingen av disse"
 
 
 async def test_chosen_entry_is_answered(kb_url):
@@ -142,7 +154,8 @@ async def test_clarify_options_use_the_title_in_the_conversation_language(kb_url
     titles = {option["entry_id"]: option["title"] for option in message["custom"]["options"]}
     expected = {"fixture-borteboer": "Grant for living away from home", "fixture-skattekort": "Skattekort til første jobb", "fixture-moped": "Førerkort for moped"}
     assert titles == {entry_id: expected[entry_id] for entry_id in titles}
-    assert [button["title"] for button in message["buttons"]] == list(titles.values())
+    assert [button["title"] for button in message["buttons"]][: len(titles)] == list(titles.values())
+    assert [button["title"] for button in message["buttons"]][len(titles):] == ["None of these", "Talk to an adult"]
 
 
 async def test_an_unknown_slot_value_falls_back_to_bokmal(kb_url):
@@ -167,3 +180,105 @@ async def test_a_second_fallback_in_a_row_offers_a_person(kb_url):
     assert message["response"] == "utter_no_match"
     assert message["buttons"] == [{"title": "Talk to an adult", "payload": "/request_human"}]
     assert message["custom"]["offer"] == "handoff" and message["custom"]["lang"] == "en"
+
+
+# --- the conversation around a question ---------------------------------------------------
+
+
+def after_bot(tracker, custom: dict):
+    """`tracker` with a bot message carrying `custom` just before the latest user message."""
+    user_event = tracker.events.pop()
+    tracker.events.extend([{"event": "bot", "text": "...", "data": {"custom": custom}}, user_event])
+    return tracker
+
+
+CLARIFY = {
+    "kind": "clarify",
+    "options": [
+        {"entry_id": "fixture-skattekort", "service": "skatteetaten", "title": "Skattekort til første jobb"},
+        {"entry_id": "fixture-moped", "service": "vegvesen", "title": "Førerkort for moped"},
+    ],
+}
+
+
+def slot_events(events: list[dict]) -> dict:
+    return {e["name"]: e["value"] for e in events}
+
+
+async def test_a_follow_up_is_answered_in_the_last_topic(kb_url):
+    tracker = make_tracker(
+        "og hvis jeg bor hjemme?",
+        slots={"context_question": "når får man førerkort på moped", "context_service": "vegvesen"},
+    )
+    messages, events = await run_action_with_events(kb_url, tracker)
+    assert messages[0]["custom"]["kind"] == "answer"
+    assert messages[0]["custom"]["service"] == "vegvesen"
+    assert slot_events(events)["context_service"] == "vegvesen"
+    assert "og hvis jeg bor hjemme" in slot_events(events)["context_question"]
+
+
+async def test_an_answer_keeps_its_question_and_service_as_context(kb_url):
+    _, events = await run_action_with_events(kb_url, make_tracker("hvordan får jeg skattekort"))
+    assert slot_events(events) == {"context_question": "hvordan får jeg skattekort", "context_service": "skatteetaten"}
+
+
+async def test_a_correction_replaces_the_topic(kb_url):
+    tracker = make_tracker(
+        "nei, jeg mente skattekort", intent="deny",
+        slots={"context_question": "når får man førerkort på moped", "context_service": "vegvesen"},
+    )
+    [message] = await run_action(kb_url, after_bot(tracker, {"kind": "answer", "service": "vegvesen"}))
+    assert message["custom"]["kind"] == "answer"
+    assert message["custom"]["service"] == "skatteetaten"
+
+
+@pytest.mark.parametrize("text,entry_id", [("den andre", "fixture-moped"), ("nr 1", "fixture-skattekort"), ("moped", "fixture-moped")])
+async def test_a_typed_choice_among_the_options(kb_url, text, entry_id):
+    tracker = after_bot(make_tracker(text, intent="choose_option"), CLARIFY)
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["kind"] == "answer"
+    assert message["custom"]["entry_id"] == entry_id
+
+
+async def test_no_to_a_clarify_is_none_of_these_with_a_person(kb_url):
+    [message] = await run_action(kb_url, after_bot(make_tracker("nei", intent="deny"), CLARIFY))
+    assert message["custom"]["kind"] == "fallback"
+    assert message["custom"]["reason"] == "none_of_these"
+    assert {"title": "Snakk med en voksen", "payload": "/request_human"} in message["buttons"]
+
+
+async def test_yes_to_a_clarify_asks_which_one(kb_url):
+    [message] = await run_action(kb_url, after_bot(make_tracker("ja", intent="affirm"), CLARIFY))
+    assert message["custom"]["kind"] == "clarify"
+    assert [o["entry_id"] for o in message["custom"]["options"]] == ["fixture-skattekort", "fixture-moped"]
+
+
+async def test_no_right_after_an_answer_offers_other_words_or_a_person(kb_url):
+    tracker = after_bot(make_tracker("nei", intent="deny"), {"kind": "answer", "service": "vegvesen"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_deny_ack"
+    assert message["buttons"] == [{"title": "Snakk med en voksen", "payload": "/request_human"}]
+
+
+async def test_a_bare_yes_with_nothing_asked_gets_a_neutral_prompt(kb_url):
+    [message] = await run_action(kb_url, make_tracker("ja", intent="affirm"))
+    assert message["response"] == "utter_how_can_i_help"
+
+
+async def test_a_topic_from_the_menu_lists_its_entries(kb_url):
+    tracker = make_tracker(
+        '/choose_topic{"topic": "jobb_penger"}', intent="choose_topic",
+        entities=[{"entity": "topic", "value": "jobb_penger"}],
+    )
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["kind"] == "clarify"
+    assert message["custom"]["topic"] == "jobb_penger"
+    services = {o["service"] for o in message["custom"]["options"]}
+    assert services and services <= {"skatteetaten", "lanekassen"}
+    assert message["buttons"][-1]["payload"] == "/request_human"
+
+
+async def test_an_unknown_topic_shows_the_menu_again(kb_url):
+    tracker = make_tracker('/choose_topic{"topic": "xx"}', intent="choose_topic", entities=[{"entity": "topic", "value": "xx"}])
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_topics"

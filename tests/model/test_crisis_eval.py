@@ -41,3 +41,34 @@ def test_deployed_model_has_full_recall_and_few_false_alarms(examples):
     report = evaluate("lexicon + NLU model", examples, load_model_predictor(str(MODEL)))
     assert report.recall == 1.0, "\n".join(report.lines())
     assert report.false_alarm_rate <= 0.05, "\n".join(report.lines())
+
+
+DEV_SET_2 = ROOT / "tests" / "data" / "eval_crisis_masked.yml"
+
+
+@pytest.fixture(scope="module")
+def examples_2():
+    return load_examples(DEV_SET_2)
+
+
+def test_dev_set_2_is_big_enough(examples_2):
+    assert sum(e.crisis for e in examples_2) >= 120
+    assert sum(not e.crisis for e in examples_2) >= 120
+
+
+def test_lexicon_catches_masked_spellings_and_leaves_hard_negatives_alone(examples_2):
+    report = evaluate("lexicon, dev 2", examples_2, detect)
+    assert report.recall == 1.0, "\n".join(report.lines())
+    assert report.false_alarm_rate <= 0.02, "\n".join(report.lines())
+    assert report.check_in_rate <= 0.10, "\n".join(report.lines())
+    assert report.category_accuracy >= 0.95, "\n".join(report.lines())
+
+
+def test_deployed_model_on_dev_set_2(examples_2):
+    from connectors.crisis.model_predict import load_model_predictor
+
+    report = evaluate("lexicon + NLU model, dev 2", examples_2, load_model_predictor(str(MODEL)))
+    assert report.recall == 1.0, "\n".join(report.lines())
+    assert report.false_alarm_rate <= 0.02, "\n".join(report.lines())
+    assert report.check_in_rate <= 0.10, "\n".join(report.lines())
+    assert report.category_accuracy >= 0.95, "\n".join(report.lines())

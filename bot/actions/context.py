@@ -1,0 +1,162 @@
+"""Reading a short message in the light of the conversation: follow-ups, corrections, choices.
+
+All functions are pure (text in, plain values out), so they are tested on their own vectors:
+
+- `follow_up(text)`: does the message lean on the last topic ("og hvis jeg bor hjemme?", "hva med
+  bil da", "what about mopeds", a bare age "er 15 forresten", a short question about "them")?
+- `correction(text)`: "nei, jeg mente moped" -> "moped" (the part that replaces the topic), else None.
+- `ordinal(text, count)`: "den andre", "nr 2", "the last one" -> an index into `count` options.
+- `option_by_words(text, titles)`: the one option whose title the message names, or None.
+- `last_bot_custom(events)`: the `custom` payload of the bot's last message before this turn.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Iterable, Sequence
+
+from connectors.spelling import normalise_words
+
+# Openings that continue the last topic: "og ...", "hva med ...", "what about ...", "enn ...".
+_FOLLOW_UP_START = re.compile(
+    r"^(?:og|å|men|enn|så|også|samme|same|and|but|also|or|eller"
+    r"|(?:hva|ka|kva|va|hvordan|korleis|what|how) (?:med|om|about|if)"
+    r"|(?:hvis|viss|om|dersom|if) (?:jeg|eg|æ|i|man|en|du|you|me)"
+    r"|gjelder (?:det|dette|det også)|does (?:that|it|this) (?:apply|count|work)"
+    r"|er det (?:samme|likt|det samme)|is it the same)\b"
+)
+# Endings of a question that only makes sense with the last one: "... da?", "... then?".
+_FOLLOW_UP_END = re.compile(r"\b(?:da|då|then|too|også|au|og)\s*$")
+# A bare age, in any of the three languages: "15", "er 15 forresten", "I'm 16", "eg er 14 år".
+_AGE_ONLY = re.compile(
+    r"^(?:(?:men |og |but |and )?(?:jeg|eg|æ|i|je)?\s*(?:er|e|am|m|'m)?\s*)"
+    r"(\d{1,2})\s*(?:år|aar|years?(?: old)?|yo|y o)?\s*(?:gammel|gamal|old)?\s*"
+    r"(?:forresten|btw|by the way|altså|da|då|hvis det betyr noe|if that matters)?$"
+)
+_NO = r"(?:nei|nope|no|neida|nah|sorry|sry|unnskyld|orsak|oi|oops|ops)\b[\s,.!]*"
+_I = r"(?:jeg|eg|æ|i|je) ?"
+_CORRECTION = re.compile(
+    # "(nei,) jeg mente ...", "no I meant ...", "nei, jeg mener ...", "it wasn't that, I meant ..."
+    rf"^(?:(?:{_NO})?{_I}(?:mente|meinte|meant|tenkte på|was thinking of|was asking about|lurte på)"
+    rf"|{_NO}{_I}(?:mener|meiner|mean|tenker på|lurer på)"
+    r"|(?:det var|det er|it was|it s|its) (?:ikke|ikkje|not) (?:det|that)[\s,.!]*(?:jeg|eg|i)? ?(?:mente|meinte|meant)?)"
+    r"\s*(?:på|om|about|of|:)?\s*"
+)
+_ORDINALS = (
+    (0, re.compile(r"\b(?:første|fyrste|forste|first|1|1st|øverste|top)\b")),
+    (1, re.compile(r"\b(?:andre|second|2|2nd|to|two|midten|middle|mellomste)\b")),
+    (2, re.compile(r"\b(?:tredje|third|3|3rd|tre|three)\b")),
+    (-1, re.compile(r"\b(?:siste|last|nederste|bottom)\b")),
+)
+_ORDINAL_WORDS = frozenset(
+    "den det nr nummer number no alternativ alternativet option valg the one den der da då takk "
+    "please pls ja yes jo one alternativ option".split()
+)
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+", text.lower()))
+
+
+# Pronouns that need an antecedent: in a short question they point back to the last topic
+# ("hva er nummeret deres", "koster det noe?", "when are they open").
+_BACK_REFERENCE = re.compile(
+    r"\b(?:deres|dykkar|deira|dei|dem|de|their|them|they|theirs|it|its|there|der|dit|den|samme|same)\b"
+)
+_SHORT_DET = re.compile(r"\b(?:det|d|that|this|dette)\b")
+BACK_REFERENCE_WORDS = 7
+SHORT_DET_WORDS = 4
+
+
+def strong_follow_up(text: str) -> bool:
+    """Marked as a follow-up: "og ...", "hva med ...", "... da?", a bare age."""
+    plain = _plain(text)
+    return bool(plain and (_FOLLOW_UP_START.match(plain) or _FOLLOW_UP_END.search(plain) or _AGE_ONLY.match(plain)))
+
+
+def refers_back(text: str) -> bool:
+    """A short question about "them" or "it", which needs the last topic to make sense."""
+    plain = _plain(text)
+    words = len(plain.split())
+    return bool(
+        (words <= BACK_REFERENCE_WORDS and _BACK_REFERENCE.search(plain))
+        or (words <= SHORT_DET_WORDS and _SHORT_DET.search(plain))
+    )
+
+
+def follow_up(text: str) -> bool:
+    return strong_follow_up(text) or refers_back(text)
+
+
+def age(text: str) -> int | None:
+    """The age in a bare-age message ("er 15 forresten"), or None."""
+    match = _AGE_ONLY.match(_plain(text))
+    return int(match.group(1)) if match else None
+
+
+# "..., ikke stipend" at the end of a correction names the old topic: it is dropped.
+_NEGATED_TAIL = re.compile(r"\s*,?\s*\b(?:ikke|ikkje|not|no|ikke om|ikkje om|not about)\b(?:\s+\w+){1,3}\s*$")
+
+
+def correction(text: str) -> str | None:
+    """The new topic of a correction ("nei, jeg mente moped, ikke bil" -> "moped"), or None."""
+    plain = _plain(text)
+    match = _CORRECTION.match(plain)
+    if not match:
+        return None
+    rest = plain[match.end():].strip()
+    rest = _NEGATED_TAIL.sub("", rest).strip() or rest
+    return rest or None
+
+
+def ordinal(text: str, count: int) -> int | None:
+    """The option a short message picks by position, or None. Only a message made of ordinal and
+    filler words counts ("den andre", "nr 2 takk"), so "2 barn" or "to ting" are not choices."""
+    plain = _plain(text)
+    words = plain.split()
+    if not words or len(words) > 5 or count <= 0:
+        return None
+    found = None
+    for index, pattern in _ORDINALS:
+        if pattern.search(plain):
+            if found is not None:
+                return None  # "den første eller andre": not a choice
+            found = index
+    if found is None:
+        return None
+    if any(word not in _ORDINAL_WORDS and not any(p.fullmatch(word) for _, p in _ORDINALS) for word in words):
+        return None
+    index = count - 1 if found == -1 else found
+    return index if 0 <= index < count else None
+
+
+_MIN_OPTION_WORD = 4
+
+
+def option_by_words(text: str, titles: Sequence[str]) -> int | None:
+    """The one option whose title shares a word (or a word's start) with a short message."""
+    words = [w for w in normalise_words(text) if len(w) >= _MIN_OPTION_WORD]
+    if not words or len(normalise_words(text)) > 6:
+        return None
+    scores = []
+    for title in titles:
+        title_words = [w for w in normalise_words(title) if len(w) >= _MIN_OPTION_WORD]
+        scores.append(sum(any(t.startswith(w[:6]) or w.startswith(t[:6]) for t in title_words) for w in words))
+    best = max(scores, default=0)
+    if best == 0 or scores.count(best) > 1:
+        return None
+    return scores.index(best)
+
+
+def last_bot_custom(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """`custom` of the bot's last message before the latest user message ({} when none)."""
+    seen_user = False
+    for event in reversed(list(events)):
+        kind = event.get("event")
+        if kind == "user":
+            if seen_user:
+                return {}
+            seen_user = True
+        elif kind == "bot" and seen_user:
+            return dict((event.get("data") or {}).get("custom") or {})
+    return {}

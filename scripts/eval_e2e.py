@@ -1,0 +1,203 @@
+"""End-to-end figures: messages through the whole bot over REST, as a young person meets it.
+
+`make eval` runs it in the bot env. It starts the stack (the trained model, the action server, the
+knowledge base and Redis on free ports), or uses a running one (`--url`), and sends:
+
+- every single message of tests/data/eval_e2e.yml, each in a new conversation. A reply is
+  `right` (an answer from an expected service), `wrong` (an answer from another service),
+  `clarify+` (a clarify offering an expected service), `clarify-` (a clarify without one), or
+  `other` (anything else: fallback, out of scope, a crisis answer...). Printed per language (nb,
+  nn, en), for the `hard` subset and overall.
+- every dialogue of tests/data/eval_dialogues.yml, turn by turn in one conversation. A turn is met
+  when the reply's kind is one of `expect.kind`, its service one of `expect.service` (answers),
+  its category one of `expect.category` (crisis) and its language `expect.lang`; a dialogue is
+  right when every turn is. Printed per tag and overall.
+
+The reply of a turn is the crisis message when there is one, else the answer or clarify, else the
+last message with a kind; a turn's expected kind may also be any other kind in the turn (an answer
+followed by a check-in meets `check_in`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import urllib.request
+import uuid
+from collections import Counter, defaultdict
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import stack  # noqa: E402
+
+MESSAGES = ROOT / "tests/data/eval_e2e.yml"
+DIALOGUES = ROOT / "tests/data/eval_dialogues.yml"
+OUTCOMES = ("right", "wrong", "clarify+", "clarify-", "other")
+LANGS = ("nb", "nn", "en")
+
+
+def as_list(value: Any) -> list[Any]:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, (list, tuple)) else [value]
+
+
+def send(url: str, sender: str, text: str, timeout: float = 30.0) -> list[dict[str, Any]]:
+    body = json.dumps({"sender": sender, "message": text}).encode("utf-8")
+    request = urllib.request.Request(url, data=body, headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        return json.loads(response.read().decode("utf-8"))
+
+
+def main_reply(messages: list[dict[str, Any]]) -> dict[str, Any]:
+    """The custom payload that decides the turn (see the module docstring), with `_kinds`: every
+    kind the turn had (an answer followed by a check-in has both)."""
+    customs = [m.get("custom") or {} for m in messages]
+    kinds = [c["kind"] for c in customs if c.get("kind")]
+    chosen = next((c for c in customs if c.get("kind") == "crisis"), None)
+    chosen = chosen or next((c for c in customs if c.get("kind") in ("answer", "clarify")), None)
+    with_kind = [c for c in customs if c.get("kind")]
+    chosen = chosen or (with_kind[-1] if with_kind else {"kind": "none"})
+    return {**chosen, "_kinds": kinds}
+
+
+def outcome(reply: dict[str, Any], expected: list[str]) -> str:
+    kind = reply.get("kind")
+    if kind == "answer":
+        return "right" if reply.get("service") in expected else "wrong"
+    if kind == "clarify":
+        services = {o.get("service") for o in reply.get("options") or []}
+        return "clarify+" if services & set(expected) else "clarify-"
+    return "other"
+
+
+def turn_met(reply: dict[str, Any], expect: dict[str, Any]) -> bool:
+    kinds = as_list(expect.get("kind"))
+    if kinds and reply.get("kind") not in kinds and not set(reply.get("_kinds") or []) & set(kinds):
+        return False
+    services = as_list(expect.get("service"))
+    if services and reply.get("kind") == "answer" and reply.get("service") not in services:
+        return False
+    categories = as_list(expect.get("category"))
+    if categories and reply.get("kind") == "crisis" and reply.get("category") not in categories:
+        return False
+    lang = expect.get("lang")
+    return not (lang and reply.get("lang") != lang)
+
+
+@dataclass
+class SingleResult:
+    item: dict[str, Any]
+    reply: dict[str, Any]
+    outcome: str
+
+
+def run_single(url: str, item: dict[str, Any]) -> SingleResult:
+    reply = main_reply(send(url, f"eval-{uuid.uuid4().hex}", item["text"]))
+    return SingleResult(item, reply, outcome(reply, as_list(item["expected"])))
+
+
+def run_dialogue(url: str, dialogue: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[str, dict, bool]]]:
+    sender = f"eval-{uuid.uuid4().hex}"
+    turns = []
+    for turn in dialogue["turns"]:
+        reply = main_reply(send(url, sender, turn["user"]))
+        turns.append((turn["user"], reply, turn_met(reply, turn.get("expect") or {})))
+    return dialogue, turns
+
+
+def share_line(label: str, counts: Counter, total: int) -> str:
+    cells = "  ".join(f"{name} {counts[name] / total:5.3f}" for name in OUTCOMES) if total else "(none)"
+    return f"  {label:<8} n={total:<4} {cells}"
+
+
+def report_singles(results: list[SingleResult], show: bool) -> None:
+    groups: dict[str, list[SingleResult]] = defaultdict(list)
+    for result in results:
+        groups[result.item["lang"]].append(result)
+        if result.item.get("hard"):
+            groups["hard"].append(result)
+        groups["all"].append(result)
+    print(f"End to end, single messages ({MESSAGES.name}), over REST:")
+    for label in (*LANGS, "hard", "all"):
+        group = groups.get(label, [])
+        print(share_line(label, Counter(r.outcome for r in group), len(group)))
+    kinds = Counter(r.reply.get("kind") + (f":{r.reply.get('reason')}" if r.reply.get("reason") else "")
+                    for r in results if r.outcome == "other")
+    print("  other kinds: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
+    if show:
+        for r in results:
+            if r.outcome != "right":
+                got = r.reply.get("service") or [o.get("service") for o in r.reply.get("options") or []]
+                print(f"    {r.outcome:<9} {r.item['lang']} {r.item['text']!r} expected {r.item['expected']} "
+                      f"got {r.reply.get('kind')} {got}")
+
+
+def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], show: bool) -> None:
+    by_tag: dict[str, list[bool]] = defaultdict(list)
+    by_lang: dict[str, list[bool]] = defaultdict(list)
+    for dialogue, turns in results:
+        ok = all(met for _, _, met in turns)
+        for tag in as_list(dialogue.get("tags")) or ["untagged"]:
+            by_tag[tag].append(ok)
+        by_lang[dialogue.get("lang", "?")].append(ok)
+        by_lang["all"].append(ok)
+    print(f"End to end, dialogues ({DIALOGUES.name}): share of dialogues where every turn was right")
+    for label, oks in sorted(by_tag.items()):
+        print(f"  {label:<20} {sum(oks):>3}/{len(oks):<3} {sum(oks) / len(oks):5.3f}")
+    for label in (*LANGS, "all"):
+        oks = by_lang.get(label, [])
+        if oks:
+            print(f"  {label:<20} {sum(oks):>3}/{len(oks):<3} {sum(oks) / len(oks):5.3f}")
+    if show:
+        for dialogue, turns in results:
+            if not all(met for _, _, met in turns):
+                print(f"    {dialogue['id']}:")
+                for (user, reply, met), turn in zip(turns, dialogue["turns"]):
+                    got = {k: reply.get(k) for k in ("kind", "service", "category", "lang", "reason") if reply.get(k)}
+                    print(f"      {'ok ' if met else 'BAD'} {user!r} -> {got} expected {turn.get('expect')}")
+
+
+def evaluate(url: str, show: bool, workers: int) -> None:
+    messages = yaml.safe_load(MESSAGES.read_text(encoding="utf-8"))["messages"]
+    dialogues = yaml.safe_load(DIALOGUES.read_text(encoding="utf-8"))["dialogues"]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        singles = list(pool.map(lambda item: run_single(url, item), messages))
+        conversations = list(pool.map(lambda d: run_dialogue(url, d), dialogues))
+    report_singles(singles, show)
+    print()
+    report_dialogues(conversations, show)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--url", help="a running stack's REST webhook; without it a stack is started")
+    parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("--workers", type=int, default=4)
+    args = parser.parse_args()
+    if args.url:
+        evaluate(args.url, args.show, args.workers)
+        return 0
+    with tempfile.TemporaryDirectory(prefix="eval-e2e-") as var_dir:
+        config = stack.StackConfig(ports=stack.free_ports(stack.DEFAULT_PORTS), var_dir=Path(var_dir),
+                                   tracker_ttl_seconds=600)
+        running = stack.Stack(config)
+        running.start(timeout_seconds=300)
+        try:
+            evaluate(config.urls()["rest"], args.show, args.workers)
+        finally:
+            running.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,64 @@
+"""The pure readings of a short message: follow-ups, corrections, typed choices."""
+
+import pytest
+
+from actions.context import age, correction, follow_up, last_bot_custom, option_by_words, ordinal
+
+
+@pytest.mark.parametrize("text", [
+    "og hvis jeg bor hjemme?", "hva med bil da", "kva med moped", "what about a car", "and if I'm 17",
+    "er 15 forresten", "I'm 16", "15", "eg er 14 år", "samme for moped?", "men hvis jeg jobber", "gjelder det også lærlinger",
+    "enn nynorsk då", "how about mopeds", "og for bil da",
+])
+def test_follow_ups(text):
+    assert follow_up(text)
+
+
+@pytest.mark.parametrize("text", [
+    "hvordan får jeg skattekort", "hvor søker jeg borteboerstipend", "I need a tax card", "kan jeg ta p-piller når jeg er 15",
+    "jeg har 2 barn og trenger penger",
+])
+def test_standalone_questions_are_not_follow_ups(text):
+    assert not follow_up(text)
+
+
+@pytest.mark.parametrize("text,age_value", [("er 15 forresten", 15), ("I'm 16", 16), ("16 år", 16), ("hei", None)])
+def test_bare_age(text, age_value):
+    assert age(text) == age_value
+
+
+@pytest.mark.parametrize("text,rest", [
+    ("nei, jeg mente moped", "moped"), ("no I meant a car", "a car"), ("eg meinte bortebuarstipend", "bortebuarstipend"),
+    ("nei jeg tenkte på førerkort for bil", "førerkort for bil"), ("sorry, i meant tax", "tax"),
+    ("nei", None), ("jeg mener at skolen er dårlig", None), ("nei, jeg mener moped", "moped"), ("hvordan får jeg skattekort", None),
+])
+def test_corrections(text, rest):
+    assert correction(text) == rest
+
+
+@pytest.mark.parametrize("text,count,index", [
+    ("den første", 3, 0), ("nr 2", 3, 1), ("den andre takk", 3, 1), ("nummer tre", 3, 2), ("den siste", 3, 2),
+    ("the last one", 2, 1), ("the first one", 3, 0), ("3", 3, 2), ("den fyrste", 3, 0),
+    ("den tredje", 2, None), ("2 barn", 3, None), ("den første eller andre", 3, None), ("hei", 3, None),
+])
+def test_ordinals(text, count, index):
+    assert ordinal(text, count) == index
+
+
+def test_an_option_named_by_its_words():
+    titles = ["Borteboerstipend", "Skattekort til første jobb", "Førerkort for moped"]
+    assert option_by_words("moped", titles) == 2
+    assert option_by_words("skattekortet", titles) == 1
+    assert option_by_words("lånekassen", titles) is None
+    assert option_by_words("jeg lurer egentlig på noe helt annet enn dette her", titles) is None
+
+
+def test_last_bot_custom_is_the_message_before_this_turn():
+    events = [
+        {"event": "user", "text": "a"},
+        {"event": "bot", "data": {"custom": {"kind": "clarify", "options": [1]}}},
+        {"event": "action", "name": "action_listen"},
+        {"event": "user", "text": "b"},
+    ]
+    assert last_bot_custom(events)["kind"] == "clarify"
+    assert last_bot_custom(events[:1]) == {}
