@@ -59,6 +59,15 @@ class Context:
 
 KEEP = None  # a reply that leaves the context as it was
 
+# The small-talk reply for a gated intent the knowledge base could not answer.
+SMALLTALK_RESPONSES = {
+    "greet": "utter_greet",
+    "goodbye": "utter_goodbye",
+    "thanks": "utter_you_are_welcome",
+    "bot_challenge": "utter_iamabot",
+    "out_of_scope": "utter_out_of_scope",
+}
+
 
 def _chosen_entry_id(tracker: Tracker) -> str | None:
     message = tracker.latest_message or {}
@@ -157,8 +166,8 @@ class ActionAnswerFromKB(Action):
 
     async def _search_reply(
         self, question: str, context: Context, lang: str, offer_human: bool,
-        *, corrected: bool = False, out_of_scope: bool = False,
-    ) -> tuple[Reply, Context | None]:
+        *, corrected: bool = False, out_of_scope: bool = False, only_sure: bool = False,
+    ) -> tuple[Reply, Context | None] | None:
         """Search the message; with a last topic, also the last question and the message together.
 
         A marked follow-up ("og hvis ...", a bare age) is answered from the combined search when
@@ -174,7 +183,12 @@ class ActionAnswerFromKB(Action):
             return self._answer(alone.results, lang, question)
         strong = strong_follow_up(question)
         weak = refers_back(question)
-        if context.question and context.service and (strong or corrected or not confident_alone):
+        alone_top = alone.results[0].score if alone.results else 0.0
+        # An unmarked message that is clear on its own is a new question, unless it is only a
+        # little clear and the last topic explains it much better ("hvor langt unna må skolen
+        # være" after a borteboerstipend answer): then the combined search must win by a margin.
+        implicit = confident_alone and alone_top < self._config.implicit_follow_up_below
+        if context.question and context.service and (strong or corrected or not confident_alone or implicit):
             combined_question = f"{context.question} {question}"
             combined = await self._kb.search(combined_question, k)
             top = combined.results[0] if combined.results else None
@@ -184,10 +198,15 @@ class ActionAnswerFromKB(Action):
             on_its_own = any(r.service == context.service for r in alone.results)
             if corrected and top is not None and top.service != context.service and self._confident(combined):
                 return self._answer(combined.results, lang, combined_question)
-            if not corrected and same_service and (strong or weak or on_its_own):
-                return self._answer(combined.results, lang, combined_question)
+            if not corrected and same_service:
+                if strong or weak or (not confident_alone and on_its_own):
+                    return self._answer(combined.results, lang, combined_question)
+                if top is not None and top.score >= alone_top + self._config.implicit_follow_up_margin:
+                    return self._answer(combined.results, lang, combined_question)
         if out_of_scope:
             return Reply(response="utter_out_of_scope"), KEEP
+        if only_sure and not confident_alone:
+            return None
         if confident_alone:
             return self._answer(alone.results, lang, question)
         if alone.results:
@@ -215,6 +234,18 @@ class ActionAnswerFromKB(Action):
                 return await self._entry(str(options[picked]["entry_id"]), lang)
 
         corrected = correction(text)
+        context = Context(tracker.get_slot("context_question"), tracker.get_slot("context_service"))
+        # A small-talk intent with a word its examples never had (connectors.nlu_gate): answer
+        # when the knowledge base is sure, else the small-talk reply after all.
+        gated = message.get("gated_intent")
+        if gated and text and not text.startswith("/"):
+            reply = await self._search_reply(corrected or text, context, lang, False, corrected=corrected is not None, only_sure=True)
+            if reply is not None:
+                return reply
+            intent = gated
+            if intent in SMALLTALK_RESPONSES:
+                return Reply(response=SMALLTALK_RESPONSES[intent]), KEEP
+
         # A yes or no with more to say ("ja, og hva med bil?") is read as a question.
         has_more = corrected is not None or strong_follow_up(text)
         if intent in ("affirm", "deny", "choose_option") and not has_more:
@@ -229,15 +260,16 @@ class ActionAnswerFromKB(Action):
         offer_human = _previous_reply_was_a_fallback(tracker)
         if not text or text.startswith("/"):
             return no_match_reply(offer_human, lang), KEEP
-        context = Context(tracker.get_slot("context_question"), tracker.get_slot("context_service"))
         if intent == "need_help" and not (corrected or follow_up(text)):
             return Reply(response="utter_topics"), KEEP
         # The NLU calls a short message out of scope when it lacks the topic ("when's the
         # deadline"); right after an answer it may be a follow-up, so it is read in context first.
-        return await self._search_reply(
+        reply = await self._search_reply(
             corrected or text, context, lang, offer_human,
             corrected=corrected is not None, out_of_scope=intent == "out_of_scope",
         )
+        assert reply is not None
+        return reply
 
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]

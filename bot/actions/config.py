@@ -28,6 +28,10 @@ class ActionConfig:
     # A follow-up ("og hvis jeg bor hjemme?") searched with the last question is answered when
     # its best result is of the last answer's service and scores at least this.
     follow_up_score: float = 0.35
+    # An unmarked message that is clear on its own but scores below this is also searched with
+    # the last question; the last topic wins when it scores `implicit_follow_up_margin` higher.
+    implicit_follow_up_below: float = 0.65
+    implicit_follow_up_margin: float = 0.1
     # Entries offered for a topic from the menu.
     topic_options: int = 4
     topic_search_k: int = 20

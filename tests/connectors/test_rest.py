@@ -91,6 +91,8 @@ async def test_pipeline_failure_never_means_silence(failure):
         (b"", 400, "malformed_json"),
         (body(""), 400, "empty_message"),
         (body("   "), 400, "empty_message"),
+        (body("\u200b"), 400, "empty_message"),
+        (body(" \u200d\ufeff\u2800 "), 400, "empty_message"),
         (body(None), 400, "empty_message"),
         (body(42), 400, "empty_message"),
         (body("x" * (MAX_MESSAGE_CHARS + 1)), 400, "message_too_long"),

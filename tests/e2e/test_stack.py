@@ -70,6 +70,59 @@ def test_every_bot_message_carries_kind_and_lang(running_stack):
         assert len(payloads(messages)) == len(messages)
 
 
+def widget_post(stack_config, path: str, body: dict) -> dict:
+    base = stack_config.urls()["widget_demo"].rsplit("/", 1)[0]
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        return json.loads(reply.read())
+
+
+@pytest.mark.parametrize("yes", ["ja", "ja takk", "jepp", "yes please", "ja, gjerne"])
+def test_a_typed_yes_after_the_offer_gives_the_referral_over_rest(running_stack, yes):
+    sender = f"e2e-yes-{yes.replace(' ', '-').replace(',', '')}"
+    [offer] = payloads(post_message(running_stack.config, sender, "kan jeg snakke med et menneske"))
+    assert offer["kind"] == "handoff_offer"
+    replies = payloads(post_message(running_stack.config, sender, yes))
+    assert [p["kind"] for p in replies] == ["referral"], replies
+
+
+def test_a_typed_yes_after_the_crisis_answer_gives_the_referral_over_rest(running_stack):
+    assert_crisis_answer(post_message(running_stack.config, "e2e-crisis-yes", "jeg vil ikke leve lenger"))
+    replies = payloads(post_message(running_stack.config, "e2e-crisis-yes", "ja"))
+    assert [p["kind"] for p in replies] == ["referral"], replies
+
+
+def test_a_typed_yes_after_the_offer_opens_a_ticket_in_the_widget(running_stack):
+    config = running_stack.config
+    session = widget_post(config, "/session", {})["session"]
+    offer = widget_post(config, "/message", {"session": session, "message": "kan jeg få snakke med en voksen", "client_id": "e2e-ja-1"})
+    assert offer["messages"][-1]["custom"]["kind"] == "handoff_offer"
+    confirmed = widget_post(config, "/message", {"session": session, "message": "ja takk", "client_id": "e2e-ja-2"})
+    [handoff] = [m["custom"] for m in confirmed["messages"] if m["custom"]["kind"] == "handoff"]
+    assert handoff["ticket"], confirmed
+    assert redis_cli(running_stack, "exists", f"uv:handoff:ticket:{handoff['ticket']}").strip() == "1"
+
+
+def test_a_bare_yes_with_nothing_asked_gets_a_neutral_prompt(running_stack):
+    [reply] = post_message(running_stack.config, "e2e-bare-yes", "ja")
+    assert reply["custom"]["kind"] == "smalltalk"
+    assert not reply["text"].startswith("Så bra")
+
+
+@pytest.mark.parametrize("text,kind", [("😢", "check_in"), ("🆘", "check_in"), ("🙂", "fallback")])
+def test_messages_without_words(running_stack, text, kind):
+    [reply] = payloads(post_message(running_stack.config, f"e2e-nowords-{kind}-{len(text)}", text))
+    assert reply["kind"] == kind
+
+
+def test_a_follow_up_stays_in_the_topic(running_stack):
+    config = running_stack.config
+    first, _ = answer_after_clarifying(config, "e2e-follow", "hvor gammel må man være for å kjøre moped")
+    assert first["service"] == "vegvesen"
+    [reply] = payloads(post_message(config, "e2e-follow", "hva med bil da"))
+    assert reply["kind"] == "answer" and reply["service"] == "vegvesen", reply
+
+
 def kb_entry(stack_config, entry_id: str) -> dict:
     url = f"http://{stack_config.local}:{stack_config.ports['kb']}/v1/entries/{entry_id}"
     with urllib.request.urlopen(url, timeout=10) as reply:

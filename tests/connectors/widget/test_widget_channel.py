@@ -128,6 +128,7 @@ async def test_html_is_stored_and_returned_as_plain_text(make_channel):
         (b"[1, 2]", 400, "malformed_json"),
         (json.dumps({"session": "short", "message": "hei", "client_id": "c-00000001"}), 400, "invalid_session"),
         ("SESSION:" + json.dumps({"message": "  ", "client_id": "c-00000001"}), 400, "empty_message"),
+        ("SESSION:" + json.dumps({"message": "\u200b\u3164", "client_id": "c-00000001"}), 400, "empty_message"),
         ("SESSION:" + json.dumps({"message": "x" * (MAX_MESSAGE_CHARS + 1), "client_id": "c-00000001"}), 400, "message_too_long"),
         ("SESSION:" + json.dumps({"message": "hei", "client_id": "<script>"}), 400, "invalid_client_id"),
         ("SESSION:" + json.dumps({"message": "hei", "client_id": "c-00000001", "metadata": [1]}), 400, "invalid_metadata"),

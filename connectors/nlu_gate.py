@@ -1,0 +1,116 @@
+"""A Rasa NLU component that sends short questions misread as small talk to the knowledge base.
+
+DIET is over-sure on short messages: "hasj farlig?" came out as `goodbye`, "ambulance number??"
+as a typed choice, "lanekassen frist haust" as `thanks`, "lanekasen borteboer hvor mange km" as
+out of scope. What gives them away is a word that the small-talk intent has never seen in its
+training examples.
+
+At training time the component keeps, per intent, the bokmål lemmas of its examples (from
+`SpellingTokenizer`). At run time, when the predicted intent is one of `GATED` and the message
+has a word (three letters or more, or a number of two digits or more) outside that intent's
+words, the intent becomes `ask_question` and the original one goes out as `gated_intent`.
+`action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
+gives the small-talk reply after all, so a real "tusen takk for hjelpa!" still gets "bare hyggelig".
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any, Dict, List, Optional, Text
+
+from rasa.engine.graph import ExecutionContext, GraphComponent
+from rasa.engine.recipes.default_recipe import DefaultV1Recipe
+from rasa.engine.storage.resource import Resource
+from rasa.engine.storage.storage import ModelStorage
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.training_data.message import Message
+from rasa.shared.nlu.training_data.training_data import TrainingData
+
+GATED = (
+    "greet", "goodbye", "thanks", "bot_challenge", "affirm", "deny", "choose_option", "need_help",
+    "out_of_scope",
+)
+QUESTION_INTENT = "ask_question"
+VOCABULARY_FILE = "vocabulary.json"
+_CONTENT = re.compile(r"^(?:[^\W\d_]{3,}|\d{2,})$")
+
+
+def content_words(lemmas: List[str]) -> List[str]:
+    return [lemma for lemma in (w.lower() for w in lemmas) if _CONTENT.match(lemma)]
+
+
+@DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
+class SmalltalkGate(GraphComponent):
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "SmalltalkGate":
+        return cls(model_storage, resource, {})
+
+    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Dict[str, List[str]]) -> None:
+        self._model_storage = model_storage
+        self._resource = resource
+        self._vocabulary = {intent: frozenset(words) for intent, words in vocabulary.items()}
+
+    def train(self, training_data: TrainingData) -> Resource:
+        vocabulary: Dict[str, set] = {intent: set() for intent in GATED}
+        for example in training_data.intent_examples:
+            intent = example.get(INTENT)
+            if intent in vocabulary:
+                tokens = example.get(TOKENS_NAMES[TEXT]) or []
+                vocabulary[intent].update(content_words([t.lemma for t in tokens]))
+        with self._model_storage.write_to(self._resource) as directory:
+            (directory / VOCABULARY_FILE).write_text(
+                json.dumps({k: sorted(v) for k, v in vocabulary.items()}, ensure_ascii=False), encoding="utf-8"
+            )
+        self._vocabulary = {k: frozenset(v) for k, v in vocabulary.items()}
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "SmalltalkGate":
+        try:
+            with model_storage.read_from(resource) as directory:
+                vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
+        except (ValueError, OSError):
+            vocabulary = {}
+        return cls(model_storage, resource, vocabulary)
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+    def foreign_words(self, intent: str, lemmas: List[str]) -> List[str]:
+        known = self._vocabulary.get(intent)
+        if known is None:
+            return []
+        return [word for word in content_words(lemmas) if word not in known]
+
+    def process(self, messages: List[Message]) -> List[Message]:
+        for message in messages:
+            text = message.get(TEXT) or ""
+            intent = (message.get(INTENT) or {}).get("name")
+            if not text or text.startswith("/") or intent not in GATED:
+                continue
+            lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or []]
+            if not self.foreign_words(intent, lemmas):
+                continue
+            confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
+            message.set(INTENT, {"name": QUESTION_INTENT, "confidence": confidence}, add_to_output=True)
+            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != QUESTION_INTENT]
+            message.set(
+                INTENT_RANKING_KEY, [{"name": QUESTION_INTENT, "confidence": confidence}, *ranking], add_to_output=True
+            )
+            message.set("gated_intent", intent, add_to_output=True)
+        return messages

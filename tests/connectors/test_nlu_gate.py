@@ -1,0 +1,46 @@
+"""SmalltalkGate: a small-talk intent with a word its examples never had goes to the knowledge base."""
+
+from __future__ import annotations
+
+from rasa.nlu.constants import TOKENS_NAMES
+from rasa.shared.nlu.constants import TEXT
+from rasa.shared.nlu.training_data.message import Message
+
+from connectors.nlu_gate import SmalltalkGate
+from connectors.nlu_spelling import SpellingTokenizer
+
+VOCABULARY = {"goodbye": ["hade", "det", "bra"], "thanks": ["takk", "tusen", "for", "hjelpa"], "greet": ["hei"]}
+
+
+def parsed(text: str, intent: str) -> Message:
+    message = Message(data={TEXT: text})
+    tokenizer = SpellingTokenizer(SpellingTokenizer.get_default_config())
+    message.set(TOKENS_NAMES[TEXT], tokenizer.tokenize(message, TEXT))
+    message.set("intent", {"name": intent, "confidence": 0.8})
+    message.set("intent_ranking", [{"name": intent, "confidence": 0.8}])
+    return message
+
+
+def run(text: str, intent: str) -> Message:
+    return SmalltalkGate(None, None, VOCABULARY).process([parsed(text, intent)])[0]
+
+
+def test_a_topic_word_sends_small_talk_to_the_knowledge_base():
+    message = run("hasj farlig?", "goodbye")
+    assert message.get("intent")["name"] == "ask_question"
+    assert message.get("gated_intent") == "goodbye"
+
+
+def test_small_talk_in_its_own_words_stays():
+    assert run("tusen takk for hjelpa", "thanks").get("intent")["name"] == "thanks"
+    assert run("hei", "greet").get("intent")["name"] == "greet"
+    assert run("hade bra", "goodbye").get("gated_intent") is None
+
+
+def test_numbers_of_two_digits_or_more_are_words_too():
+    assert run("113 eller 112?", "goodbye").get("intent")["name"] == "ask_question"
+
+
+def test_other_intents_and_buttons_are_left_alone():
+    assert run("kan jeg snakke med et menneske", "request_human").get("intent")["name"] == "request_human"
+    assert run('/choose_entry{"entry_id": "x"}', "goodbye").get("intent")["name"] == "goodbye"
