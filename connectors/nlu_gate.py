@@ -7,8 +7,9 @@ training examples.
 
 At training time the component keeps, per intent, the bokmål lemmas of its examples (from
 `SpellingTokenizer`). At run time, when the predicted intent is one of `GATED` and the message
-has a word (three letters or more, or a number of two digits or more) outside that intent's
-words, the intent becomes `ask_question` and the original one goes out as `gated_intent`.
+has words (three letters or more, or numbers of two digits or more) outside that intent's words
+(one for small talk; more for a yes, a no or a request for a person, which often say a little
+more), the intent becomes `ask_question` and the original one goes out as `gated_intent`.
 `action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
 gives the small-talk reply after all, so a real "tusen takk for hjelpa!" still gets "bare hyggelig".
 """
@@ -28,10 +29,13 @@ from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-GATED = (
-    "greet", "goodbye", "thanks", "bot_challenge", "affirm", "deny", "choose_option", "need_help",
-    "out_of_scope",
-)
+# The intents gated, and how many unseen words it takes. A yes or no, or a request for a person,
+# may carry a few words of its own ("ja, det gjeld meg", "kan jeg snakke med en voksen om mobbing"):
+# they need more to count as a question.
+GATED = {
+    "greet": 1, "goodbye": 1, "thanks": 1, "bot_challenge": 1, "choose_option": 1, "need_help": 1,
+    "out_of_scope": 1, "request_human": 2, "affirm": 3, "deny": 3,
+}
 QUESTION_INTENT = "ask_question"
 VOCABULARY_FILE = "vocabulary.json"
 _CONTENT = re.compile(r"^(?:[^\W\d_]{3,}|\d{2,})$")
@@ -104,7 +108,7 @@ class SmalltalkGate(GraphComponent):
             if not text or text.startswith("/") or intent not in GATED:
                 continue
             lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or []]
-            if not self.foreign_words(intent, lemmas):
+            if len(self.foreign_words(intent, lemmas)) < GATED[intent]:
                 continue
             confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
             message.set(INTENT, {"name": QUESTION_INTENT, "confidence": confidence}, add_to_output=True)

@@ -66,6 +66,7 @@ SMALLTALK_RESPONSES = {
     "thanks": "utter_you_are_welcome",
     "bot_challenge": "utter_iamabot",
     "out_of_scope": "utter_out_of_scope",
+    "request_human": "utter_handoff_offer",
 }
 
 
@@ -136,9 +137,13 @@ class ActionAnswerFromKB(Action):
         return answer_reply(results[0], lang, related), Context(question, results[0].service)
 
     def _clarify(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
-        """Options from one plausible topic: the best result and others related to its service."""
+        """Options from one plausible topic: the best result and others related to its service.
+        When they are all of one service, the choice says nothing the answer would not: answer."""
         top = results[0]
         options = [top] + [r for r in results[1:] if self._topics.related(top.service, r.service)]
+        options = options[: self._config.clarify_options]
+        if len({o.service for o in options}) == 1 and top.score >= self._config.follow_up_score:
+            return self._answer(results, lang, question)
         return clarify_reply(options, self._config.clarify_options, lang), Context(question, None)
 
     async def _entry(self, entry_id: str, lang: str) -> tuple[Reply, Context]:
