@@ -85,10 +85,11 @@ def _concept_match(cleaned: str, rules: list) -> tuple[str, str] | None:
     return None
 
 
-SUBJECT_PRONOUN = re.compile(r"\b(?:han|hun|ho|hen|he|she|they)\b")
+SUBJECT_PRONOUN = re.compile(r"\b(?:han|hun|ho|hen|he|she|they|ham|henne|him|her)\b")
 OWNER = r"(?:min|mi|mitt|mine|my|our|vår)"
 FRIEND_PHRASE = re.compile(
-    rf"(?:\b{OWNER} (?:best |beste |close |good |gode |nære |old |gamle )?)?\b{lexicon.FRIEND}\b(?: {OWNER}\b)?"
+    rf"(?:\b{OWNER} (?:best |beste |close |good |gode |nære |old |gamle |little |lille |vesle |big |store |older |younger )?)?"
+    rf"\b{lexicon.FRIEND}\b(?: {OWNER}\b)?"
 )
 # "min venninne", "my friend": someone the writer knows, who may be in danger.
 FRIEND_PHRASE_OWNED = re.compile(rf"\b{OWNER} (?:\w+ )?{lexicon.FRIEND}\b|\b{lexicon.FRIEND} {OWNER}\b")
@@ -100,7 +101,9 @@ WORRIED_WRITER = re.compile(
     r"|\b(?:hva|kva|what) (?:jeg|eg|i) (?:skal|bør|kan|should|can|må|must) (?:gjøre|gjere|do|si|seie|say)\b"
     r"|\b(?:jeg|eg|i) (?:fikk|fekk|got|saw|så|hørte|heard|skal seie|skal si|should tell)\b"
     r"|\b(?:vi|we) (?:får|fær|can t|cannot|kan) (?:ikke |ikkje |not )?(?:kontakt|vekke|vekkje|tak i|reach|wake)\b"
-    r"|\b(?:til|to) (?:meg|me)\b"
+    r"|\b(?:til|to) (?:meg|me|oss|us)\b"
+    r"|\b(?:jeg|eg|i) (?:har|have|ve) (?:sett|seen|hørt|høyrt|heard|lagt merke til|noticed)\b"
+    r"|\b(?:vil|vil ikke|vil ikkje|doesn t want|does not want|don t want) (?:at )?(?:jeg|eg|me) (?:skal )?(?:si|sier|seier|forteller|fortel|to tell)\b"
 )
 
 

@@ -39,7 +39,9 @@ FRIEND = (
     r"bestevenn|bestevennen|bestevenninne|bestevenninna|klassekamerat|en i klassen|ei i klassen|"
     r"noen i klassen|kusine|kusina|fetter|fetteren|friend|bestie|bff|mate|classmate|"
     r"my sister|my brother|søstera mi|søsteren min|broren min|bror min|veslebror|lillebror|"
-    r"lillesøster|lillesøstera|kjæresten min|typen min|dama mi)"
+    r"lillesøster|lillesøstera|kjæresten min|typen min|dama mi|"
+    r"kusinen|fetteren|cousin|naboen|naboungen|nabojenta|nabogutten|neighbou?r|vesla|vesle|"
+    r"lillebroren|veninna|venina|little brother|little sister|big brother|big sister|storebror|storesøster)"
 )
 
 # Idioms, removed before matching ---------------------------------------------------------------
