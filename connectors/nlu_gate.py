@@ -34,7 +34,7 @@ from rasa.shared.nlu.training_data.training_data import TrainingData
 # they need more to count as a question.
 GATED = {
     "greet": 1, "goodbye": 1, "thanks": 1, "bot_challenge": 1, "choose_option": 1, "need_help": 1,
-    "out_of_scope": 1, "request_human": 2, "affirm": 3, "deny": 3,
+    "out_of_scope": 1, "request_human": 3, "affirm": 3, "deny": 3,
 }
 QUESTION_INTENT = "ask_question"
 VOCABULARY_FILE = "vocabulary.json"

@@ -87,6 +87,17 @@ def _entity(tracker: Tracker, name: str) -> Any:
     return None
 
 
+def _yes_no_reply(intent: str, options: list[dict[str, Any]] | None, previous: dict[str, Any], lang: str) -> Reply:
+    """A bare yes or no (or an unreadable choice) after the bot's last message `previous`."""
+    if options:
+        if intent == "deny":
+            return none_of_these_reply(lang)
+        return options_reply(options, lang, WHICH_ONE_TEXT)
+    if intent == "deny" and previous.get("kind") == "answer":
+        return not_helpful_reply(lang)
+    return Reply(response="utter_how_can_i_help")
+
+
 def _previous_reply_was_a_fallback(tracker: Tracker) -> bool:
     """Whether the bot's last message before this question was a fallback too."""
     seen_question = False
@@ -138,11 +149,11 @@ class ActionAnswerFromKB(Action):
 
     def _clarify(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
         """Options from one plausible topic: the best result and others related to its service.
-        When they are all of one service, the choice says nothing the answer would not: answer."""
+        When several are all of one service, the choice says nothing the answer would not: answer."""
         top = results[0]
         options = [top] + [r for r in results[1:] if self._topics.related(top.service, r.service)]
         options = options[: self._config.clarify_options]
-        if len({o.service for o in options}) == 1 and top.score >= self._config.follow_up_score:
+        if len(options) > 1 and len({o.service for o in options}) == 1 and top.score >= self._config.follow_up_score:
             return self._answer(results, lang, question)
         return clarify_reply(options, self._config.clarify_options, lang), Context(question, None)
 
@@ -244,7 +255,11 @@ class ActionAnswerFromKB(Action):
         # when the knowledge base is sure, else the small-talk reply after all.
         gated = message.get("gated_intent")
         if gated and text and not text.startswith("/"):
-            reply = await self._search_reply(corrected or text, context, lang, False, corrected=corrected is not None, only_sure=True)
+            # A request for a person is never read as a follow-up of the last answer.
+            reply = await self._search_reply(
+                corrected or text, Context() if gated == "request_human" else context, lang, False,
+                corrected=corrected is not None, only_sure=True,
+            )
             if reply is not None:
                 return reply
             intent = gated
@@ -252,15 +267,8 @@ class ActionAnswerFromKB(Action):
                 return Reply(response=SMALLTALK_RESPONSES[intent]), KEEP
 
         # A yes or no with more to say ("ja, og hva med bil?") is read as a question.
-        has_more = corrected is not None or strong_follow_up(text)
-        if intent in ("affirm", "deny", "choose_option") and not has_more:
-            if options:
-                if intent == "deny":
-                    return none_of_these_reply(lang), KEEP
-                return options_reply(options, lang, WHICH_ONE_TEXT), KEEP
-            if intent == "deny" and previous.get("kind") == "answer":
-                return not_helpful_reply(lang), KEEP
-            return Reply(response="utter_how_can_i_help"), KEEP
+        if intent in ("affirm", "deny", "choose_option") and not (corrected or strong_follow_up(text)):
+            return _yes_no_reply(intent, options, previous, lang), KEEP
 
         offer_human = _previous_reply_was_a_fallback(tracker)
         if not text or text.startswith("/"):
