@@ -58,7 +58,7 @@ BOKMAL_FORMS: dict[str, str] = {
     "plaga": "plaget", "melde": "anmelde",
     # nouns and adjectives
     "heime": "hjemme", "heim": "hjem", "hjæmme": "hjemme", "skule": "skole", "skulen": "skolen",
-    "skular": "skoler", "skolan": "skolen", "vidaregåande": "videregående", "vgs": "videregående",
+    "skular": "skoler", "skolan": "skolen", "vidaregåande": "videregående",
     "pengar": "penger", "penga": "penger", "pæng": "penger", "pengane": "pengene",
     "pengan": "pengene", "løn": "lønn", "lærar": "lærer", "lærarar": "lærere",
     "foreldra": "foreldrene", "mora": "moren", "gut": "gutt", "gutar": "gutter",

@@ -63,7 +63,8 @@ def _plain(text: str) -> str:
 _BACK_REFERENCE = re.compile(
     r"\b(?:deres|dykkar|deira|dei|dem|de|their|them|they|theirs|it|its|there|der|dit|den|samme|same)\b"
 )
-_SHORT_DET = re.compile(r"\b(?:det|d|that|this|dette)\b")
+# In a very short question a definite "the deadline", "det", "that" points back too.
+_SHORT_DET = re.compile(r"\b(?:det|d|that|this|dette|the)\b")
 BACK_REFERENCE_WORDS = 7
 SHORT_DET_WORDS = 4
 

@@ -8,7 +8,8 @@ from actions.context import age, correction, follow_up, last_bot_custom, option_
 @pytest.mark.parametrize("text", [
     "og hvis jeg bor hjemme?", "hva med bil da", "kva med moped", "what about a car", "and if I'm 17",
     "er 15 forresten", "I'm 16", "15", "eg er 14 år", "samme for moped?", "men hvis jeg jobber", "gjelder det også lærlinger",
-    "enn nynorsk då", "how about mopeds", "og for bil da",
+    "enn nynorsk då", "how about mopeds", "og for bil da", "when's the deadline", "hva er nummeret deres",
+    "koster det noe?",
 ])
 def test_follow_ups(text):
     assert follow_up(text)
@@ -16,7 +17,7 @@ def test_follow_ups(text):
 
 @pytest.mark.parametrize("text", [
     "hvordan får jeg skattekort", "hvor søker jeg borteboerstipend", "I need a tax card", "kan jeg ta p-piller når jeg er 15",
-    "jeg har 2 barn og trenger penger",
+    "jeg har 2 barn og trenger penger", "where is the nearest emergency room open at night",
 ])
 def test_standalone_questions_are_not_follow_ups(text):
     assert not follow_up(text)

@@ -20,6 +20,14 @@ def examples():
     return load_examples(DEV_SET)
 
 
+@pytest.fixture(scope="module")
+def deployed():
+    """The trained model's NLU pipeline, CrisisOverride included: loaded once for the module."""
+    from connectors.crisis.model_predict import load_model_predictor
+
+    return load_model_predictor(str(MODEL))
+
+
 def test_dev_set_is_big_and_covers_every_category_and_language(examples):
     positives = [e for e in examples if e.crisis]
     negatives = [e for e in examples if not e.crisis]
@@ -35,10 +43,8 @@ def test_lexicon_alone_catches_every_dev_crisis(examples):
     assert report.false_alarm_rate <= 0.05, "\n".join(report.lines())
 
 
-def test_deployed_model_has_full_recall_and_few_false_alarms(examples):
-    from connectors.crisis.model_predict import load_model_predictor
-
-    report = evaluate("lexicon + NLU model", examples, load_model_predictor(str(MODEL)))
+def test_deployed_model_has_full_recall_and_few_false_alarms(examples, deployed):
+    report = evaluate("lexicon + NLU model", examples, deployed)
     assert report.recall == 1.0, "\n".join(report.lines())
     assert report.false_alarm_rate <= 0.05, "\n".join(report.lines())
 
@@ -64,10 +70,8 @@ def test_lexicon_catches_masked_spellings_and_leaves_hard_negatives_alone(exampl
     assert report.category_accuracy >= 0.95, "\n".join(report.lines())
 
 
-def test_deployed_model_on_dev_set_2(examples_2):
-    from connectors.crisis.model_predict import load_model_predictor
-
-    report = evaluate("lexicon + NLU model, dev 2", examples_2, load_model_predictor(str(MODEL)))
+def test_deployed_model_on_dev_set_2(examples_2, deployed):
+    report = evaluate("lexicon + NLU model, dev 2", examples_2, deployed)
     assert report.recall == 1.0, "\n".join(report.lines())
     assert report.false_alarm_rate <= 0.02, "\n".join(report.lines())
     assert report.check_in_rate <= 0.10, "\n".join(report.lines())
