@@ -27,3 +27,27 @@ def test_english_share():
     assert english_share("how do I get a tax card") > 0.5
     assert english_share("hvordan får jeg skattekort") < 0.3
     assert english_share("") == 0.0
+
+
+# The spelling module is shared with the NLU; the knowledge base checks the same vectors.
+import yaml  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from knowledge_base.kb_service.normalise import vocabulary  # noqa: E402
+
+SPELLING = yaml.safe_load((Path(__file__).parents[1] / "data" / "spelling.yml").read_text(encoding="utf-8"))
+
+
+@pytest.mark.parametrize("case", SPELLING["words"], ids=lambda c: c["text"])
+def test_dialect_and_sms_forms_become_bokmal_in_search_too(case):
+    assert words(case["text"]) == case["expected"]
+
+
+def test_ascii_letters_meet_the_indexed_words():
+    known = vocabulary(["Søk bortebuarstipend hos Lånekassen", "førerkort for moped"])
+    assert "lånekassen" in words("lanekassen", known)
+    assert "førerkort" in words("forerkort", known)
+    assert set(tokens("laanekassen stipend", known)) & set(tokens("Lånekassen stipend"))
+    assert words("lanekassen") == ["lanekassen"]  # without a vocabulary, only "aa" is repaired

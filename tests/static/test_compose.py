@@ -189,3 +189,26 @@ def test_the_knowledge_base_image_copies_every_connectors_module_the_service_imp
         tops = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         tops |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
         assert tops - set(sys.stdlib_module_names) <= {"argon2"}, (module, tops)
+
+
+def test_the_action_server_image_copies_every_connectors_module_the_actions_import():
+    """The actions share the spelling normaliser with the NLU; the rasa-sdk image has no
+    connectors/ of its own, so each shared module is copied, and stays stdlib-only."""
+    import ast
+    import sys
+
+    imported = set()
+    for path in (ROOT / "bot" / "actions").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("connectors"):
+                imported.add(node.module.replace(".", "/") + ".py")
+    assert "connectors/spelling.py" in imported
+    copy_lines = [line for line in (ROOT / "bot" / "actions" / "Dockerfile").read_text().splitlines() if line.startswith("COPY connectors/")]
+    copied = {part for line in copy_lines for part in line.split()[1:-1]}
+    assert imported <= copied, f"imported by the actions but not copied into their image: {sorted(imported - copied)}"
+    assert "connectors/__init__.py" in copied
+    for module in imported:
+        tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
+        tops = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
+        tops |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
+        assert tops <= set(sys.stdlib_module_names), (module, tops)
