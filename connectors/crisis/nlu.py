@@ -92,6 +92,9 @@ class CrisisOverride(GraphComponent):
             intent_name = CRISIS_INTENT
             values = (("crisis_category", signal.category), ("crisis_subject", subject(signal.third_person)))
         message.set(INTENT, {"name": intent_name, "confidence": 1.0}, add_to_output=True)
+        # Whatever small talk the gate saw (connectors.nlu_gate), this is a crisis or a check-in now.
+        if message.get("gated_intent") is not None:
+            message.set("gated_intent", None, add_to_output=True)
         ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") not in (CRISIS_INTENT, intent_name)]
         message.set(INTENT_RANKING_KEY, [{"name": intent_name, "confidence": 1.0}, *ranking], add_to_output=True)
         entities = [

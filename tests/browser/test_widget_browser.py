@@ -241,3 +241,17 @@ def test_nynorsk_question_gets_the_nynorsk_answer_in_the_widget(page, demo_url):
     expect(page.locator("#uv-panel")).to_have_attribute("lang", "nn")
     expect(page.locator("#ung-veileder button.quick-exit")).to_have_text("Forlat sida raskt")
     screenshot(page, "widget-nynorsk")
+
+
+def test_a_sad_sign_gets_a_check_in_and_a_typed_yes_opens_a_handoff(page, demo_url):
+    """The `check_in` kind in the widget: shown with its buttons; a typed "ja" does what the button does."""
+    open_widget(page, demo_url)
+    ask(page, "😢")
+    wait_for_bot_messages(page, 1)
+    check_in = bot_messages(page).first
+    expect(check_in).to_have_attribute("data-kind", "check_in")
+    expect(check_in).to_contain_text("116 123")
+    expect(page.locator("#ung-veileder button.quick-reply").first).to_be_visible()
+    screenshot(page, "widget-check-in")
+    ask(page, "ja")
+    expect(page.locator("#ung-veileder .message[data-kind=handoff]")).to_be_visible(timeout=TIMEOUT_MS)

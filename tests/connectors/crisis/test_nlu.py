@@ -53,3 +53,22 @@ def test_idiom_with_a_confident_model_is_not_a_crisis():
 def test_button_payloads_are_left_alone():
     message = run(parsed('/choose_entry{"entry_id": "x"}', "choose_entry", 0.0))
     assert message.get("intent")["name"] == "choose_entry"
+
+
+def test_a_help_question_on_a_crisis_topic_is_a_check_in():
+    message = run(parsed("forced marriage helpline norway", "ask_question", 0.0))
+    assert message.get("intent")["name"] == "check_in"
+    assert entity_values(message) == {"check_in_category": "violence_home"}
+
+
+def test_the_model_alone_gives_a_check_in_not_the_crisis_answer():
+    # No lexicon pattern, a risk word ("arr"), and a confident model: a gentle check-in.
+    message = run(parsed("har så mange arr", "crisis", 0.97))
+    assert message.get("intent")["name"] == "check_in"
+    assert set(entity_values(message)) == {"check_in_category"}
+
+
+def test_a_crisis_clears_what_the_small_talk_gate_saw():
+    message = parsed("vil ikke leve mer", "goodbye", 0.0)
+    message.set("gated_intent", "goodbye", add_to_output=True)
+    assert run(message).get("gated_intent") is None
