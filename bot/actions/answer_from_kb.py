@@ -193,7 +193,9 @@ class ActionAnswerFromKB(Action):
         correction replaces the topic: the message alone first, then the combined search.
         """
         k = self._config.search_k
-        alone = await self._kb.search(question, k)
+        # One request: the message alone and, with a last topic, read as its follow-up.
+        with_context = bool(context.question and context.service)
+        alone = await self._kb.search(question, k, context.question if with_context else None)
         confident_alone = self._confident(alone)
         if corrected and confident_alone:
             return self._answer(alone.results, lang, question)
@@ -204,9 +206,9 @@ class ActionAnswerFromKB(Action):
         # little clear and the last topic explains it much better ("hvor langt unna må skolen
         # være" after a borteboerstipend answer): then the combined search must win by a margin.
         implicit = confident_alone and alone_top < self._config.implicit_follow_up_below
-        if context.question and context.service and (strong or corrected or not confident_alone or implicit):
+        if with_context and alone.in_context is not None and (strong or corrected or not confident_alone or implicit):
             combined_question = f"{context.question} {question}"
-            combined = await self._kb.search(combined_question, k)
+            combined = alone.in_context
             top = combined.results[0] if combined.results else None
             same_service = (
                 top is not None and top.service == context.service and top.score >= self._config.follow_up_score

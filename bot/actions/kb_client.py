@@ -76,6 +76,17 @@ class KBResult:
 class KBSearch:
     results: list[KBResult]
     confident: bool
+    # With a `context`: the results for the question read as a follow-up of it.
+    in_context: "KBSearch | None" = None
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> "KBSearch":
+        nested = data.get("in_context")
+        return cls(
+            results=[KBResult.from_json(item) for item in data["results"]],
+            confident=bool(data["confident"]),
+            in_context=cls.from_json(nested) if isinstance(nested, dict) else None,
+        )
 
 
 class KBClient:
@@ -97,11 +108,15 @@ class KBClient:
         except (aiohttp.ClientError, asyncio.TimeoutError, ValueError) as exc:
             raise KBUnavailable(f"knowledge base unreachable: {type(exc).__name__}") from exc
 
-    async def search(self, query: str, k: int) -> KBSearch:
-        data = await self._get("/v1/search", {"q": query, "k": str(k)})
+    async def search(self, query: str, k: int, context: str | None = None) -> KBSearch:
+        """Ranked results for `query`; with `context` (the last question, at most 1,000
+        characters) also `in_context`, in the same request."""
+        params = {"q": query, "k": str(k)}
+        if context:
+            params["context"] = context[-1000:]
+        data = await self._get("/v1/search", params)
         try:
-            results = [KBResult.from_json(item) for item in data["results"]]
-            return KBSearch(results=results, confident=bool(data["confident"]))
+            return KBSearch.from_json(data)
         except (KeyError, TypeError) as exc:
             raise KBUnavailable("knowledge base sent an unexpected answer") from exc
 

@@ -11,6 +11,7 @@ the confidence threshold can rely on. The weights were chosen on the routing dev
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal, Sequence
 
 import bm25s
@@ -56,6 +57,15 @@ class Hit:
 
 def lexical_document(entry: Entry) -> str:
     return " ".join([entry.title, entry.question, *entry.phrasings, entry.topic, entry.answer])
+
+
+@lru_cache(maxsize=4096)
+def encode_query(embedder: Embedder, text: str) -> np.ndarray:
+    """One query's unit vector, remembered: a follow-up's context is the last question, which was
+    encoded one turn before (the cache is per process; an entry is a few KB)."""
+    vector = embedder.encode([text])[0]
+    vector.setflags(write=False)
+    return vector
 
 
 class DenseRetriever:
@@ -104,10 +114,13 @@ class DenseRetriever:
         return {entry.id: self._vectors[self._starts[i]:self._ends[i]] for i, entry in enumerate(entries)}
 
     def encode(self, query: str) -> np.ndarray:
-        return self._embedder.encode([query])[0]
+        return encode_query(self._embedder, query)
 
     def scores(self, query: str) -> np.ndarray:
-        return np.maximum.reduceat(self._vectors @ self.encode(query), self._starts)
+        return self.scores_for(self.encode(query))
+
+    def scores_for(self, query_vector: np.ndarray) -> np.ndarray:
+        return np.maximum.reduceat(self._vectors @ query_vector, self._starts)
 
     def centroid_scores(self, query_vector: np.ndarray) -> np.ndarray:
         return self._centroids @ query_vector
@@ -188,6 +201,18 @@ class SearchIndex:
         if mode == "bm25":
             return squashed
         return self._weights.fuse(query, self._dense.scores(query), squashed)
+
+    def search_in_context(self, query: str, context: str, k: int) -> list[Hit]:
+        """`query` read as a follow-up of `context` (the last question): BM25 over both texts, and
+        the dense signal of their mean vector (each query's vector is cached, so the context,
+        searched one turn before, costs no second encoding)."""
+        combined = f"{context} {query}"
+        vector = self._dense.encode(context) + self._dense.encode(query)
+        vector = vector / (np.linalg.norm(vector) or 1.0)
+        squashed = self._weights.squash(self._lexical.scores(combined))
+        scores = self._weights.fuse(combined, self._dense.scores_for(vector), squashed)
+        order = np.argsort(-scores, kind="stable")[:k]
+        return [Hit(entry=self._entries[i], score=float(scores[i])) for i in order]
 
     def search(self, query: str, k: int, mode: Mode = "hybrid") -> list[Hit]:
         if mode == "hybrid" and self._dense.text_count > PREFILTER_ABOVE_TEXTS:

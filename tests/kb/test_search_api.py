@@ -140,3 +140,22 @@ async def test_every_response_carries_the_baseline_security_headers(client):
         assert docs.headers.get("content-security-policy") == "frame-ancestors 'none'", path
     _, page = await client.get("/admin/")
     assert "script-src 'self'" in page.headers.get("content-security-policy", "")  # the page's own CSP is kept
+
+
+async def test_a_follow_up_is_searched_in_the_context_of_the_last_question(client):
+    params = {"q": "og hvis jeg bor hjemme?", "k": 3, "context": "hvordan søker jeg borteboerstipend"}
+    _, response = await client.get("/v1/search", params=params)
+    assert response.status == 200
+    assert set(response.json) == {"results", "confident", "in_context"}
+    in_context = response.json["in_context"]
+    assert set(in_context) == {"results", "confident"}
+    assert in_context["results"][0]["service"] == "lanekassen"
+    assert CONTRACT_FIELDS <= set(in_context["results"][0])
+
+
+async def test_a_blank_context_is_no_context_and_a_long_one_is_400(client):
+    _, response = await client.get("/v1/search", params={"q": "moped", "context": "  "})
+    assert "in_context" not in response.json
+    _, response = await client.get("/v1/search", params={"q": "moped", "context": "x" * 1001})
+    assert response.status == 400
+    assert response.json["error"]["code"]

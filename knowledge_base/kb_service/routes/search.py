@@ -38,6 +38,16 @@ def parse_query(request: Request, config: KBConfig) -> tuple[str, int]:
     return query, k
 
 
+def parse_context(request: Request, config: KBConfig) -> str | None:
+    """The optional `context` (the last question); None when absent or blank."""
+    context = (request.args.get("context") or "").strip()
+    if len(context) > config.max_query_chars:
+        raise InvalidQueryError(
+            f"Parameter 'context' is too long: at most {config.max_query_chars} characters."
+        )
+    return context or None
+
+
 def _in_background(app, coroutine) -> None:
     """Learning-from-use logging must never slow a search down or fail it."""
 
@@ -54,11 +64,17 @@ def _in_background(app, coroutine) -> None:
 @openapi.summary("Search the knowledge base")
 @openapi.parameter("q", str, location="query", required=True, description="The young person's question (1-1000 characters)")
 @openapi.parameter("k", int, location="query", description="How many results (1-20, default 5)")
+@openapi.parameter(
+    "context", str, location="query",
+    description="The conversation's last question (1-1000 characters): the answer also has `in_context`, "
+    "the results for q read as its follow-up (not logged as a question)",
+)
 @openapi.response(200, description="Ranked results and whether the top one is trusted")
-@openapi.response(400, description="A missing, empty or too long q, or a bad k")
+@openapi.response(400, description="A missing, empty or too long q, a too long context, or a bad k")
 async def search(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
     query, k = parse_query(request, ctx.config)
+    context = parse_context(request, ctx.config)
     # Two hits at least, so the margin to the runner-up is known whatever k is.
     hits = ctx.index.search(query, max(k, 2))
     confident = is_confident([hit.score for hit in hits], ctx.config)
@@ -71,7 +87,16 @@ async def search(request: Request) -> HTTPResponse:
             top.score if top else 0.0, confident, bool(results),
         )
         _in_background(request.app, record)
-    return json({"results": [result.to_json() for result in results], "confident": confident})
+    body = {"results": [result.to_json() for result in results], "confident": confident}
+    if context:
+        body["in_context"] = _ranked(ctx, ctx.index.search_in_context(query, context, max(k, 2)), k)
+    return json(body)
+
+
+def _ranked(ctx, hits, k: int) -> dict:
+    confident = is_confident([hit.score for hit in hits], ctx.config)
+    results = [SearchResult.from_hit(hit, ctx.services) for hit in hits[:k] if hit.score >= ctx.config.min_score]
+    return {"results": [result.to_json() for result in results], "confident": confident}
 
 
 @bp.get("/entries/<entry_id:str>")
