@@ -18,16 +18,18 @@ from __future__ import annotations
 
 import json
 import re
-from typing import Any, Dict, List, Optional, Text
+from typing import Any, Dict, List, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
 from rasa.nlu.constants import TOKENS_NAMES
-from rasa.shared.nlu.constants import INTENT, INTENT_RANKING_KEY, TEXT
+from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from .nlu_common import set_intent
 
 # The intents gated, and how many unseen words it takes. A yes or no, or a request for a person,
 # may carry a few words of its own ("ja, det gjeld meg", "kan jeg snakke med en voksen om mobbing"):
@@ -110,11 +112,6 @@ class SmalltalkGate(GraphComponent):
             lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or []]
             if len(self.foreign_words(intent, lemmas)) < GATED[intent]:
                 continue
-            confidence = (message.get(INTENT) or {}).get("confidence", 0.0)
-            message.set(INTENT, {"name": QUESTION_INTENT, "confidence": confidence}, add_to_output=True)
-            ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != QUESTION_INTENT]
-            message.set(
-                INTENT_RANKING_KEY, [{"name": QUESTION_INTENT, "confidence": confidence}, *ranking], add_to_output=True
-            )
+            set_intent(message, QUESTION_INTENT, (message.get(INTENT) or {}).get("confidence", 0.0))
             message.set("gated_intent", intent, add_to_output=True)
         return messages

@@ -14,13 +14,11 @@ from __future__ import annotations
 
 from typing import Any, Dict, List, Optional, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
-from rasa.engine.storage.resource import Resource
-from rasa.engine.storage.storage import ModelStorage
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
-from rasa.shared.nlu.training_data.training_data import TrainingData
+
+from ..nlu_common import RuleComponent
 
 from .answers import subject
 from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person
@@ -33,27 +31,15 @@ FALLBACK_INTENT = "ask_question"
 @DefaultV1Recipe.register(
     [DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=False
 )
-class CrisisOverride(GraphComponent):
+class CrisisOverride(RuleComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # The trained intent counts only this sure, and only with a risk word in the message.
         return {"model_threshold": 0.9}
 
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "CrisisOverride":
-        return cls(config)
-
     def __init__(self, config: Dict[Text, Any]) -> None:
+        super().__init__(config)
         self.model_threshold = float(config.get("model_threshold", 0.9))
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
