@@ -16,7 +16,8 @@ def test_the_openapi_document_lists_the_contract(replicas):
     assert document["openapi"].startswith("3.")
     assert {"/healthz", "/v1/search", "/v1/entries/{entry_id}", "/v1/admin/entries"} <= set(document["paths"])
     parameters = {p["name"] for p in document["paths"]["/v1/search"]["get"]["parameters"]}
-    assert parameters == {"q", "k"}
+    # q and k are the contract; context (the last question, for follow-ups) extends it.
+    assert parameters == {"q", "k", "context"}
 
 
 def test_generated_requests_never_cause_a_server_error(replicas, admin_client):
