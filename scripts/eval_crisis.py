@@ -24,6 +24,8 @@ SETS = {
     # masked and slang spellings, and hard negatives (school, fiction, idioms, injuries, sadness)
     "dev 2": ROOT / "tests/data/eval_crisis_masked.yml",
     "holdout": ROOT / "tests/data/eval_crisis_holdout.yml",
+    # written later, by someone who had read neither the lexicon nor the other sets
+    "holdout 2": ROOT / "tests/data/eval_crisis_holdout2.yml",
 }
 
 
