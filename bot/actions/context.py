@@ -70,9 +70,10 @@ SHORT_DET_WORDS = 4
 
 
 def strong_follow_up(text: str) -> bool:
-    """Marked as a follow-up: "og ...", "hva med ...", "... da?", a bare age."""
+    """Marked as a follow-up: "og ...", "hva med ...", a bare age. (A closing "da" is a filler in
+    many standalone questions, so it only counts as a weak sign: `refers_back`.)"""
     plain = _plain(text)
-    return bool(plain and (_FOLLOW_UP_START.match(plain) or _FOLLOW_UP_END.search(plain) or _AGE_ONLY.match(plain)))
+    return bool(plain and (_FOLLOW_UP_START.match(plain) or _AGE_ONLY.match(plain)))
 
 
 def refers_back(text: str) -> bool:
@@ -80,7 +81,7 @@ def refers_back(text: str) -> bool:
     plain = _plain(text)
     words = len(plain.split())
     return bool(
-        (words <= BACK_REFERENCE_WORDS and _BACK_REFERENCE.search(plain))
+        (words <= BACK_REFERENCE_WORDS and (_BACK_REFERENCE.search(plain) or _FOLLOW_UP_END.search(plain)))
         or (words <= SHORT_DET_WORDS and _SHORT_DET.search(plain))
     )
 

@@ -63,3 +63,11 @@ def test_last_bot_custom_is_the_message_before_this_turn():
     ]
     assert last_bot_custom(events)["kind"] == "clarify"
     assert last_bot_custom(events[:1]) == {}
+
+
+def test_a_closing_da_is_only_a_weak_sign():
+    from actions.context import refers_back, strong_follow_up
+
+    assert not strong_follow_up("hva gjør jeg da")
+    assert refers_back("hva gjør jeg da")
+    assert strong_follow_up("og hva med bil da")
