@@ -137,8 +137,9 @@ _MIN_OPTION_WORD = 4
 
 def option_by_words(text: str, titles: Sequence[str]) -> int | None:
     """The one option whose title shares a word (or a word's start) with a short message."""
-    words = [w for w in normalise_words(text) if len(w) >= _MIN_OPTION_WORD]
-    if not words or len(normalise_words(text)) > 6:
+    all_words = normalise_words(text)
+    words = [w for w in all_words if len(w) >= _MIN_OPTION_WORD]
+    if not words or len(all_words) > 6:
         return None
     scores = []
     for title in titles:

@@ -144,10 +144,10 @@ def options_reply(
     options: list[dict[str, Any]], lang: str, text: dict[str, str], **extra: Any
 ) -> Reply:
     """A clarify with these options (each {"entry_id", "service", "title"}), "none of these" and a
-    person as the last two buttons."""
+    person as the last two buttons; `text` is the finished text per language."""
     lang = conversation_language(lang)
     return Reply(
-        text=text[lang].format(**{k: v for k, v in extra.items() if isinstance(v, str)}),
+        text=text[lang],
         buttons=_option_buttons(options, lang),
         custom={"kind": "clarify", "lang": lang, "options": options, **extra},
     )

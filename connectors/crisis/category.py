@@ -28,10 +28,10 @@ _ACCIDENT = re.compile(
     r"krasj\w*|crash\w*|motorsag\w*|chainsaw|kniven gled|knife slipped|på jobb|at work|"
     r"off (?:my|the) bike|av sykkelen|av sykkel)\b"
 )
-_STRANGER = re.compile(concepts.CONCEPTS["stranger"]) if "stranger" in concepts.CONCEPTS else re.compile(r"(?!)")
+_STRANGER = re.compile(concepts.CONCEPTS["stranger"])
 _FAMILY = re.compile(concepts.CONCEPTS["family"])
 _VIOLENCE_OR_THREAT = re.compile(
-    concepts.CONCEPTS["violence"] + r"|" + concepts.CONCEPTS.get("threat", r"(?!)")
+    concepts.CONCEPTS["violence"] + r"|" + concepts.CONCEPTS["threat"]
     + r"|\b(?:drepe|drep|dreper|kill\w*|skade|skader|hurt)\b"
 )
 _UNRESPONSIVE_OR_MISTAKE = re.compile(

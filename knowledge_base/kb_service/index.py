@@ -210,14 +210,14 @@ class SearchIndex:
         vector = self._dense.encode(context) + self._dense.encode(query)
         vector = vector / (np.linalg.norm(vector) or 1.0)
         squashed = self._weights.squash(self._lexical.scores(combined))
-        scores = self._weights.fuse(combined, self._dense.scores_for(vector), squashed)
-        order = np.argsort(-scores, kind="stable")[:k]
-        return [Hit(entry=self._entries[i], score=float(scores[i])) for i in order]
+        return self._best(self._weights.fuse(combined, self._dense.scores_for(vector), squashed), k)
 
     def search(self, query: str, k: int, mode: Mode = "hybrid") -> list[Hit]:
         if mode == "hybrid" and self._dense.text_count > PREFILTER_ABOVE_TEXTS:
             return self._search_prefiltered(query, k)
-        scores = self.scores(query, mode)
+        return self._best(self.scores(query, mode), k)
+
+    def _best(self, scores: np.ndarray, k: int) -> list[Hit]:
         order = np.argsort(-scores, kind="stable")[:k]
         return [Hit(entry=self._entries[i], score=float(scores[i])) for i in order]
 

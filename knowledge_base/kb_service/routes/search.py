@@ -77,23 +77,22 @@ async def search(request: Request) -> HTTPResponse:
     context = parse_context(request, ctx.config)
     # Two hits at least, so the margin to the runner-up is known whatever k is.
     hits = ctx.index.search(query, max(k, 2))
-    confident = is_confident([hit.score for hit in hits], ctx.config)
-    top = hits[0] if hits else None
-    hits = [hit for hit in hits[:k] if hit.score >= ctx.config.min_score]
-    results = [SearchResult.from_hit(hit, ctx.services) for hit in hits]
+    body = _ranked(ctx, hits, k)
     if getattr(ctx, "insights", None) is not None:
+        top = hits[0] if hits else None
         record = ctx.insights.record_search(
             query, top.entry.service if top else None, top.entry.id if top else None,
-            top.score if top else 0.0, confident, bool(results),
+            top.score if top else 0.0, body["confident"], bool(body["results"]),
         )
         _in_background(request.app, record)
-    body = {"results": [result.to_json() for result in results], "confident": confident}
     if context:
         body["in_context"] = _ranked(ctx, ctx.index.search_in_context(query, context, max(k, 2)), k)
     return json(body)
 
 
 def _ranked(ctx, hits, k: int) -> dict:
+    """`{"results", "confident"}` for ranked hits: confidence from the top two, then the first
+    `k` that reach the minimum score."""
     confident = is_confident([hit.score for hit in hits], ctx.config)
     results = [SearchResult.from_hit(hit, ctx.services) for hit in hits[:k] if hit.score >= ctx.config.min_score]
     return {"results": [result.to_json() for result in results], "confident": confident}
