@@ -9,7 +9,8 @@ kind, on the detector's cleaned text:
 - a threat or violence from someone in the family ("stefar truer med å drepe mamma") is violence at
   home, unless a stranger or a weapon outside makes it acute;
 - an overdose or poisoning of someone who does not answer, or taken by mistake, is acute danger;
-- sexual exploitation (nudes, sextortion, grooming) is sexual abuse, not acute danger or violence.
+- sexual exploitation (nudes, sextortion, grooming) is sexual abuse, not acute danger or violence;
+- a spiked drink followed by waking up somewhere, or without memory, is sexual abuse.
 """
 
 from __future__ import annotations
@@ -50,10 +51,17 @@ _SEXUAL_EXPLOITATION = re.compile(
     r"|\b(?:bilder|bilete|pics|pictures|photos|video)\w*(?: \w+){0,4} (?:naken|naked|nude)\b"
 )
 _SEXUAL = re.compile(concepts.CONCEPTS["sexual"])
+# A spiked drink and waking up somewhere, or without memory: assault is what the helplines ask about.
+_SPIKED_THEN_WOKE = re.compile(
+    r"\b(?:spiked|drugged|(?:noe|noko|something|stuff) (?:i|in) (?:drinken|drikken|glaset|my drink|her drink|the drink))\b"
+    r"(?: \w+)* (?:woke|waking|våknet|vakna|vaknet|husker ingenting|hugsar ingenting|remember nothing|can t remember)\b"
+)
 
 
 def refine(category: str, cleaned: str) -> str:
     """The category for `cleaned` (the detector's normalised text) when the first match misleads."""
+    if _SPIKED_THEN_WOKE.search(cleaned) and category == "acute_danger":
+        return "sexual_abuse"
     if _SEXUAL_EXPLOITATION.search(cleaned) and category in ("acute_danger", "violence_home"):
         return "sexual_abuse"
     if category == "acute_danger" and _SELF_INFLICTED.search(cleaned) and not _ACCIDENT.search(cleaned):

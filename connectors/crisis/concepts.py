@@ -55,7 +55,7 @@ CONCEPTS = {
         r"overgrep\w*|misbruk\w*|molest\w*|grop\w*|fondl\w*|groom\w*|tafs\w*|befø\w*|kline\w*|"
         r"blackmail\w*|sextort\w*|utpress\w*|pupp\w*|bryst\w*|underliv\w*|privates?|penis|dick|"
         r"undertøy\w*|underwear|porno?\w*|kle av meg|kle av seg|undress\w*)\b"
-        r"|\b(?:tar|tok|tek|ta|tatt|teke|rører|rørte|touch\w*|grab\w*|tar og føler|kjenner) (?:på )?(?:meg|me|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|him|her|ho|seg)\b"
+        r"|\b(?:tar|tok|tek|ta|tatt|teke|rører|rørte|touch\w*|grab\w*|tar og føler) (?:på )?(?:meg|me|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|him|her|ho|seg)\b|\bkjenner på (?:meg|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|ho|seg)\b"
         r"|\b(?:uten|utan|without) (?:klær|klede|clothes|noe på)\b"
         r"|\b(?:inn på|into) (?:rommet|my room|the room)(?: \w+){0,3} (?:om natta|om natten|at night|når alle sover)\b"
         r"|\bgjør ting med\b|\bgjer ting med\b|\bdoes things to\b|\bdid things to\b"
@@ -81,7 +81,7 @@ CONCEPTS = {
         r"asleep|sov|sovna|ikke vil|ikkje vil|don t want|sa nei|said no|stopp|stop|kommer inn|"
         r"om natta|om natten|at night|dusj\w*|ville|måtte|made me|told me|jeg er 1[0-6]|eg er 1[0-6]|i m 1[0-6]|im 1[0-6]|"
         r"på \d\d|nett\w*|online|snap\w*|insta\w*|leir|camp|fotballtur\w*|trening\w*|practice|jobben|"
-        r"lageret|skitten|skitne|dirty|ingen må vite)\b"
+        r"lageret|skitten|skitne|dirty|ingen må vite|falske?|fake|deepfake\w*)\b"
     ),
     "self_harm_evidence": (
         r"\b(?:arr|arra|arrene|arret|scars?|kutt|kuttene|kutta|cuts|sår|såra|wounds?)\b(?: \w+){0,3} (?:på|on|over) (?:armene|armen|armane|handledd\w*|håndledd\w*|låret|lårene|beina|magen|wrists?|arms?|thighs?|legs?|stomach)"
@@ -94,16 +94,23 @@ CONCEPTS = {
         r"pennal\w*|i lomma|i veska|under senga|i skapet|genser\w*|hoodies?|sweater|ingen ser|no one sees|så ingen)\b"
     ),
     "family_trouble_sound": r"\b(?:knuser|knust|knuste|smash\w*|breaking things|skrik\w*|scream\w*|hyl\w*)\b",
-    "blades": r"\b(?:barberblad\w*|barberhøvel\w*|razor\w*|blades?|blader|bladene|knivblad\w*|glasskår\w*|glass shards?)\b",
+    "blades": (
+        r"\b(?:barberblad\w*|barberhøvel\w*|razor\w*|blades?|blader|bladene|knivblad\w*|glasskår\w*|glass shards?)\b"
+        r"|\b(?:sitter|sit|står|ligger|holder|sitting|holding) (?:jeg |eg |i )?(?:her |here )?(?:med|with) (?:bladet|kniven|saksa|the blade|a blade|the knife|the scissors)\b"
+    ),
     "scars": r"\b(?:arr|arra|arrene|arret|scars?|merkene|blåmerkene|bruises)\b",
     "hiding": r"\b(?:gjemmer|gjøymer|gøymer|gjemte|hiding|hide|skjuler|skjulte) (?:meg|myself|oss|us)\b|\b(?:låst|låste|locked) (?:meg|myself) inne\b|\blocked myself in\b",
     "pursuer": r"\b(?:for|from) (?:noen|nokon|someone|somebody|him|han|ham|dem|them|de|dei|pappa|faren|stefar)\b|\b(?:leter|leitar|looking|searching) (?:etter|for) (?:meg|me)\b",
-    "stranger": r"\b(?:fremmed\w*|framand\w*|stranger|ukjent mann|unknown man)\b",
+    "stranger": (
+        r"\b(?:fremmed\w*|framand\w*|stranger|ukjent mann|unknown man)\b"
+        r"|\b(?:a|some|this|random|creepy|an older|an old) (?:guy|man|dude)\b|\b(?:en|ein) (?:fyr|mann|kar|gubbe|gammel mann)\b|\b(?:ukjent|ukjend) (?:fyr|mann|kar|person)\b"
+    ),
     "vehicle": r"\b(?:bil|bilen|bilen hans|car|van|varebil)\b",
-    "intoxicated": r"\b(?:tatt|tok|took|taken|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
+    "intoxicated": r"\b(?:tatt|tok|teke|tek|took|taken|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
     "unresponsive": (
         r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding|waking)\b|\b(?:won t|wont|will not) wake\b|\b(?:våkner|vaknar) (?:ikke|ikkje)\b"
-        r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
+        r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold|vekket|vekt|vekka|vekkja|liv i|wake (?:him|her|them))\b"
+        r"|\b(?:snakker|snakkar|prater|pratar|beveger seg|rører seg|talking|moving|responding) (?:ikke|ikkje)\b|\b(?:isn t|isnt|s not|is not|not) (?:talking|moving|responding)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
     ),
     "armed": (
         r"\b(?:har|has|have|got|holder|holding|med|with|vifter med|waving|trakk|pulled|drar|drog|tok fram) (?:en |ei |et |a |the |sin |his |her )?"
@@ -121,7 +128,9 @@ CONCEPTS = {
         r"|\b(?:følger|følgjer|fulgt|fulgte|følgde|følgd|follow\w*) (?:etter )?(?:meg|me|oss|us)\b"
         r"|\b(?:leter|leitar|looking|searching) (?:etter |for )?(?:meg|me)\b"
         r"|\b(?:venter|ventar|waiting) (?:på |for )?(?:meg|me)\b"
-        r"|\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe|la) (?:meg|me)\b|\bwon t let me (?:go|out|leave)\b"
+        r"|\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe|la) (?:meg|me)\b|\b(?:won t|wont|will not) let me (?:go|out|leave|walk|get|pass)\b"
+        r"|\b(?:keeps|kept|keep) (?:telling|asking|trying to get) me to (?:come|go|get)\b|\bcome with (?:him|them|me)\b|\bget in (?:the|his|a|their) (?:car|van)\b"
+        r"|\b(?:vil|ville) at (?:jeg|eg) skal (?:bli med|komme med|kome med|sette meg inn|sitte på)\b|\b(?:bli|kom|kome) med (?:han|ham|meg|dem|dei)\b"
         r"|\b(?:holder|held|holdt|holding) (?:meg|me) (?:fast|igjen|back)\b"
         r"|\b(?:kommer|kjem|coming|comes) (?:hit|hjem|heim|over|here|etter meg|after me|to my)\b"
         r"|\b(?:gjemmer|gjøymer|gøymer|hiding|hide|skjuler) (?:meg|myself|oss)\b"
@@ -132,7 +141,7 @@ CONCEPTS = {
     ),
     "urgent": (
         r"\b(?:nå|no|now|rn|akkurat|right now|fortsatt|framleis|still|i kveld|i natt|tonight|alene|"
-        r"aleine|alone|redd|rædd|scared|afraid|terrified|hjelp|help|klarer ikke|klarar ikkje|can t|"
+        r"aleine|åleine|aleina|åleina|alone|redd|rædd|scared|afraid|terrified|hjelp|help|klarer ikke|klarar ikkje|can t|"
         r"venter|ventar|waiting|etter skolen|after school|når jeg kommer ut|sier de skal|seier dei skal|svarer ikke|svarar ikkje|not answering|"
         r"fast|stuck|ute|outside|utenfor|utanfor)\b"
     ),
@@ -143,7 +152,7 @@ CONCEPTS = {
         r"|\b(?:våkner|vaknar|wakes?|waking|vekke|vakne) (?:ikke|ikkje|not)(?: opp)?\b|\bwon t wake\b|\bwont wake\b|\bklarer ikke (?:å )?vekke\b|\bklarar ikkje (?:å )?vekkje\b"
         r"|\b(?:blør|bløder|bleeding) (?:mye|masse|kraftig|heavily|a lot|badly)\b"
         r"|\b(?:krampe\w*|seizure\w*|overdos\w*)\b"
-        r"|\b(?:putt\w*|puttet|kom|ha\w*) (?:noe|noko|something|stuff) i (?:drinken|drikken|glaset|drink\w*)\b|\bspiked\b|\bdrugged\b"
+        r"|\b(?:putt\w*|puttet|put|kom|ha\w*) (?:noe|noko|something|stuff) (?:i|in) (?:drinken|drikken|glaset|drink\w*|my drink|her drink|his drink|the drink|our drinks?)\b|\bspiked\b|\bdrugged\b"
         r"|\b(?:gjennom|through) (?:isen|the ice)\b|\bi vannet og\b|\bin the water and\b|\bdrukn\w*|\bdrown\w*"
         r"|\b(?:det )?(?:brenn|brenner|brann|fire)\b(?: \w+){0,4} (?:røyk|smoke|kommer meg ikke ut|kjem meg ikkje ut|can t get out|trapp\w*|stairs)"
         r"|\b(?:full|fullt) av (?:røyk|røyk)\b|\bfull of smoke\b"
@@ -177,13 +186,111 @@ CONCEPTS = {
         r"skal|gonna|going to|klar|klare|ready|orker|orkar|tired|fortjener|fortener|deserve|"
         r"ingen grunn|no reason|det er på tide|på tide|time to|sa ha det|said goodbye|"
         r"har lagt|lagt|slippe|sleppe|stop|sitter|sit|sat|står|stand\w*|ikke lyst|ikkje lyst|don t want|"
-        r"dont want|do not want|ventar|venter|waiting|legge meg|legg meg|lie down)\b"
+        r"dont want|do not want|ventar|venter|waiting|legge meg|legg meg|lie down|sitting|sits|standing|stands)\b"
     ),
     "pills": r"\b(?:piller|pillene|tabletter|tablettar|tablettene|pills|sovetablett\w*|sovepille\w*|paracet\w*|ibux|ibuprofen|medisinene|medisiner|medisin|medication|meds|painkillers?)\b",
     "pills_amount": (
         r"\b(?:saving|sparer|samler|samlar|hamstrer|stockpil\w*|masse|mange|mykje|mykkje|haug|haugevis|alle|hele|heile|all|a lot|lots|bunch|too many|"
         r"altfor mange|way too many|handfull|hand full|\d{2,}|samlet|samla|spart|saved|hoarded|klare|"
-        r"overdos\w*|hvor mange|kor mange|how many|nok til|enough to|for å dø|to die|svelg\w*|swallow\w*)\b"
+        r"overdos\w*|hvor mange|kor mange|how many|nok til|enough to|for å dø|to die|svelg\w*|swallow\w*)\b|\b(?:være|vere|be|is) (?:nok|enough)\b"
+    ),
+    # Grooming and sextortion: an image asked for or held over someone, secrecy, an adult.
+    "image_request": (
+        r"\b(?:sende|send|sender|sendt|ber om|bad om|spør om|spør etter|spurte om|maser om|mase om|mas om|krev|krever|"
+        r"vil ha|ville ha|asks?|asked|asking|keeps asking|wants|wanted|begging|beg)"
+        r"(?: \w+){0,3} (?:bilder|bilete|bileter|bileta|bilda|pics|pictures|photos|snaps|videoer|videos|nudes)\b"
+    ),
+    "own_images": (
+        r"\b(?:bilder|bildene|bilete|bileta|bilda|video|videoen|videoar|videoer|pics|pictures|photos|snaps|nudes|nakenbild\w*|nakenbilet\w*|"
+        r"screenshots?|skjermbild\w*) (?:av|of|med|with) (?:meg|oss|me|us|mæ)\b"
+    ),
+    "expose": (
+        r"\b(?:legger|legg|legge|leggje|leggjer|poster|poste|post|posts|deler|dele|del|share|shares|spre|sprer|spreier|spreie|"
+        r"leak|leaks|sender|sende|send|sends|viser|vise|show|shows)(?: \w+){0,2} (?:ut|den|dem|dei|det|it|them|videoen|bildene|"
+        r"bileta|bilda|til|to|online|på nett|everywhere|overalt)\b"
+    ),
+    "condition": r"\b(?:hvis|viss|om|dersom|elles|ellers|unless|or else|if|otherwise|med mindre)\b",
+    "secrecy": (
+        r"\b(?:hemmelighet\w*|hemmelegheit\w*|secrets?)\b(?<!secret santa)"
+        r"|\b(?:ikke|ikkje|not|never|aldri|don t|dont)(?: \w+){0,2} (?:fortelle|fortel|si|seie|tell)(?: det| dette| this| it| om oss| about us)? "
+        r"(?:til |to )?(?:noen|nokon|anyone|anybody|mamma|pappa|foreldr\w*|parents|mum|mom|dad|your parents)\b"
+        r"|\b(?:slette|slett|sletter|sletta|delete|deleting|deleted) (?:chatten|chattane|chattene|meldingene|meldingane|samtalene|"
+        r"our chats?|the chats?|the messages|our messages|messages|chats)\b"
+        r"|\b(?:ingen|no one|nobody) (?:må|skal|får|can|must|should|may) (?:vite|know)\b"
+    ),
+    "groomer": (
+        r"\b(?:voksen|vaksen|adult|grown ?up|eldre|older|mann|man|fyr|guy|trener\w*|coach|lærer\w*|lærar\w*|teacher|"
+        r"leder\w*|leiar\w*|onkel\w*|uncle|stefar\w*|stepdad|nabo\w*|neighbou?r|sjef\w*|boss|fotograf\w*|pastor|prest\w*)\b"
+        r"|\b(?:sier|seier|says) (?:han|hun|ho|he|she) (?:er|is|s)\b"
+    ),
+    "adult_age": (
+        r"\b(?:[2-9]\d|1[89]) ?(?:år|åring\w*|years? old|yo|y o)\b|\b(?:voksen|vaksen|grown|older|eldre) (?:mann|kar|fyr|man|guy|dude)\b"
+    ),
+    # Acts forced on someone, and the silence around them ("nobody will believe you").
+    "forced_things": (
+        r"\b(?:tvinga|tvinger|tvingar|tvang|tvunget|tvinge|forced|forces|force|makes|made|making) (?:meg|me|mæ) "
+        r"(?:til |to |into )?(?:å |og )?(?:gjøre |gjere |do |doing )?(?:ting|things|stuff|sånne ting|slike ting)\b"
+    ),
+    "silencing": (
+        r"\b(?:ingen|nobody|no one|noone)(?: \w+){0,3} (?:tro|trur|tror|believe|believes)\b"
+        r"|\b(?:aldri|never|ikke|ikkje) (?:sagt|fortalt|told|said)(?: \w+){0,3} (?:til )?(?:noen|nokon|anyone|anybody)\b"
+        r"|\b(?:sidan|siden|since) (?:eg|jeg|i) (?:var|was) \d+\b"
+    ),
+    # Accidents and injuries that need an ambulance.
+    "accident": (
+        r"\b(?:falt|datt|dett|fell|fallen|falling|krasj\w*|kræsj\w*|crash\w*|valt\w*|velta|velt|overturned|flipped|"
+        r"påkjørt|påkøyrd|hit by a car|run over|ulykke\w*|accident|kollisjon\w*|collision)\b"
+    ),
+    "serious_injury": (
+        r"\b(?:bent the wrong way|står feil vei|står feil veg|peker feil vei|bone sticking out|beinet stikker ut|"
+        r"blør fra hodet|blør frå hovudet|bleeding from (?:his|her|the) head|head injury|hodeskade|luktar bensin|lukter bensin|smells? of (?:gas|petrol))\b"
+    ),
+    "intruder": (
+        r"\b(?:noen|nokon|someone|somebody|en mann|ein mann|a man|a guy|en fyr|ein fyr|folk|people)(?: \w+){0,2} "
+        r"(?:er |is |s |has been |s been |har vore |har vært )?(?:inne i|inni|inside|in) (?:huset|heimen|hjemmet|leiligheten|leilegheita|"
+        r"the house|my house|our house|the flat|the apartment|my room|rommet)\b"
+        r"|\b(?:hører|høyrer|hear|hearing|heard) (?:steg|skritt|fottrinn|footsteps|noen|nokon|someone|somebody)"
+        r"(?: \w+){0,2} (?:nede|downstairs|i gangen|in the hall|utenfor|utanfor|outside|inne|inside)\b"
+        r"|\b(?:stirrer|glaner|ser|staring|looking|watching|peeking) (?:inn|in|into)\b"
+    ),
+    "airway": (
+        r"\b(?:blå|blåe|blue) (?:i|rundt|på|around) (?:leppene|leppane|munnen|the lips|her lips|his lips)\b|\b(?:lips|leppene|leppane) (?:are |is |er )?(?:turning )?(?:blue|blå)\b"
+        r"|\b(?:throat|halsen|tunga|tongue)(?: \w+){0,2} (?:is |er )?(?:closing|swelling|hovner|hovnar|lukker seg|lukkar seg|snører seg|svulmer)\b"
+        r"|\b(?:får|fær|klarer|klarar) (?:ikke|ikkje) (?:å )?(?:puste|pusta)\b|\b(?:can t|cant|cannot) breathe\b"
+        r"|\b(?:epipen\w*|anafylak\w*|anaphyla\w*|allergisk sjokk|allergic shock)\b"
+    ),
+    "marriage": r"\b(?:gifte meg|gifta meg|gifte seg|gifta seg|giftes|giftast|get married|gets married|marry|married off|arranged marriage|arrangert ekteskap|tvangsekteskap)\b",
+    "marriage_pressure": (
+        r"\b(?:sende|sender|sending|send|sent|tar|tek|take|taking) (?:meg|me)(?: \w+){0,3} (?:til|to|abroad|utlandet|hjemlandet|heimlandet)\b"
+        r"|\b(?:only|bare|berre|kun) 1[0-7]\b|\b(?:jeg|eg|i) (?:er|m|am) 1[0-7]\b|\b(?:ikke|ikkje|don t|dont|do not) (?:vil|want)\b|\b(?:tvang|tving\w*|force\w*|forcing|arranger\w*|arrang\w*)\b"
+    ),
+    "threat_of_harm": (
+        r"\b(?:knekke|knekk|knekker|brekke|brekk|brekker|break|breaks|smash) (?:beina|beinet|armen|armene|nakken|fingrene|nesa|"
+        r"my legs?|my arms?|my neck|my fingers|my nose|your legs?|your neck)\b"
+        r"|\b(?:dreper|drepe|drep|kill|kills|killing) (?:henne|ham|han|mamma|mora|moren|pappa|faren|broren|søstera|søsteren|"
+        r"lillebror|lillesøster|her|him|my mom|my mum|my dad|my brother|my sister)\b"
+        r"|\b(?:kaster|kastar|kasta|kastet|throws|threw|throwing) (?:\w+ ){0,2}(?:på|etter|at) (?:mamma|pappa|mora|moren|henne|ham|han|my mom|my mum|my dad|her|him)\b"
+    ),
+    "beating_tool": (
+        r"\b(?:med|etter|with|from) (?:beltet|belte|et belte|eit belte|a belt|his belt|her belt|the belt|stokken|en stokk|ein stokk|"
+        r"kleshenger\w*|a hanger|sleiv\w*|a wooden spoon|the wooden spoon|ledningen|a cord|the cord)\b"
+    ),
+    "hide_body": (
+        r"\b(?:så|so|slik at|sånn at) (?:ingen|nobody|no one|ingen andre) (?:ser|sees|can see|skal se|får se|merker|notices)\b"
+        r"|\b(?:skjul\w*|gjemm\w*|gøym\w*|hide|hiding|hides|cover\w*) (?:armene|armane|armen|handledd\w*|håndledd\w*|lårene|låra|"
+        r"my arms|my wrists|my thighs|my legs|the marks|merkene|arra|arrene|the scars)\b"
+    ),
+    "body_spot": (
+        r"\b(?:armene|armane|armen|handledd\w*|håndledd\w*|lårene|låra|låret|arms?|wrists?|thighs?)\b"
+    ),
+    "farewell_letter": (
+        r"\b(?:skrevet|skrive|skreve|skriver|skreiv|wrote|written|writing|write)(?: \w+){0,2} (?:brev|brevet|breva|brevene|lapp\w*|"
+        r"letters?|a letter|notes?|a note)(?: \w+){0,2} (?:til|to|for) (?:mamma|pappa|mor|far|familien|alle|foreldr\w*|"
+        r"lillebror|lillesøster|broren|søstera|søsteren|my mom|my mum|my dad|my family|everyone|my parents|my brother|my sister)\b"
+    ),
+    "alcohol_heavy": (
+        r"\b(?:(?:halv|hel|heil|half|a whole|whole) )?(?:flaske|flaska|bottle) (?:med |of )?(?:vodka|sprit|whisky|rom|rum|gin|vin|wine|tequila)\b"
+        r"|\b(?:altfor|alt for|way too|so|veldig|sinnsykt|kjempe) (?:full|drunk|mye alkohol|much alcohol)\b|\bdritings\b|\bblackout\b"
     ),
 }
 
@@ -223,4 +330,27 @@ CONCEPT_RULES = [
     ("self_harm", ("blades", "urgent")),
     ("violence_home", ("hiding", "family")),
     ("violence_home", ("family", "family_trouble_sound", "urgent")),
+    # Grooming and sextortion: secrecy around an adult or a request for pictures; pictures held
+    # over someone with a condition; acts forced on someone who is told nobody will believe them.
+    ("sexual_abuse", ("image_request", "secrecy")),
+    ("sexual_abuse", ("image_request", "adult_age")),
+    ("sexual_abuse", ("groomer", "secrecy")),
+    ("sexual_abuse", ("own_images", "expose", "condition")),
+    ("sexual_abuse", ("forced_things", "silencing")),
+    # Medical emergencies: the airway, an accident with someone who does not answer or is badly
+    # hurt, heavy drinking with someone who does not answer; someone in the house.
+    ("acute_danger", ("airway",)),
+    ("acute_danger", ("accident", "unresponsive")),
+    ("acute_danger", ("accident", "serious_injury")),
+    ("acute_danger", ("alcohol_heavy", "unresponsive")),
+    ("acute_danger", ("intruder", "urgent")),
+    # Violence at home: a threat of harm from family, a beating with a belt or a tool, a marriage
+    # forced on a minor or on someone who does not want it.
+    ("violence_home", ("family", "threat_of_harm")),
+    ("violence_home", ("beating_tool", "violence")),
+    ("violence_home", ("marriage", "marriage_pressure")),
+    # Self-harm hidden: arms or thighs kept out of sight.
+    ("self_harm", ("hide_body", "body_spot")),
+    # Goodbye letters for tonight.
+    ("suicide", ("farewell_letter", "urgent")),
 ]

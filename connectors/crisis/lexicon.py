@@ -87,6 +87,16 @@ IDIOMS = [
     r"sex ?og ?samfunn|sexogsamfunn|vold ?og ?overgrepslinjen|overgrepsmottak\w*|alarmtelefonen|kors på halsen",
     r"\bp ?piller?\w*|\bp ?pille\w*|angrepille\w*|minipille\w*|prevensjonspille\w*|birth control pills?|morning after pill",
     r"(?:hva|kva|what) (?:skjer|skjedde|happens|happened)",
+    # "kill me now" about a lesson, a test or a meeting ahead.
+    r"(?:kill|shoot|drep|skyt) (?:me|meg)(?: now| nå| no)?(?= .*\b(?:maths?|school|class|lesson|test|exam|homework|monday|lunch|work|meeting|matte|skole|skolen|skulen|timen|prøve|prøva|lekse\w*|dobbeltime|double)\b)",
+    # Cutting the head off a monster, a doll, a photo: not a cut on the body.
+    r"(?:kutta|kuttet|kutter|kutte|cut|cutting|hogg|hogde|hugget|chopped|chop) (?:hovudet|hodet|the head|his head|its head|her head) (?:av|off)|(?:cut|chop|chopped) (?:off )?(?:the|its|his|her) head off",
+    # Disappearing somewhere cosy for a while.
+    r"(?:forsvinne|forsvinna|disappear|vanish) (?:under dyna|under dyne\w*|under teppet|under the covers|under the duvet|into netflix|inn i netflix|på rommet|til hytta|på ferie|for (?:en|ei|ein|a|the) (?:helg|weekend|uke|veke|week))",
+    # Shooting as a sport or a film.
+    r"shooting range|skytebane\w*|skytetrening|sportsskyting|leirdueskyting|clay shooting|photo ?shoot\w*|skyte (?:bilder|video|film|en video|ein video)|shoot(?:ing)? (?:a |the )?(?:video|film|photos|hoops|baskets)",
+    # "I literally died when he ...": embarrassment.
+    r"(?:i|jeg|eg) (?:literally |lowkey |actually |bokstavelig talt )?(?:died|døde|døydde) (?:when|da|når|of)\b",
 ]
 
 # Strong patterns per category --------------------------------------------------------------------
@@ -222,7 +232,7 @@ SEXUAL_ABUSE = [
     r"\b(?:tvang|tvinga|tvinget|forced|presset|pressa) (?:seg|himself|herself) (?:på|on) (?:meg|mæ|me|henne|her)\b",
     r"\b(?:vår|our|vår lille|our little) (?:lille |little )?(?:hemmelighet|hemmelegheit|hemmelegheit|secret)\b",
     r"\b(?:han|hun|ho|he|she|sier han|seier han|he says|he said)(?: \w+){0,3} (?:ikke|ikkje|not|can t|cant) (?:får|få|må|allowed to|can|tell)(?: lov til)? (?:å )?(?:si|seie|fortelle|tell)(?: det)? (?:til|to) (?:mamma|pappa|noen|nokon|anyone|mum|mom|my parents)\b",
-    r"\b(?:sextort\w*|utpress\w*)|\b(?:blackmail\w*|truer|truga|trugar) (?:meg|me)\b(?: \w+){0,4} (?:nudes|nakenbild\w*|nakenbilet\w*|bilder|bileta|pics|pictures|video)",
+    r"\b(?:blir|ble|blei|vart|being|getting|got|was|is|er) (?:sextort\w*|utpress\w*)|\b(?:sextort\w*|utpress\w*) (?:meg|me|mæ)\b|\b(?:blackmail\w*|truer|truga|trugar) (?:meg|me)\b(?: \w+){0,4} (?:nudes|nakenbild\w*|nakenbilet\w*|bilder|bileta|pics|pictures|video)",
     r"\b(?:deler|dele|legge ut|leggje ut|legg ut|spre|share|post|leak)(?: \w+){0,3} (?:nudes|nakenbild\w*|nakenbilet\w*|bildene|videoen)(?: \w+){0,3} (?:ellers|hvis ikke|viss ikkje|unless|or else|if i don t|om eg ikkje)\b|\b(?:vil ha|wants) (?:penger|money)(?: \w+){0,3} (?:ellers|or|hvis ikke)(?: \w+){0,3} (?:deler|share|legger ut)\b",
     r"\b(?:våknet|vakna|woke|woken)(?: opp| up)?(?: \w+){0,2} (?:uten|utan|without|with no|med ingen) (?:klær|klede|bukse|buksa|truse|trusa|clothes|pants|underwear)\b",
     r"\b(?:filmet|filma|filmed|video|videoen|bilder|bilete|photos?|pictures?|bildene)(?: \w+){0,4} (?:naken|naked|uten klær|utan klede|nude)\b",
@@ -263,7 +273,7 @@ ACUTE_DANGER = [
     r"\b(?:got|was|ble|blei|vart|blir|have been|har blitt) (?:robbed|ranet|rana|rane|mugged|overfalt|attacked|angrepet|angripen|stabbed|knivstukket|knivstukken|skutt|shot)\b",
     r"\b(?:blør|blod|bleeding|blø|blødning)\b(?: \w+){0,4} (?:vil ikkje stoppe|vil ikke stoppe|slutter ikke|sluttar ikkje|won t stop|wont stop|stopper ikke|stoppar ikkje|doesn t stop)\b|\b(?:slutter|sluttar) ikk\w* å blø\b",
     r"\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe) (?:meg|me)\b|\b(?:ikke|ikkje) (?:vil|ville) (?:slippe|sleppe) (?:meg|me)\b|\bwon t let me (?:go|out|leave)\b|\b(?:holder|held|holdt) (?:meg|me) (?:fast|igjen)\b",
-    r"\b(?:står|stod|venter|står og venter|is standing|is waiting|is outside) (?:utenfor|utanfor|ved|outside|at) (?:døra|døren|døra mi|huset|vinduet|leiligheten|rommet mitt|the door|my door|the house|my house|my window)\b",
+    r"\b(?:står|stod|venter|står og venter|har stått|har stått og|is standing|is waiting|is outside|s been standing|has been standing|been standing|s standing) (?:utenfor|utanfor|ved|outside|at) (?:døra|døren|døra mi|huset|vinduet|leiligheten|rommet mitt|the door|my door|the house|my house|my window)\b",
     r"\b(?:følger|følgjer|forfølger|forfølgjer|fulgte|fulgt|følgd|forfulgt|forfølgd|following|followed|stalking|stalker) (?:etter )?(?:meg|me)\b(?! (?:på|on) (?:insta|instagram|tiktok|snap|snapchat|twitter|x|youtube|spotify))",
     r"\b(?:truer|truet|trua|truar|threatens|threatened|threatening)(?: \w+){0,2} (?:med å drepe|med å skade|med kniv|med våpen|med pistol|to kill|to hurt|with a knife|with a gun|me with a knife|me with a gun)",
     r"\b(?:har|holder|hadde|med|has|have|holding|got) (?:en |ei |a )?(?:kniv|kniven|pistol|pistolen|våpen|gevær|knife|gun|weapon)(?: \w+){0,4} (?:og truer|og trugar|and threatens|mot meg|against me|at me|pointed at me|rettet mot meg)",
@@ -283,18 +293,20 @@ TOPIC_WORDS = {
     "suicide": [rf"\b{SUICIDE_WORD}"],
     "self_harm": [rf"\b{SELF_HARM_WORD}"],
     "violence_home": [r"\b(?:vold i nære relasjoner|familievold|vold i familien|domestic violence|mishandling)\b|\b(?:vold|vald|mishandling|juling|violence|abuse) (?:hjemme|heime|i heimen|at home|in my family|in our home)\b"],
-    "sexual_abuse": [r"\b(?:voldtekt|valdtekt|voldtekten|rape|overgrep|overgrepet|seksuelle overgrep|sexual abuse|sexual assault|incest|misbruk)\b"],
+    "sexual_abuse": [r"\b(?:voldtekt|valdtekt|voldtekten|rape|overgrep|overgrepet|seksuelle overgrep|sexual abuse|sexual assault|incest|misbruk)\b|\b(?:sextort\w*|utpress\w*)"],
     "acute_danger": [],
 }
 
 # Questions about a subject: these veto only the bare topic words.
 STATS_CONTEXT = [
-    r"\b(?:hvor mange|kor mange|how many|hva er straffen|kva er straffa|what is the penalty|hva sier loven|hva betyr|kva tyder|what does .* mean|definisjon|definition|forebygge|forebygging|prevention|hvordan forebygge|hvordan hjelpe elever|tegn på|teikn på|signs of|hvordan vet man|korleis veit ein|hva er|kva er|what is|what s|hva skjer|kva skjer|får man|får ein|er det lov|is it legal|is it allowed|is it ok for|hvordan kan jeg hjelpe|korleis kan eg hjelpe|how can i help|how do i help|hvordan hjelpe|hvordan takle|korleis takle|how to cope|førstehjelp|first aid|hva sier man|kva seier ein|what do you say|hvordan fjerne|hvordan få slettet|rettssak|advokat|lawyer|court|er det vold|is it violence|is it abuse)\b",
+    r"\b(?:hvor mange|kor mange|how many|hva er straffen|kva er straffa|what is the penalty|hva sier loven|hva betyr|kva tyder|what does .* mean|definisjon|definition|forebygge|forebygging|prevention|hvordan forebygge|hvordan hjelpe elever|tegn på|teikn på|signs of|hvordan vet man|korleis veit ein|hva er|kva er|what is|what s|hva skjer|kva skjer|får man|får ein|er det lov|is it legal|is it allowed|is it ok for|hvordan kan jeg hjelpe|korleis kan eg hjelpe|how can i help|how do i help|hvordan hjelpe|hvordan takle|korleis takle|how to cope|førstehjelp|first aid|hva sier man|kva seier ein|what do you say|hvordan fjerne|hvordan få slettet|rettssak|advokat|lawyer|court|er det vold|is it violence|is it abuse|hvorfor er det|kvifor er det|why is there|why is it|why are there|straffbart|ulovlig|illegal|against the law)\b",
 ]
 
 # Topic context: the message is about a subject, not about the writer -----------------------------
 TOPIC_CONTEXT = [
     r"\b\w+fag\b|\bi timen\b|\b(?:vi har om|vi lærer om|vi lærar om|we re learning about|we are learning about|we re doing)\b",
     r"\b(?:oppgave|oppgåve|fagtekst|foredrag|presentasjon|tema|temaet|prosjekt|særemne|stil|rapport|essay|assignment|project|presentation|homework|lekse|lekser|pensum|samfunnsfag|historie|historietimen|norsktimen|krle|religion|etikk|film|filmen|serie|serien|bok|boka|boken|roman|novelle|dikt|sang|låt|podcast|dokumentar|documentary|movie|series|book|novel|song|nyheter|nyhetene|nyheita|news|avisa|artikkel|article|statistikk|statistics|forskning|research|andre verdenskrig|verdenskrig|world war|krigen|holocaust|vikinger|vikingene)\b",
-    r"\b(?:i spillet|i gamet|in the game|in game|fortnite|minecraft|gta|roblox|call of duty|cod|valorant|fifa|boss|bossen)\b",
+    r"\b(?:i spillet|i gamet|in the game|in game|fortnite|minecraft|gta|roblox|call of duty|cod|valorant|fifa|boss|bossen|ranked|sniper|respawn\w*|pvp|raid\w*|basen deres|their base)\b",
+    # news and stories, also as compounds ("krimserien", "tv-serien")
+    r"\bi media\b|\bi mediene\b|\bin the media\b|\bpå nyhetene\b|\bon the news\b|\b\w+(?:serie|serien|filmen|boka|romanen)\b",
 ]
