@@ -39,8 +39,12 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 import stack  # noqa: E402
 
-MESSAGES = ROOT / "tests/data/eval_e2e.yml"
-DIALOGUES = ROOT / "tests/data/eval_dialogues.yml"
+# (name, single messages, dialogues). Dev set 2 was written later, the same way, by someone who
+# had read neither the entries, the training data nor dev set 1.
+SETS = (
+    ("dev", ROOT / "tests/data/eval_e2e.yml", ROOT / "tests/data/eval_dialogues.yml"),
+    ("dev 2", ROOT / "tests/data/eval_e2e2.yml", ROOT / "tests/data/eval_dialogues2.yml"),
+)
 OUTCOMES = ("right", "wrong", "clarify+", "clarify-", "other")
 LANGS = ("nb", "nn", "en")
 
@@ -120,14 +124,14 @@ def share_line(label: str, counts: Counter, total: int) -> str:
     return f"  {label:<8} n={total:<4} {cells}"
 
 
-def report_singles(results: list[SingleResult], show: bool) -> None:
+def report_singles(results: list[SingleResult], show: bool, name: str) -> None:
     groups: dict[str, list[SingleResult]] = defaultdict(list)
     for result in results:
         groups[result.item["lang"]].append(result)
         if result.item.get("hard"):
             groups["hard"].append(result)
         groups["all"].append(result)
-    print(f"End to end, single messages ({MESSAGES.name}), over REST:")
+    print(f"End to end, single messages ({name}), over REST:")
     for label in (*LANGS, "hard", "all"):
         group = groups.get(label, [])
         print(share_line(label, Counter(r.outcome for r in group), len(group)))
@@ -142,7 +146,7 @@ def report_singles(results: list[SingleResult], show: bool) -> None:
                       f"got {r.reply.get('kind')} {got}")
 
 
-def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], show: bool) -> None:
+def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], show: bool, name: str) -> None:
     by_tag: dict[str, list[bool]] = defaultdict(list)
     by_lang: dict[str, list[bool]] = defaultdict(list)
     for dialogue, turns in results:
@@ -151,7 +155,7 @@ def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], s
             by_tag[tag].append(ok)
         by_lang[dialogue.get("lang", "?")].append(ok)
         by_lang["all"].append(ok)
-    print(f"End to end, dialogues ({DIALOGUES.name}): share of dialogues where every turn was right")
+    print(f"End to end, dialogues ({name}): share of dialogues where every turn was right")
     for label, oks in sorted(by_tag.items()):
         print(f"  {label:<20} {sum(oks):>3}/{len(oks):<3} {sum(oks) / len(oks):5.3f}")
     for label in (*LANGS, "all"):
@@ -167,15 +171,19 @@ def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], s
                     print(f"      {'ok ' if met else 'BAD'} {user!r} -> {got} expected {turn.get('expect')}")
 
 
-def evaluate(url: str, show: bool, workers: int) -> None:
-    messages = yaml.safe_load(MESSAGES.read_text(encoding="utf-8"))["messages"]
-    dialogues = yaml.safe_load(DIALOGUES.read_text(encoding="utf-8"))["dialogues"]
-    with ThreadPoolExecutor(max_workers=workers) as pool:
-        singles = list(pool.map(lambda item: run_single(url, item), messages))
-        conversations = list(pool.map(lambda d: run_dialogue(url, d), dialogues))
-    report_singles(singles, show)
-    print()
-    report_dialogues(conversations, show)
+def evaluate(url: str, show: bool, workers: int, only: str | None = None) -> None:
+    for name, messages_path, dialogues_path in SETS:
+        if only is not None and name != only:
+            continue
+        messages = yaml.safe_load(messages_path.read_text(encoding="utf-8"))["messages"]
+        dialogues = yaml.safe_load(dialogues_path.read_text(encoding="utf-8"))["dialogues"]
+        with ThreadPoolExecutor(max_workers=workers) as pool:
+            singles = list(pool.map(lambda item: run_single(url, item), messages))
+            conversations = list(pool.map(lambda d: run_dialogue(url, d), dialogues))
+        report_singles(singles, show, f"{name}: {messages_path.name}")
+        print()
+        report_dialogues(conversations, show, f"{name}: {dialogues_path.name}")
+        print()
 
 
 def main() -> int:
@@ -183,9 +191,10 @@ def main() -> int:
     parser.add_argument("--url", help="a running stack's REST webhook; without it a stack is started")
     parser.add_argument("--show", action="store_true", help="print every miss")
     parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--set", choices=[name for name, _, _ in SETS], help="only this set")
     args = parser.parse_args()
     if args.url:
-        evaluate(args.url, args.show, args.workers)
+        evaluate(args.url, args.show, args.workers, args.set)
         return 0
     with tempfile.TemporaryDirectory(prefix="eval-e2e-") as var_dir:
         config = stack.StackConfig(ports=stack.free_ports(stack.DEFAULT_PORTS), var_dir=Path(var_dir),
@@ -193,7 +202,7 @@ def main() -> int:
         running = stack.Stack(config)
         running.start(timeout_seconds=300)
         try:
-            evaluate(config.urls()["rest"], args.show, args.workers)
+            evaluate(config.urls()["rest"], args.show, args.workers, args.set)
         finally:
             running.stop()
     return 0

@@ -23,14 +23,14 @@ CONCEPTS = {
         r"\b(?:slår|slo|slått|slag|slå|slenger|banker|banka|bankar|banket|juler|jula|julte|juling|"
         r"sparke\w*|sparka|sparker|kvele\w*|kvel|kvalt|kvelertak|kveletak|dytte\w*|dytta|lugge\w*|"
         r"lugga|knyttnev\w*|klyp\w*|blåmerke\w*|blåveis|merker i|merke på|merker på|vold\w*|vald\w*|"
-        r"mishandl\w*|hit|hits|hitting|beat|beats|beating|beaten|kick\w*|punch\w*|slap\w*|chok\w*|"
+        r"mishandl\w*|banking|bank|klapper til|klappa til|klappet til|klask\w*|ørefik\w*|hit|hits|hitting|beat|beats|beating|beaten|kick\w*|punch\w*|slap\w*|chok\w*|"
         r"strangl\w*|bruise\w*|shov\w*|pushed|pushes|threw|throws|violent|abusive|abuse\w*|deng\w*|hurting me|hurts me|hurt me)\b"
         r"|\b(?:drar|dro|drog|dreg) (?:meg|oss) (?:i|etter) håret\b|\bkast\w*(?: \w+){1,3} (?:etter|på|at) (?:meg|oss|me|us)\b|\bslåss\w*|\bslost\b"
         r"|\b(?:tak|grep|grabbed|squeezed) (?:i|rundt|my) (?:halsen|throat|neck)\b|\bhalsen min\b|\bby the (?:throat|hair)\b|\bpulls? my hair\b|\blugger meg\b"
         r"|\b(?:låser|låste|stenger|stengte|locks?|locked) (?:meg|oss|me|us) (?:ute|inne|out|in)\b"
     ),
     "self_harm_act": (
-        r"\b(?:kutt\w*|cutt\w*|cut|cuts|(?:skjær\w*|skar|skjer|skore|skor)(?= (?:meg|mæ|seg|myself|opp|i (?:armen|armane|armene|låret|handleddet|håndleddet)))|carv\w*|klor\w*|scratch\w*|"
+        r"\b(?:skrap\w* (?:opp )?(?:huden|meg|armen|armene|skin|my skin)|kutt\w*|cutt\w*|cut|cuts|(?:skjær\w*|skar|skjer|skore|skor)(?= (?:meg|mæ|seg|myself|opp|i (?:armen|armane|armene|låret|handleddet|håndleddet)))|carv\w*|klor\w*|scratch\w*|"
         r"brenn\w*|brant|brent\w*|brend\w*|burn\w*|risp\w*|riss\w*|reopen\w*|selvskad\w*|sjølvskad\w*|selfharm\w*|sh)\b"
         r"|\bself ?harm\w*|\b(?:river|rev|riv|rive|nappe\w*|pull\w*|pulling|tear\w*) (?:ut |out )?(?:håret|hår|my hair|hair)\b"
         r"|\b(?:åpne\w*|river opp|rive opp) (?:sår\w*|kutt\w*)\b"
@@ -44,7 +44,7 @@ CONCEPTS = {
         r"scars?|sår|såra|wounds?|kuttene|kutta|kutt|cuts|barberblad\w*|razor\w*|blades?|passar\w*|"
         r"igjen|again|fortjener|fortener|deserve|straff\w*|punish\w*|føle\w* no\w*|feel something|feel anything|"
         r"gjør vondt|gjer vondt|hurts|blåveis|blåmerke\w*|bruise\w*|dypere|djupare|deeper|slutte|stop|trang\w*|urge\w*|"
-        r"sint på meg selv|sint på meg sjølv|angry at myself|lyst|want|wanna|urge|trang|so bad|"
+        r"(?:sint|sinna|sinte|sur|forbanna) på meg (?:selv|sjølv|sjøl)|angry at myself|mad at myself|til det blir svart|until it goes black|lyst|want|wanna|urge|trang|so bad|"
         r"hver kveld|kvar kveld|every night|relaps\w*|sprakk|clean|fresh|ferske|langerm\w*|long sleeves|"
         r"skjul\w*|gjemm\w*|gøym\w*|hide|hiding|plaster|håndledd\w*|handledd\w*|wrists?|armene|armen|"
         r"låret|lårene|thighs?|magen|hovudbotnen|knokene|knuckles|merke|merker|angst|anxiety|for å sove|"
@@ -58,12 +58,12 @@ CONCEPTS = {
         r"|\b(?:tar|tok|tek|ta|tatt|teke|rører|rørte|touch\w*|grab\w*|tar og føler) (?:på )?(?:meg|me|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|him|her|ho|seg)\b|\bkjenner på (?:meg|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|ho|seg)\b"
         r"|\b(?:uten|utan|without) (?:klær|klede|clothes|noe på)\b"
         r"|\b(?:inn på|into) (?:rommet|my room|the room)(?: \w+){0,3} (?:om natta|om natten|at night|når alle sover)\b"
-        r"|\bgjør ting med\b|\bgjer ting med\b|\bdoes things to\b|\bdid things to\b"
+        r"|\b(?:gjør|gjer|gjorde|gjorte) (?:ting|sånt|slikt) med (?:meg|mæ|henne|ham|han|ho)\b|\b(?:does|did|doing|do) (?:things|stuff) to (?:me|her|him)\b"
         r"|\b(?:hånd\w*|handa|hand) (?:ned |ned i |inn i |down |in )(?:buksa|trusa|my pants|pants)\b"
         r"|\b(?:filme\w*|filma|filmed|bilder av|bilete av|pictures of|photos of)(?: \w+){0,4} (?:i dusjen|dusj\w*|shower|uten klær|utan klede|naken|naked)\b|\b(?:filme\w*|filma|filmed) (?:oss|us|meg|me)\b"
         r"|\b(?:komme|kome|come)(?: \w+){0,4} (?:alene|aleine|alone)\b"
         r"|\bmade me touch\b|\bfikk meg til å ta på\b|\bville at jeg skulle ta på\b"
-        r"|\b(?:meldinger|meldingar|messages|snaps?) om (?:kroppen|puppene|rumpa|utseendet)\b|\bmessages about my body\b"
+        r"|\b(?:meldinger|meldingar|messages|snaps?|kommentarer|kommentarar|comments)(?: \w+){0,4} (?:kroppen|puppene|rumpa|utseendet|body|boobs|ass)\b"
         r"|\b(?:møte\w*|møtes|treffe\w*|meet\w*|hente\w*|pick me up) (?:meg |me )?(?:alene|aleine|alone|etter skolen|after school)\b"
         r"|\b(?:holdt|held|holder|held) (?:meg|me) (?:nede|fast|down)\b"
         r"|\b(?:våknet|vakna|woke up)(?: \w+){0,3} (?:uten|utan|without)\b"
@@ -77,7 +77,7 @@ CONCEPTS = {
         r"threat\w*|blackmail\w*|truga|trugar|truge\w*|viss ikkje|hvis ikke|hvis jeg ikke|if i don t|against my will|"
         r"uten å spørre|utan å spørje|without asking|without consent|uten samtykke|uten lov|fest\w*|party|husker ingenting|hugsar ingenting|remember nothing|"
         r"\w*leder\w*|\w*leiar\w*|\w*trener\w*|\w*lærer\w*|\w*onkel\w*|\w*fotograf\w*|gaver|gifts|"
-        r"mot min vilje|uten at jeg|utan at eg|når ingen ser|when no one|alone|alene|aleine|full|drunk|"
+        r"mot min vilje|uten at jeg|utan at eg|når ingen ser|when no one|nobody is around|no one is around|når ingen er|alone|alene|aleine|full|drunk|"
         r"asleep|sov|sovna|ikke vil|ikkje vil|don t want|sa nei|said no|stopp|stop|kommer inn|"
         r"om natta|om natten|at night|dusj\w*|ville|måtte|made me|told me|jeg er 1[0-6]|eg er 1[0-6]|i m 1[0-6]|im 1[0-6]|"
         r"på \d\d|nett\w*|online|snap\w*|insta\w*|leir|camp|fotballtur\w*|trening\w*|practice|jobben|"
@@ -95,37 +95,38 @@ CONCEPTS = {
     ),
     "family_trouble_sound": r"\b(?:knuser|knust|knuste|smash\w*|breaking things|skrik\w*|scream\w*|hyl\w*)\b",
     "blades": (
-        r"\b(?:barberblad\w*|barberhøvel\w*|razor\w*|blades?|blader|bladene|knivblad\w*|glasskår\w*|glass shards?)\b"
+        r"\b(?:barberblad\w*|barberhøvel\w*|razor\w*|blades?|blader|bladene|knivblad\w*|glasskår\w*|glass shards?|lighter|lighteren|lightern)\b"
+        r"|\b(?:på|i|on) (?:armen|armene|armane|låret|lårene|handleddet|håndleddet|my arm|my thigh|my wrist) med (?:bladet|kniven|saksa|passeren|the blade)\b"
         r"|\b(?:sitter|sit|står|ligger|holder|sitting|holding) (?:jeg |eg |i )?(?:her |here )?(?:med|with) (?:bladet|kniven|saksa|the blade|a blade|the knife|the scissors)\b"
     ),
-    "scars": r"\b(?:arr|arra|arrene|arret|scars?|merkene|blåmerkene|bruises)\b",
-    "hiding": r"\b(?:gjemmer|gjøymer|gøymer|gjemte|hiding|hide|skjuler|skjulte) (?:meg|myself|oss|us)\b|\b(?:låst|låste|locked) (?:meg|myself) inne\b|\blocked myself in\b",
+    "scars": r"\b(?:arr|arra|arrene|arret|scars?|merkene|blåmerkene|bruises|brannmerke\w*|brannsår\w*|burn marks?|sårene|såra|kuttene|wounds)\b",
+    "hiding": r"\b(?:gjemmer|gjøymer|gøymer|gjemte|hiding|hide|hides|skjuler|skjulte) (?:meg|myself|oss|us|seg|himself|herself)\b|\b(?:låst|låste|locked) (?:meg|myself) inne\b|\blocked myself in\b",
     "pursuer": r"\b(?:for|from) (?:noen|nokon|someone|somebody|him|han|ham|dem|them|de|dei|pappa|faren|stefar)\b|\b(?:leter|leitar|looking|searching) (?:etter|for) (?:meg|me)\b",
     "stranger": (
         r"\b(?:fremmed\w*|framand\w*|stranger|ukjent mann|unknown man)\b"
-        r"|\b(?:a|some|this|random|creepy|an older|an old) (?:guy|man|dude)\b|\b(?:en|ein) (?:fyr|mann|kar|gubbe|gammel mann)\b|\b(?:ukjent|ukjend) (?:fyr|mann|kar|person)\b"
+        r"|\b(?:noen|nokon|someone|somebody|people|folk) (?:jeg|eg|i) (?:ikke|ikkje|don t|dont|do not) (?:kjenner|kjenne|know)\b|\b(?:a|some|this|random|creepy|an older|an old) (?:guy|man|dude)\b|\b(?:en|ein) (?:fyr|mann|kar|gubbe|gammel mann)\b|\b(?:ukjent|ukjend) (?:fyr|mann|kar|person)\b"
     ),
     "vehicle": r"\b(?:bil|bilen|bilen hans|car|van|varebil)\b",
-    "intoxicated": r"\b(?:tatt|tok|teke|tek|took|taken|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
+    "intoxicated": r"\b(?:tatt|tok|teke|tek|tar|took|taken|taking|takes|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
     "unresponsive": (
         r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding|waking)\b|\b(?:won t|wont|will not) wake\b|\b(?:våkner|vaknar) (?:ikke|ikkje)\b"
         r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold|vekket|vekt|vekka|vekkja|liv i|wake (?:him|her|them))\b"
-        r"|\b(?:snakker|snakkar|prater|pratar|beveger seg|rører seg|talking|moving|responding) (?:ikke|ikkje)\b|\b(?:isn t|isnt|s not|is not|not) (?:talking|moving|responding)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
+        r"|\b(?:uten|utan|without) å (?:svare|svara|reagere|reagera|bevege seg|røre seg)\b|\bpassed out\b|\bpassa ut\b|\b(?:snakker|snakkar|prater|pratar|beveger seg|rører seg|talking|moving|responding) (?:ikke|ikkje)\b|\b(?:isn t|isnt|s not|is not|not) (?:talking|moving|responding)\b|\brar\b|\bsvimmel\b|\bdizzy\b|\bweird\b|\bkaster opp\b|\bthrowing up\b|\bbesvim\w*|\bfainted\b|\bklarer ikke (?:å )?stå\b|\bklarar ikkje (?:å )?stå\b"
     ),
     "armed": (
         r"\b(?:har|has|have|got|holder|holding|med|with|vifter med|waving|trakk|pulled|drar|drog|tok fram) (?:en |ei |et |a |the |sin |his |her )?"
-        r"(?:kniv|kniven|knife|pistol|pistolen|gun|våpen|weapon|øks|axe|gevær|rifle|machete|balltre|bat)\b"
+        r"(?:kniv|kniven|knife|pistol|pistolen|gun|våpen|weapon|øks|axe|gevær|rifle|børse|børsa|hagle|hagla|machete|balltre|bat)\b"
         r"|\b(?:skyter|skyt|shooting|shots fired|skudd|knivstikk\w*|knivstukk\w*|stabbed|got shot|ble skutt|was shot)\b"
     ),
     "despair": (
         r"\b(?:orker|orkar|klarer|klarar) (?:ikke|ikkje) (?:mer|meir)\b|\b(?:ikke|ikkje) (?:orker|orkar|klarer|klarar) (?:mer|meir)\b"
         r"|\b(?:can t|cant|cannot) (?:go on|take it|do this) ?(?:anymore)?\b|\b(?:er|am) ferdig (?:nå|no|now)\b|\bgir opp\b|\bgiving up\b|\bgi opp\b"
     ),
-    "weapon": r"\b(?:kniv\w*|knife|knives|våpen|weapon\w*|pistol\w*|gun|guns|gevær\w*|rifle|øks|axe|balltre|machete)\b",
+    "weapon": r"\b(?:kniv\w*|knife|knives|våpen|weapon\w*|pistol\w*|gun|guns|gevær\w*|rifle|børse|børsa|hagle|hagla|øks|axe|balltre|machete)\b",
     "threat": (
         r"\b(?:true\w*|truer|trua|truar|truga|trugar|threat\w*|jage\w*|jaget|jaga|chas\w*|stalk\w*|forfølg\w*|forfulgt|ran|rana|"
         r"ranet|raner|robb\w*|angrip\w*|angrep|attack\w*|kidnap\w*|bortført\w*|abduct\w*)\b"
-        r"|\b(?:følger|følgjer|fulgt|fulgte|følgde|følgd|follow\w*) (?:etter )?(?:meg|me|oss|us)\b"
+        r"|\b(?:følger|følgjer|fulgt|følgt|fulgte|følgde|følgd|follow\w*) (?:etter )?(?:meg|me|oss|us)\b"
         r"|\b(?:leter|leitar|looking|searching) (?:etter |for )?(?:meg|me)\b"
         r"|\b(?:venter|ventar|waiting) (?:på |for )?(?:meg|me)\b"
         r"|\b(?:vil|ville) (?:ikke|ikkje) (?:slippe|sleppe|la) (?:meg|me)\b|\b(?:won t|wont|will not) let me (?:go|out|leave|walk|get|pass)\b"
@@ -159,7 +160,7 @@ CONCEPTS = {
     ),
     "death": (
         r"\b(?:dø|døy|døyr|døde|døden|død|daud|die|died|dying|dead|death|selvmord\w*|sjølvmord\w*|"
-        r"suicid\w*|unalive|kms|eksistere|eksistera|exist\w*|farvel|goodbye|avskjed\w*|avskil\w*)\b"
+        r"suicid\w*|unalive|kms|eksistere|eksistera|exist|exists|existed|existing|existence|farvel|goodbye|avskjed\w*|avskil\w*)\b"
         r"|\b(?:ta|tar|tok|tek|take|took) (?:livet|mitt eget liv|mitt eige liv|my life|my own life)\b"
         r"|\b(?:avslutte|avslutta|end|ending|ende) (?:livet|alt|it all|my life|everything|things)\b"
         r"|\b(?:være|vere|be) (?:til|here|her)(?: lenger| meir| mer| anymore)?\b"
@@ -188,9 +189,9 @@ CONCEPTS = {
         r"har lagt|lagt|slippe|sleppe|stop|sitter|sit|sat|står|stand\w*|ikke lyst|ikkje lyst|don t want|"
         r"dont want|do not want|ventar|venter|waiting|legge meg|legg meg|lie down|sitting|sits|standing|stands)\b"
     ),
-    "pills": r"\b(?:piller|pillene|tabletter|tablettar|tablettene|pills|sovetablett\w*|sovepille\w*|paracet\w*|ibux|ibuprofen|medisinene|medisiner|medisin|medication|meds|painkillers?)\b",
+    "pills": r"\b(?:medisinskap\w*|medicine cabinet|piller|pillene|tabletter|tablettar|tablettene|pills|sovetablett\w*|sovepille\w*|paracet\w*|ibux|ibuprofen|medisinene|medisiner|medisin|medication|meds|painkillers?)\b",
     "pills_amount": (
-        r"\b(?:saving|sparer|samler|samlar|hamstrer|stockpil\w*|masse|mange|mykje|mykkje|haug|haugevis|alle|hele|heile|all|a lot|lots|bunch|too many|"
+        r"\b(?:saving|sparer|samler|samlar|hamstrer|stockpil\w*|masse|mange|mykje|mykkje|haug|haugevis|alle|alt|hele|heile|all|a lot|lots|bunch|too many|"
         r"altfor mange|way too many|handfull|hand full|\d{2,}|samlet|samla|spart|saved|hoarded|klare|"
         r"overdos\w*|hvor mange|kor mange|how many|nok til|enough to|for å dø|to die|svelg\w*|swallow\w*)\b|\b(?:være|vere|be|is) (?:nok|enough)\b"
     ),
@@ -205,14 +206,14 @@ CONCEPTS = {
         r"screenshots?|skjermbild\w*) (?:av|of|med|with) (?:meg|oss|me|us|mæ)\b"
     ),
     "expose": (
-        r"\b(?:legger|legg|legge|leggje|leggjer|poster|poste|post|posts|deler|dele|del|share|shares|spre|sprer|spreier|spreie|"
+        r"\b(?:legges|leggast|deles|delast|spres|sendes|sendast|postes|legger|legg|legge|leggje|leggjer|poster|poste|post|posts|deler|dele|del|share|shares|spre|sprer|spreier|spreie|"
         r"leak|leaks|sender|sende|send|sends|viser|vise|show|shows)(?: \w+){0,2} (?:ut|den|dem|dei|det|it|them|videoen|bildene|"
         r"bileta|bilda|til|to|online|på nett|everywhere|overalt)\b"
     ),
     "condition": r"\b(?:hvis|viss|om|dersom|elles|ellers|unless|or else|if|otherwise|med mindre)\b",
     "secrecy": (
         r"\b(?:hemmelighet\w*|hemmelegheit\w*|secrets?)\b(?<!secret santa)"
-        r"|\b(?:ikke|ikkje|not|never|aldri|don t|dont)(?: \w+){0,2} (?:fortelle|fortel|si|seie|tell)(?: det| dette| this| it| om oss| about us)? "
+        r"|\b(?:ikke|ikkje|not|never|aldri|don t|dont)(?: \w+){0,2} (?:fortelle|fortel|forteller|si|sier|seie|seier|tell|tells)(?: det| dette| this| it| om oss| about us)? "
         r"(?:til |to )?(?:noen|nokon|anyone|anybody|mamma|pappa|foreldr\w*|parents|mum|mom|dad|your parents)\b"
         r"|\b(?:slette|slett|sletter|sletta|delete|deleting|deleted) (?:chatten|chattane|chattene|meldingene|meldingane|samtalene|"
         r"our chats?|the chats?|the messages|our messages|messages|chats)\b"
@@ -244,6 +245,7 @@ CONCEPTS = {
     "serious_injury": (
         r"\b(?:bent the wrong way|står feil vei|står feil veg|peker feil vei|bone sticking out|beinet stikker ut|"
         r"blør fra hodet|blør frå hovudet|bleeding from (?:his|her|the) head|head injury|hodeskade|luktar bensin|lukter bensin|smells? of (?:gas|petrol))\b"
+        r"|\b(?:blod|blood) (?:fra|frå|from|ut av|out of) (?:øret|øyret|nesa|munnen|hodet|hovudet|his ear|her ear|the ear)\b|\b(?:renn|renner|kommer|kjem) (?:det )?blod (?:fra|frå|ut av) (?:øret|øyret|hodet|hovudet)\b"
     ),
     "intruder": (
         r"\b(?:noen|nokon|someone|somebody|en mann|ein mann|a man|a guy|en fyr|ein fyr|folk|people)(?: \w+){0,2} "
@@ -254,7 +256,7 @@ CONCEPTS = {
         r"|\b(?:stirrer|glaner|ser|staring|looking|watching|peeking) (?:inn|in|into)\b"
     ),
     "airway": (
-        r"\b(?:blå|blåe|blue) (?:i|rundt|på|around) (?:leppene|leppane|munnen|the lips|her lips|his lips)\b|\b(?:lips|leppene|leppane) (?:are |is |er )?(?:turning )?(?:blue|blå)\b"
+        r"\b(?:blå|blåe|blue) (?:i|rundt|på|around) (?:leppene|leppane|munnen|the lips|her lips|his lips)\b|\b(?:lips|leppene|leppane) (?:are |is |er |blir |vert )?(?:turning |going |getting )?(?:blue|blå)\b"
         r"|\b(?:throat|halsen|tunga|tongue)(?: \w+){0,2} (?:is |er )?(?:closing|swelling|hovner|hovnar|lukker seg|lukkar seg|snører seg|svulmer)\b"
         r"|\b(?:får|fær|klarer|klarar) (?:ikke|ikkje) (?:å )?(?:puste|pusta)\b|\b(?:can t|cant|cannot) breathe\b"
         r"|\b(?:epipen\w*|anafylak\w*|anaphyla\w*|allergisk sjokk|allergic shock)\b"
@@ -284,9 +286,18 @@ CONCEPTS = {
         r"\b(?:armene|armane|armen|handledd\w*|håndledd\w*|lårene|låra|låret|arms?|wrists?|thighs?)\b"
     ),
     "farewell_letter": (
-        r"\b(?:skrevet|skrive|skreve|skriver|skreiv|wrote|written|writing|write)(?: \w+){0,2} (?:brev|brevet|breva|brevene|lapp\w*|"
+        r"\b(?:skrevet|skrive|skreve|skriver|skreiv|skrev|wrote|written|writing|write)(?: \w+){0,2} (?:brev|brevet|breva|brevene|lapp\w*|"
         r"letters?|a letter|notes?|a note)(?: \w+){0,2} (?:til|to|for) (?:mamma|pappa|mor|far|familien|alle|foreldr\w*|"
         r"lillebror|lillesøster|broren|søstera|søsteren|my mom|my mum|my dad|my family|everyone|my parents|my brother|my sister)\b"
+    ),
+    "when_gone": (
+        r"\b(?:når|når at|etter at|etter|after|when) (?:jeg|eg|i) (?:er|m|am|is) (?:borte|gone|død|daud|dead|vekke)\b|\bi tilfelle\b|\bin case\b"
+        r"|\b(?:takk for alt|takk for alt sammen|thanks for everything|thank you for everything|thank u for everything)\b"
+    ),
+    # A threat against telling anyone what happens at home.
+    "threat_for_telling": (
+        r"\b(?:hvis|om|viss|if|dersom) (?:jeg|eg|i|du|you) (?:sier|seier|forteller|fortel|tell|tells|say|says|snakker|snakkar)(?: \w+){0,6} "
+        r"(?:angre|angrer|regret|få det ille|få svi|pay|sorry|drepe|drep|kill|skade|hurt|slå|banke|sende meg|send me)\b"
     ),
     "alcohol_heavy": (
         r"\b(?:(?:halv|hel|heil|half|a whole|whole) )?(?:flaske|flaska|bottle) (?:med |of )?(?:vodka|sprit|whisky|rom|rum|gin|vin|wine|tequila)\b"
@@ -351,6 +362,14 @@ CONCEPT_RULES = [
     ("violence_home", ("marriage", "marriage_pressure")),
     # Self-harm hidden: arms or thighs kept out of sight.
     ("self_harm", ("hide_body", "body_spot")),
-    # Goodbye letters for tonight.
+    # Goodbye letters for tonight, or for when the writer is gone; thanks for everything, then silence.
     ("suicide", ("farewell_letter", "urgent")),
+    ("suicide", ("farewell_letter", "when_gone")),
+    ("suicide", ("when_gone", "unresponsive")),
+    # Someone abused and told nobody will believe them; a family threat against telling.
+    ("sexual_abuse", ("sexual", "silencing")),
+    ("violence_home", ("family", "threat_for_telling")),
+    # A friend's wounds shown in secret; self-harm tools beside burn or cut marks.
+    ("self_harm", ("scars", "secrecy")),
+    ("self_harm", ("blades", "scars")),
 ]

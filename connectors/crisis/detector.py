@@ -144,7 +144,9 @@ def detect(text: str) -> CrisisSignal | None:
             return None
         if signal.category == "self_harm" and framing.small_injury(cleaned):
             return None
-        if framing.asks_for_help(cleaned):
+        if framing.past_event_question(cleaned):
+            signal = replace(signal, level="check_in")
+        elif framing.asks_for_help(cleaned):
             outside = framing.HELP_QUESTION.sub(" ", cleaned)
             if not (FIRST_PERSON.search(outside) or FRIEND_PHRASE_OWNED.search(outside)):
                 signal = replace(signal, level="check_in")

@@ -33,6 +33,7 @@ SCHOOL = (
     r"lekse|leksa|debatt|debatten|diskusjon|diskusjonen|analyse|statistikk|forskning|research|sources|"
     r"kilder|fagdag|fagdagen|gruppearbeid|gruppearbeidet|særemne|særemnet) (?:om|about|on|på|til)\b"
     r"|\b(?:vi har om|vi lærer om|vi lærar om|we re learning about|we are learning about)\b"
+    r"|\b(?:skrive|skriv|skriver|write|writing) (?:en |ei |ein |a )?(?:tekst |text |stil )?(?:om|about) (?:hvorfor|kvifor|why|hvordan|korleis|how)\b"
     r"|\bfor (?:english|norsk|samfunnsfag|historie|krle|religion|history|social studies) (?:lit|class|timen)\b"
     r"|\benglish lit\b|\b(?:skoleoppgave|skuleoppgåve|selvmordsforebygging|sjølvmordsførebygging)\w*"
     r"|\b\w+ prevention\b"
@@ -52,7 +53,8 @@ HISTORY = (
 GAMES = (
     r"\b(?:i spillet|i spelet|i gamet|in the game|in game|ingame|fortnite|minecraft|gta|roblox|"
     r"call of duty|valorant|fifa|warzone|apex|overwatch|league of legends|counter strike|cs ?go|"
-    r"cs2|pubg|among us|elden ring|zelda|pokemon|skyrim|respawn|respawna)\b"
+    r"cs2|pubg|among us|elden ring|zelda|pokemon|skyrim|respawn\w*|i cs|in cs|ranked|sniper|pvp|raid\w*|"
+    r"basen deres|their base|cod|gamet)\b"
 )
 KITCHEN = (
     r"\b(?:løk|løken|brød\w*|brødkniv\w*|tomat\w*|grønnsak\w*|potet\w*|eple\w*|matlaging|lagde mat|"
@@ -63,7 +65,7 @@ SMALL = r"\b(?:litt|lite|bittelite|small|a bit|a little|tiny|minor|bare et lite|
 
 # The writer says it is about them: "fordi jeg tenker på det selv", "it's about me", "me too".
 DISCLOSURE = re.compile(
-    r"\b(?:jeg|eg|i|æ|je|meg|me|mæ)\b(?: \w+){0,6} (?:selv|sjølv|sjøl|myself|too|også|òg)\b"
+    r"\b(?:jeg|eg|i|æ|je|meg|me|mæ)\b(?: \w+){0,6} (?:selv|sjølv|sjøl|myself|også|òg)\b|\b(?:jeg|eg|i|æ|je|meg|me|mæ)\b(?: \w+){0,6} too *$"
     r"|\b(?:handler|handlar|gjelder|gjeld|is about|it s about|its about|egentlig om|eigentleg om|really about) "
     r"(?:egentlig |eigentleg |really |actually )?(?:meg|mæ|me|myself)\b"
     r"|\b(?:me too|meg også|meg òg|jeg også|eg også|eg òg|same here)\b"
@@ -80,6 +82,22 @@ HELP_QUESTION = re.compile(
     r"|\b(?:hvor|kor|where) (?:kan|får|can|do) (?:man|en|ein|jeg|eg|i|you|someone|hun|han|ho) (?:få |get |find )?(?:hjelp|help)\b"
     r"|\b(?:hvem|kven|who) (?:kan|can|do) (?:hjelpe|help|i call|i contact|you call)\b"
     r"|\b(?:hjelp til|help for|help with) (?:en |ei |ein |a |my )?(?:venn\w*|venninne\w*|kompis\w*|friend)\b"
+    r"|\b(?:hvilket|hvilke|kva|what|which) (?:nummer|number)\b"
+    r"|\b(?:hvordan|korleis|how) (?:kan|skal|bør|can|do|should) (?:jeg|eg|i|we|vi) (?:best )?(?:hjelpe|støtte|help|support)\b"
+    r"|\b(?:finnes|fins|finst) det (?:noe|noko|hjelp|nokon|noen)\b|\bis there (?:a |any |some )?(?:help|support|service|place|group|chat|site|someone|anyone)\b"
+)
+
+# An event told as past, with nobody said to be in danger now: "søstera mi ble voldtatt i fjor".
+PAST = re.compile(
+    r"\b(?:i fjor|i fjer|for (?:\w+ )?(?:år|måneder|månader|uker|veker|år) siden|for (?:\w+ )?(?:år|månader|veker) sidan|"
+    r"last (?:year|month|summer|winter|spring|week|weekend)|(?:a|one|two|three|\d+|few|many|some) (?:years?|months?) ago|"
+    r"as a (?:kid|child)|da (?:jeg|eg|hun|han|ho|vi) var (?:liten|lita|yngre|barn|\d+)|when (?:i|she|he|we) (?:was|were) "
+    r"(?:little|younger|a kid|a child|kids|\d+)|it s over now|det er over nå|det er slutt nå|used to|pleide å|pleidde å)\b"
+)
+# Words that put danger in the present again.
+PRESENT = re.compile(
+    r"\b(?:nå|no|now|right now|rn|i kveld|i natt|tonight|still|fortsatt|framleis|igjen|again|hver dag|kvar dag|"
+    r"every day|keeps|stadig|vil|ville|want|wanna|skal|going to|gonna|redd|scared|afraid)\b"
 )
 
 _FRAMES = {
@@ -119,6 +137,11 @@ def without_framed_clauses(text: str) -> str:
 def discloses(cleaned: str) -> bool:
     """Does the writer say the danger is about them, or state an intent?"""
     return bool(DISCLOSURE.search(cleaned))
+
+
+def past_event_question(cleaned: str) -> bool:
+    """A help question about something that happened before, with no sign of danger now."""
+    return bool(HELP_QUESTION.search(cleaned) and PAST.search(cleaned) and not PRESENT.search(cleaned))
 
 
 def asks_for_help(cleaned: str) -> bool:

@@ -9,7 +9,7 @@ only ever produce a word the lexicon already knows, or leave the text as it was:
 - letters from other Nordic keyboards: ö -> ø, ä -> æ;
 - letters separated by spaces, dots, hyphens or underscores ("k u t t e", "s.e.l.v"): three or
   more single letters are joined; two are joined only when that gives a key word ("d ø");
-- leetspeak inside a word (0 -> o/ø, 1 -> i/l, 3 -> e, 4 -> a, 5 -> s, 7 -> t, @ -> a, $ -> s,
+- leetspeak inside a word (0 -> o/ø, 1 -> i/l, 3 -> e, 4 -> a/å, 5 -> s, 7 -> t, @ -> a, $ -> s,
   € -> e, ! -> i/l): only in a token that also has letters, so numbers ("113", "15 år") stay;
 - a masking character inside a word (`*`, `#`, `_`, `.`, `-`, `/`, `+`) is a wildcard for one or
   two letters, matched against the key words ("selvm*rd" -> "selvmord"); no match, no change;
@@ -28,7 +28,7 @@ from . import concepts, lexicon
 
 LETTER = "a-zæøåéèüñ"
 NORDIC = str.maketrans({"ö": "ø", "ä": "æ", "ô": "ø", "â": "å", "à": "a", "á": "a"})
-LEET = {"0": "øo", "1": "il", "3": "e", "4": "a", "5": "s", "7": "t", "@": "aå", "$": "s", "€": "e", "!": "il"}
+LEET = {"0": "øo", "1": "il", "3": "e", "4": "aå", "5": "s", "7": "t", "@": "aå", "$": "s", "€": "e", "!": "il"}
 LEET_CHARS = "0-9@$€!"
 MASKS = "*#_.\\-/+"
 MAX_VARIANTS = 64

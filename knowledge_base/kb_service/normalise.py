@@ -11,6 +11,7 @@ from typing import Collection, Iterable
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_NORWEGIAN
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from connectors.spelling import bokmal_word, normalise_words
 
@@ -18,7 +19,23 @@ from connectors.spelling import bokmal_word, normalise_words
 # (connectors/spelling.py, shared with the NLU), with æ, ø and å restored against the index's
 # own words when a vocabulary is given.
 TOKEN = re.compile(r"\w+")
-STOPWORDS = frozenset(STOPWORDS_NORWEGIAN) | frozenset(STOPWORDS_EN)
+# bm25s's English list has 33 words, so "what", "how", "my" and "can" counted as evidence in
+# English questions; scikit-learn's fuller list is used, less the words that carry meaning here
+# ("fire", "call", "alone", "cry", "nobody", "move"...). Chat fillers and question words the
+# Snowball Norwegian list lacks are added for both languages.
+KEPT_ENGLISH = frozenset(
+    "fire call serious alone cry empty bill find found full move keep take interest detail system "
+    "name give show part side top front back never nobody nothing noone against without first last "
+    "amount sincere thick thin".split()
+)
+CHAT_FILLERS = frozenset(
+    "hvilket hvilke får gjør går må liksom egentlig altså typ lol idk pls plis plz hei hallo helt "
+    "veldig mye litt jo vel ok okei lurer im dont doesnt didnt cant wont isnt does did doing "
+    "kinda like just really stuff thing things u ur w n r ya tbh rn know want m s t ve ll d".split()
+)
+STOPWORDS = (
+    frozenset(STOPWORDS_NORWEGIAN) | frozenset(STOPWORDS_EN) | (ENGLISH_STOP_WORDS - KEPT_ENGLISH) | CHAT_FILLERS
+)
 GRAM = 4
 MIN_GRAM_WORD = 5
 
