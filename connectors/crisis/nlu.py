@@ -1,9 +1,12 @@
 """A Rasa NLU component that forces the `crisis` intent when the lexicon fires, so nothing later in
 the pipeline or the dialogue can route a young person in danger to a FAQ answer.
 
-It runs after the intent classifiers (and the FallbackClassifier). It combines two signals: the
-lexicon, and the trained `crisis` intent when the model is confident and the message holds a risk
-word outside idioms and school topics (alone, the model is too eager: see `make eval`).
+It runs after the intent classifiers (and the FallbackClassifier). It combines three signals: the
+lexicon first; then the crisis classifier's probability (`nlu_classifier`, set earlier in the
+pipeline): at least `classifier_crisis_at` is the crisis answer, at least `classifier_check_in_at` a
+check-in; and, unless `model_threshold` is None, the trained `crisis` intent when the model is that
+confident and the message holds a risk word outside idioms and school topics (a check-in: alone,
+the intent is too eager, see `make eval`).
 The category and whether the writer speaks of someone else go out as entities, which fill the
 `crisis_category` and `crisis_subject` slots: the conversation stays marked for an urgent handoff.
 A check-in (a help question on a crisis topic, or the model alone) is the `check_in` intent with a
@@ -21,7 +24,9 @@ from rasa.shared.nlu.training_data.message import Message
 from ..nlu_common import RuleComponent
 
 from .answers import subject
+from .classifier import ClassifierSettings
 from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person
+from .nlu_classifier import CATEGORY, PROBABILITY
 
 CRISIS_INTENT = "crisis"
 CHECK_IN_INTENT = "check_in"
@@ -35,11 +40,21 @@ class CrisisOverride(RuleComponent):
     @staticmethod
     def get_default_config() -> Dict[Text, Any]:
         # The trained intent counts only this sure, and only with a risk word in the message.
-        return {"model_threshold": 0.9}
+        defaults = ClassifierSettings()
+        return {
+            "model_threshold": 0.9,
+            "classifier_crisis_at": defaults.crisis_at,
+            "classifier_check_in_at": defaults.check_in_at,
+        }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
         super().__init__(config)
-        self.model_threshold = float(config.get("model_threshold", 0.9))
+        defaults = ClassifierSettings()
+        # None turns the intent's check-in off (the deployed config does: the classifier is sharper).
+        threshold = config.get("model_threshold", 0.9)
+        self.model_threshold = None if threshold is None else float(threshold)
+        self.classifier_crisis_at = float(config.get("classifier_crisis_at", defaults.crisis_at))
+        self.classifier_check_in_at = float(config.get("classifier_check_in_at", defaults.check_in_at))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -52,11 +67,16 @@ class CrisisOverride(RuleComponent):
                 return float(ranked.get("confidence") or 0.0)
         return 0.0
 
-    def assess(self, text: str, model_confidence: float) -> Optional[CrisisSignal]:
+    def assess(
+        self, text: str, model_confidence: float, probability: Optional[float] = None, category: Optional[str] = None
+    ) -> Optional[CrisisSignal]:
         signal = detect(text)
         if signal is not None:
             return signal
-        if model_confidence >= self.model_threshold and has_risk_words(text):
+        if probability is not None and probability >= self.classifier_check_in_at:
+            level = "crisis" if probability >= self.classifier_crisis_at else "check_in"
+            return CrisisSignal(category or guess_category(text), is_third_person(text), "classifier", level=level)
+        if self.model_threshold is not None and model_confidence >= self.model_threshold and has_risk_words(text):
             # The model alone is not sure enough for the crisis answer: a gentle check-in.
             return CrisisSignal(guess_category(text), is_third_person(text), "model", level="check_in")
         return None
@@ -65,7 +85,7 @@ class CrisisOverride(RuleComponent):
         text = message.get(TEXT) or ""
         if not text or text.startswith("/"):
             return  # button payloads carry their own intent
-        signal = self.assess(text, self._model_confidence(message))
+        signal = self.assess(text, self._model_confidence(message), message.get(PROBABILITY), message.get(CATEGORY))
         intent = message.get(INTENT) or {}
         if signal is None:
             if intent.get("name") == CRISIS_INTENT:

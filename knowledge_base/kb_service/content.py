@@ -56,8 +56,11 @@ class Entry(BaseModel):
         return self.links[0].url if self.links else None
 
     def search_texts(self) -> list[str]:
-        """The texts a young person's question is matched against."""
-        return [self.question, self.title, *self.phrasings]
+        """The texts a young person's question is matched against by the embedding model: the
+        question, the titles in all three languages, the phrasings, and the English answer (the
+        model is English, so English questions find the entry through its English text)."""
+        optional = (self.title_nn, self.title_en, self.answer_en)
+        return [self.question, self.title, *self.phrasings, *(text for text in optional if text)]
 
 
 def _describe(exc: ValidationError) -> str:

@@ -94,6 +94,13 @@ def test_the_marker_check_can_fail():
     assert counts.bokmal > counts.nynorsk
 
 
+def test_english_title_and_answer_are_searched_by_the_embedding_model(shipped):
+    entry = next(e for e in shipped if e.title_en and e.answer_en and e.title_nn)
+    texts = entry.search_texts()
+    assert {entry.question, entry.title, entry.title_nn, entry.title_en, entry.answer_en} <= set(texts)
+    assert entry.answer not in texts  # the bokmål answer is BM25's, not the dense model's
+
+
 def test_most_entries_have_nynorsk_and_english_answers(shipped):
     both = sum(1 for entry in shipped if entry.answer_nn and entry.answer_en)
     assert both / len(shipped) >= 0.6

@@ -23,6 +23,17 @@ def test_stop_words_are_dropped():
     assert tokens("hva er det") == []
 
 
+def test_english_question_words_and_chat_fillers_are_stop_words():
+    # bm25s's own English list has 33 words; "what", "how", "my" and "can" were evidence.
+    assert tokens("what can i do about my") == []
+    assert tokens("hvilket lol idk") == []
+
+
+def test_words_that_carry_meaning_here_are_kept():
+    for word in ("fire", "call", "alone", "nobody"):
+        assert tokens(word), word
+
+
 def test_english_share():
     assert english_share("how do I get a tax card") > 0.5
     assert english_share("hvordan får jeg skattekort") < 0.3

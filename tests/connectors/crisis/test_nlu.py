@@ -68,6 +68,36 @@ def test_the_model_alone_gives_a_check_in_not_the_crisis_answer():
     assert set(entity_values(message)) == {"check_in_category"}
 
 
+def with_probability(message: Message, probability: float, category: str = "self_harm") -> Message:
+    message.set("crisis_probability", probability)
+    message.set("crisis_classifier_category", category)
+    return message
+
+
+def test_a_sure_classifier_gives_the_crisis_answer_with_its_category():
+    message = run(with_probability(parsed("går med genser i all slags vær nå", "ask_question", 0.0), 0.95))
+    assert message.get("intent")["name"] == "crisis"
+    assert entity_values(message)["crisis_category"] == "self_harm"
+
+
+def test_a_less_sure_classifier_gives_a_check_in_and_a_low_one_nothing():
+    middle = run(with_probability(parsed("går med genser i all slags vær nå", "ask_question", 0.0), 0.7))
+    assert middle.get("intent")["name"] == "check_in"
+    low = run(with_probability(parsed("går med genser i all slags vær nå", "ask_question", 0.0), 0.3))
+    assert low.get("intent")["name"] == "ask_question"
+
+
+def test_the_lexicon_decides_before_the_classifier():
+    message = run(with_probability(parsed("jeg vil ikke leve lenger", "ask_question", 0.0), 0.1, "acute_danger"))
+    assert entity_values(message)["crisis_category"] == "suicide"
+
+
+def test_the_intent_check_in_can_be_turned_off():
+    override = CrisisOverride({"model_threshold": None})
+    message = override.process([parsed("har så mange arr", "crisis", 0.99)])[0]
+    assert message.get("intent")["name"] == "ask_question"
+
+
 def test_a_crisis_clears_what_the_small_talk_gate_saw():
     message = parsed("vil ikke leve mer", "goodbye", 0.0)
     message.set("gated_intent", "goodbye", add_to_output=True)

@@ -1,0 +1,50 @@
+"""The crisis classifier: fitted on examples, a probability and a category for unseen text."""
+
+from __future__ import annotations
+
+import pytest
+
+from connectors.crisis.classifier import CrisisClassifier, knowledge_base_questions, packaged_examples
+
+
+@pytest.fixture(scope="module")
+def classifier() -> CrisisClassifier:
+    examples = packaged_examples()
+    return CrisisClassifier.fit(examples.crisis, examples.harmless, zip(examples.crisis, examples.categories))
+
+
+def test_packaged_examples_have_both_sides_and_a_category_each():
+    examples = packaged_examples()
+    assert len(examples.crisis) >= 300 and len(examples.harmless) >= 300
+    assert len(examples.categories) == len(examples.crisis)
+    assert set(examples.categories) == {"suicide", "self_harm", "violence_home", "sexual_abuse", "acute_danger"}
+
+
+def test_probabilities_separate_crisis_from_everyday_questions(classifier):
+    crisis = classifier.probabilities(["jeg orker ikke mer og vil bare dø", "pappa slår meg når han er full"])
+    everyday = classifier.probabilities(["hvordan søker jeg om borteboerstipend", "when does the bus leave"])
+    assert min(crisis) > max(everyday)
+    assert all(0.0 <= p <= 1.0 for p in crisis + everyday)
+
+
+def test_category_is_one_of_the_lexicons(classifier):
+    assert classifier.category("stefar slår mamma og meg hver helg") == "violence_home"
+
+
+def test_fit_refuses_an_empty_side():
+    with pytest.raises(ValueError):
+        CrisisClassifier.fit([], ["hei"], [("a", "suicide"), ("b", "self_harm")])
+    with pytest.raises(ValueError):
+        CrisisClassifier.fit(["vil dø"], ["hei"], [("vil dø", "suicide")])
+
+
+def test_empty_input_gives_no_probabilities(classifier):
+    assert classifier.probabilities([]) == []
+
+
+def test_knowledge_base_questions_are_read_and_a_missing_directory_is_empty(tmp_path):
+    (tmp_path / "a.yml").write_text(
+        "entries:\n  - question: Hva gjør NAV?\n    phrasings: [nav hjelp, hjelp fra nav]\n", encoding="utf-8"
+    )
+    assert knowledge_base_questions(tmp_path) == ["Hva gjør NAV?", "nav hjelp", "hjelp fra nav"]
+    assert knowledge_base_questions(tmp_path / "missing") == []
