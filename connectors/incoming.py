@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
 from .errors import ChannelInputError, PayloadTooLargeError
+from .jsonbody import BodyError, parse_json_object
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128
@@ -27,6 +27,19 @@ def is_blank(text: str) -> bool:
     )
 
 
+# The only metadata a client may pass to the bot, and its values: anything else (a fødselsnummer in
+# `lang`, any other key) is dropped before Rasa or the tracker store sees it.
+ALLOWED_METADATA = {"lang": frozenset({"nb", "nn", "en"})}
+
+
+def allowed_metadata(metadata: dict[str, Any]) -> dict[str, Any]:
+    """The known keys of `metadata` with known values; the rest dropped."""
+    return {
+        key: metadata[key] for key, values in ALLOWED_METADATA.items()
+        if isinstance(metadata.get(key), str) and metadata[key] in values
+    }
+
+
 @dataclass(frozen=True)
 class IncomingMessage:
     sender: str
@@ -35,18 +48,15 @@ class IncomingMessage:
 
 
 def read_json_object(body: bytes, *, allow_empty: bool = False) -> dict[str, Any]:
-    """The body as a JSON object: 413 when it is too big (checked before parsing), 400 otherwise."""
-    if len(body) > MAX_BODY_BYTES:
-        raise PayloadTooLargeError(f"The request body is over {MAX_BODY_BYTES} bytes.")
-    if allow_empty and not body.strip():
-        return {}
+    """The body as a JSON object (`jsonbody.parse_json_object`): 413 when it is too big (checked
+    before parsing), 400 `malformed_json` for every way it cannot be read (deep nesting, huge
+    numbers, bad UTF-8 included). Lone surrogates and NULs are repaired before anything sees them."""
     try:
-        data = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        raise ChannelInputError("The body must be JSON.", code="malformed_json") from None
-    if not isinstance(data, dict):
-        raise ChannelInputError("The body must be a JSON object.", code="malformed_json")
-    return data
+        return parse_json_object(body, max_bytes=MAX_BODY_BYTES, allow_empty=allow_empty)
+    except BodyError as error:
+        if error.code == "payload_too_large":
+            raise PayloadTooLargeError(str(error)) from None
+        raise ChannelInputError(str(error), code="malformed_json") from None
 
 
 def parse_body(body: bytes) -> IncomingMessage:
@@ -73,4 +83,4 @@ def parse_body(body: bytes) -> IncomingMessage:
     metadata = data.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise ChannelInputError("Field 'metadata' must be a JSON object.", code="invalid_metadata")
-    return IncomingMessage(sender=sender, text=text.strip(), metadata=metadata)
+    return IncomingMessage(sender=sender, text=text.strip(), metadata=allowed_metadata(metadata))

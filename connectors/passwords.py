@@ -19,7 +19,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-USERNAME = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,39}\Z")
 MIN_PASSWORD_CHARS = 10
 MAX_TOKEN_CHARS = 100
 
@@ -33,7 +33,7 @@ class AccountInputError(ValueError):
 
 
 def username_problem(username: object) -> str | None:
-    if isinstance(username, str) and USERNAME.match(username):
+    if isinstance(username, str) and USERNAME.fullmatch(username):
         return None
     return "A username is 2-40 characters: a-z, 0-9, '.', '_' or '-'."
 

@@ -28,13 +28,14 @@ from ..redis_client import connect
 from ..errors import ChannelError, ChannelInputError, NotFoundError, StoreUnavailableError
 from ..incoming import MAX_BODY_BYTES, read_json_object
 from ..widget.config import WidgetConfig
+from ..widget.protocol import STREAM_ID_PATTERN
 from ..widget.store import WidgetStore
 from .accounts import Accounts, ConsoleSession
 from .config import HandoffConfig
 from .errors import TicketError
 from .service import text as handoff_text
 from .teams import Teams, load_teams
-from .tickets import OUTCOMES, Ticket, TicketStore, now_ms
+from .tickets import OUTCOMES, TICKET_ID_PATTERN, Ticket, TicketStore, now_ms
 
 logger = logging.getLogger(__name__)
 
@@ -112,7 +113,7 @@ class CaseworkerInput(InputChannel):
         return session
 
     async def _ticket_for(self, session: ConsoleSession, ticket_id: str) -> Ticket:
-        ticket = await self.tickets.get(ticket_id) if len(ticket_id) <= 40 else None
+        ticket = await self.tickets.get(ticket_id) if TICKET_ID_PATTERN.fullmatch(ticket_id) else None
         if ticket is None:
             raise NotFoundError("No such ticket.", code="unknown_ticket")
         mine = ticket.claimed_by == session.caseworker.username
@@ -225,8 +226,9 @@ class CaseworkerInput(InputChannel):
             if outcome not in OUTCOMES:
                 raise ChannelInputError(f"Field 'outcome' must be one of {', '.join(OUTCOMES)}.", code="invalid_outcome")
             seen = data.get("seen")
-            if seen is not None and not isinstance(seen, str):
-                raise ChannelInputError("Field 'seen' must be a message id.", code="invalid_seen")
+            if seen is not None and not (isinstance(seen, str) and STREAM_ID_PATTERN.fullmatch(seen)):
+                # Redis would refuse it inside the close script, which read as 503 store_unavailable.
+                raise ChannelInputError("Field 'seen' must be a message id like '1764288000000-0'.", code="invalid_seen")
             key = "handed_back" if action == "handback" else "closed"
             closing = {
                 "role": "bot", "text": handoff_text(key, ticket.lang), "buttons": [],

@@ -18,6 +18,7 @@ The transcript is the widget's own log (uv:widget:log:<session>), already redact
 from __future__ import annotations
 
 import json
+import re
 import secrets
 import time
 from dataclasses import dataclass
@@ -30,6 +31,8 @@ from ..errors import StoreUnavailableError
 from .errors import TicketError
 
 P = "uv:handoff"
+# A ticket id: 12 hex digits (secrets.token_hex(6)), matched whole before it names a Redis key.
+TICKET_ID_PATTERN = re.compile(r"[0-9a-f]{12}\Z")
 PRIORITIES = ("urgent", "normal")
 STATUSES = ("queued", "claimed", "closed")
 OUTCOMES = ("answered", "referred", "handed_back", "no_response", "other")

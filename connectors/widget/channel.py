@@ -102,6 +102,14 @@ def _last_service(history: list[dict[str, Any]]) -> str | None:
     return None
 
 
+
+class _Claim:
+    """Whether this request holds the retry id of its client_id (see `receive_message`)."""
+
+    def __init__(self) -> None:
+        self.held = False
+
+
 class WidgetInput(InputChannel):
     @classmethod
     def name(cls) -> str:
@@ -152,6 +160,17 @@ class WidgetInput(InputChannel):
                 f"More than {self.config.flood_max_messages} messages in {self.config.flood_window_seconds:g} seconds.",
                 retry_after_seconds=flood.retry_after_seconds,
             )
+        # One place releases a claimed retry id: whatever fails after the claim, a retry with the
+        # same client_id must get a fresh answer, not wait on a reply that will never come.
+        claim = _Claim()
+        try:
+            return await self._receive(on_new_message, request, claim)
+        except BaseException:
+            if claim.held:
+                await self._release(request)
+            raise
+
+    async def _receive(self, on_new_message: OnNewMessage, request: MessageRequest, claim: _Claim) -> dict[str, Any]:
         stored = True
         try:
             if not await self.store.session_exists(request.session):
@@ -159,6 +178,7 @@ class WidgetInput(InputChannel):
             earlier = await self.store.claim_reply(request.session, request.client_id)
             if earlier is not None:
                 return await self._earlier_reply(request, earlier)
+            claim.held = True
             relayed = await self._relay_to_caseworker(request)
             if relayed is not None:
                 return relayed
@@ -172,12 +192,7 @@ class WidgetInput(InputChannel):
             user = {**user_message(request), "id": None}
 
         incoming = IncomingMessage(sender=request.session, text=request.text, metadata=request.metadata)
-        try:
-            replies = bot_messages(await answer_safely(on_new_message, incoming, self.name(), self.guard_config))
-        except BaseException:
-            if stored:
-                await self._release(request)
-            raise
+        replies = bot_messages(await answer_safely(on_new_message, incoming, self.name(), self.guard_config))
         replies = await self._start_handoffs(request, replies, stored)
         if stored:
             try:

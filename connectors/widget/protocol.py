@@ -7,15 +7,15 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import ChannelInputError
-from ..incoming import MAX_MESSAGE_CHARS, is_blank, read_json_object
+from ..incoming import MAX_MESSAGE_CHARS, allowed_metadata, is_blank, read_json_object
 
-SESSION_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
-CLIENT_ID_PATTERN = re.compile(r"^[A-Za-z0-9_-]{8,64}$")
-ENTRY_ID_PATTERN = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
-STREAM_ID_PATTERN = re.compile(r"^\d{1,20}-\d{1,20}$")
+# Ids are matched whole (fullmatch, \Z): with `$`, a trailing newline would reach a Redis key.
+SESSION_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}\Z")
+CLIENT_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}\Z")
+ENTRY_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+STREAM_ID_PATTERN = re.compile(r"[0-9]{1,20}-[0-9]{1,20}\Z")
 VOTES = ("up", "down")
 MAX_DISPLAY_CHARS = 200
-ALLOWED_METADATA = ("lang",)
 
 
 @dataclass(frozen=True)
@@ -41,7 +41,7 @@ def json_body(body: bytes) -> dict[str, Any]:
 
 
 def session_id(value: Any) -> str:
-    if not isinstance(value, str) or not SESSION_PATTERN.match(value):
+    if not isinstance(value, str) or not SESSION_PATTERN.fullmatch(value):
         raise ChannelInputError("Field 'session' must be a session id from POST /session.", code="invalid_session")
     return value
 
@@ -49,7 +49,7 @@ def session_id(value: Any) -> str:
 def stream_id(value: Any) -> str | None:
     if value in (None, ""):
         return None
-    if not isinstance(value, str) or not STREAM_ID_PATTERN.match(value):
+    if not isinstance(value, str) or not STREAM_ID_PATTERN.fullmatch(value):
         raise ChannelInputError("A message id looks like '1764288000000-0'.", code="invalid_message_id")
     return value
 
@@ -65,15 +65,15 @@ def parse_message(body: bytes) -> MessageRequest:
             f"Field 'message' is too long: at most {MAX_MESSAGE_CHARS} characters.", code="message_too_long"
         )
     client_id = data.get("client_id")
-    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.match(client_id):
+    if not isinstance(client_id, str) or not CLIENT_ID_PATTERN.fullmatch(client_id):
         raise ChannelInputError(
             "Field 'client_id' must be 8-64 letters, digits, '-' or '_', unique per message.", code="invalid_client_id"
         )
     metadata = data.get("metadata") or {}
     if not isinstance(metadata, dict):
         raise ChannelInputError("Field 'metadata' must be a JSON object.", code="invalid_metadata")
-    # Only known keys pass on to the bot: nothing else a page sends ends up in the tracker.
-    metadata = {key: metadata[key] for key in ALLOWED_METADATA if isinstance(metadata.get(key), str)}
+    # Only known keys and values pass on to the bot: nothing else a page sends ends up in the tracker.
+    metadata = allowed_metadata(metadata)
     display = data.get("display")
     if display is not None and (not isinstance(display, str) or len(display) > MAX_DISPLAY_CHARS):
         raise ChannelInputError(f"Field 'display' must be a string of at most {MAX_DISPLAY_CHARS} characters.", code="invalid_display")
@@ -86,7 +86,7 @@ def parse_feedback(body: bytes) -> FeedbackRequest:
     data = json_body(body)
     session = session_id(data.get("session"))
     entry_id = data.get("entry_id")
-    if not isinstance(entry_id, str) or len(entry_id) > 80 or not ENTRY_ID_PATTERN.match(entry_id):
+    if not isinstance(entry_id, str) or len(entry_id) > 80 or not ENTRY_ID_PATTERN.fullmatch(entry_id):
         raise ChannelInputError("Field 'entry_id' must be an entry id.", code="invalid_entry_id")
     vote = data.get("vote")
     if vote not in VOTES:

@@ -5,10 +5,12 @@
     └── KBHTTPError           (SanicException) becomes one JSON error body
         ├── InvalidQueryError     400
         ├── InvalidRequestError   400  a malformed admin request
+        ├── MalformedJSONError    400  a body that is not a JSON object (connectors/jsonbody.py)
         ├── UnauthorizedError     401  no or an expired token
         ├── ForbiddenError        403  the role or directorate does not allow it
         ├── EntryNotFoundError    404
         ├── ConflictError         409  the workflow does not allow it now
+        ├── PayloadTooLargeError  413  a body over the limit
         ├── EntryInvalidError     422  an entry that breaks the schema; `fields` says where
         └── StoreUnavailableError 503  the content store (Redis) is not configured or down
 """
@@ -45,6 +47,15 @@ class EntryNotFoundError(KBHTTPError):
 class InvalidRequestError(KBHTTPError):
     status_code = 400
     code = "invalid_request"
+
+
+class MalformedJSONError(InvalidRequestError):
+    code = "malformed_json"
+
+
+class PayloadTooLargeError(KBHTTPError):
+    status_code = 413
+    code = "payload_too_large"
 
 
 class UnauthorizedError(KBHTTPError):

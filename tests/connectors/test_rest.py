@@ -7,6 +7,7 @@ import pytest
 
 from connectors.incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
 from connectors.rest import GuardedRestInput
+from support.bad_input import unreadable_bodies, unstorable_texts
 from support.channels import post, serve_channel
 
 
@@ -218,3 +219,32 @@ async def test_a_handoff_over_rest_is_a_referral_since_rest_cannot_relay():
     async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
         _, messages = await post(base + "/webhook", body("/confirm_handoff"))
     assert messages[0]["custom"] == {"kind": "referral", "reason": "handoff_unavailable", "lang": "nb"}
+
+
+@pytest.mark.parametrize("name", sorted(unreadable_bodies()))
+async def test_a_body_the_parser_cannot_take_is_400_not_500(name):
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        status, reply = await post(base + "/webhook", unreadable_bodies()[name])
+    assert (status, reply["error"]["code"]) == (400, "malformed_json")
+    assert on_new_message.seen == []
+
+
+@pytest.mark.parametrize("name", sorted(unstorable_texts()))
+async def test_unstorable_text_reaches_the_bot_repaired(name):
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        status, _ = await post(base + "/webhook", body(unstorable_texts()[name]))
+    assert status == 200
+    [message] = on_new_message.seen
+    message.text.encode("utf-8")
+    assert "\x00" not in message.text
+
+
+async def test_only_known_metadata_reaches_the_bot():
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        await post(base + "/webhook", body("hei", metadata={"lang": "01019912345", "fnr": "01019912345"}))
+        await post(base + "/webhook", body("hei", metadata={"lang": "en", "deep": {"a": [1]}}))
+        await post(base + "/webhook", body("hei", metadata={"lang": ["nb"]}))
+    assert [m.metadata for m in on_new_message.seen] == [{}, {"lang": "en"}, {}]

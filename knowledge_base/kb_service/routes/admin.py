@@ -17,9 +17,13 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
+from connectors.jsonbody import BodyError, parse_json_object
+
 from ..accounts import check_new_user
 from ..content import Entry, validate_entry
-from ..errors import ConflictError, EntryNotFoundError, ForbiddenError, InvalidRequestError
+from ..errors import (
+    ConflictError, EntryNotFoundError, ForbiddenError, InvalidRequestError, MalformedJSONError, PayloadTooLargeError,
+)
 from ..store import entry_json
 from ..workflow import User, check_action, check_read
 
@@ -29,16 +33,14 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 def body(request: Request) -> dict[str, Any]:
-    raw = request.body or b""
-    if len(raw) > MAX_BODY_BYTES:
-        raise InvalidRequestError(f"The body is over {MAX_BODY_BYTES} bytes.")
+    """The request body as a JSON object (connectors/jsonbody.py): 413 over the limit, 400
+    `malformed_json` for anything unreadable; lone surrogates and NULs repaired."""
     try:
-        data = jsonlib.loads(raw.decode("utf-8") or "{}")
-    except (UnicodeDecodeError, ValueError):
-        raise InvalidRequestError("The body must be JSON.") from None
-    if not isinstance(data, dict):
-        raise InvalidRequestError("The body must be a JSON object.")
-    return data
+        return parse_json_object(request.body or b"", max_bytes=MAX_BODY_BYTES, allow_empty=True)
+    except BodyError as error:
+        if error.code == "payload_too_large":
+            raise PayloadTooLargeError(str(error)) from None
+        raise MalformedJSONError(str(error)) from None
 
 
 def token_of(request: Request) -> str | None:

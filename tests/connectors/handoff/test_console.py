@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
+from urllib.parse import quote
 from pathlib import Path
 
 import aiohttp
@@ -17,6 +18,7 @@ from connectors.handoff.teams import load_teams
 from connectors.handoff.tickets import now_ms
 from connectors.widget.config import RedisConnection, WidgetConfig
 from connectors.widget.store import WidgetStore
+from support.bad_input import id_suffixes, unreadable_bodies
 from support.channels import serve_channel
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -206,3 +208,33 @@ async def test_a_gone_caseworkers_ticket_returns_to_the_queue_with_no_console_op
             assert asyncio.get_running_loop().time() < deadline, "the ticket stayed claimed"
             await asyncio.sleep(0.1)
     assert (await tickets.events(ticket.id))[-1]["event"] == "released_on_disconnect"
+
+
+async def test_an_unreadable_login_body_is_400_not_500(console, clients):
+    client = clients()
+    for name, raw in unreadable_bodies().items():
+        async with client.http.post(console + "/api/login", data=raw, headers={"Content-Type": "application/json"}) as response:
+            body = await response.json(content_type=None)
+            assert (response.status, body["error"]["code"]) == (400, "malformed_json"), name
+
+
+@pytest.mark.parametrize("seen", ["not-an-id", "1-2-3", "12345-0\n", 42, ["1-0"]])
+async def test_a_bad_seen_on_hand_back_is_400_not_503(console, clients, tickets, seen):
+    ticket = await tickets.create(session="e" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    kari = clients()
+    await kari.login("kari")
+    await kari.request("POST", f"/api/tickets/{ticket.id}/claim", {})
+    status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/handback", {"seen": seen})
+    assert (status, body["error"]["code"]) == (400, "invalid_seen")
+    assert (await tickets.get(ticket.id)).status == "claimed"
+
+
+async def test_a_ticket_id_with_a_trailing_newline_is_not_found(console, clients, tickets):
+    ticket = await tickets.create(session="f" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    kari = clients()
+    await kari.login("kari")
+    status, _, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
+    assert status == 200
+    for suffix in id_suffixes().values():
+        status, _, _ = await kari.request("GET", f"/api/tickets/{ticket.id}{quote(suffix)}")
+        assert status == 404

@@ -11,23 +11,30 @@ from hypothesis import strategies as st
 
 from connectors.rest import GuardedRestInput
 from connectors.widget.channel import WidgetInput
+from support.bad_input import unreadable_bodies
 from support.channels import serve_channel
 
+# Text with every kind of code point, lone surrogates and NUL included (issue 16).
+ANY_TEXT = st.text(alphabet=st.characters(blacklist_categories=()), max_size=50)
+# Ids that look right but for a trailing newline or NUL.
+IDS = st.one_of(st.text(max_size=70), st.integers(), st.sampled_from(["c-00000001\n", "x" * 32 + "\n", "c-0000\x0001"]))
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=50),
+    st.none() | st.booleans() | st.integers() | st.integers(min_value=10**60) | st.floats(allow_nan=False) | ANY_TEXT,
     lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=10), children, max_size=4),
     max_leaves=10,
 )
 BODIES = st.one_of(
     st.binary(max_size=300),
+    # deep nesting, huge integers (tests/data/bad_input.yml)
+    st.sampled_from(sorted(unreadable_bodies().values())),
     JSON_VALUES.map(lambda v: json.dumps(v).encode()),
     st.fixed_dictionaries(
         {},
         optional={
-            "session": st.one_of(st.text(max_size=70), st.integers(), st.none()),
+            "session": st.one_of(IDS, st.none()),
             "sender": st.one_of(st.text(max_size=140), st.integers()),
-            "message": st.one_of(st.text(max_size=1200), st.integers(), st.none(), st.lists(st.text(), max_size=2)),
-            "client_id": st.one_of(st.text(max_size=70), st.integers()),
+            "message": st.one_of(st.text(max_size=1200), ANY_TEXT, st.integers(), st.none(), st.lists(st.text(), max_size=2)),
+            "client_id": IDS,
             "metadata": JSON_VALUES,
             "display": JSON_VALUES,
             "entry_id": st.one_of(st.text(max_size=90), st.integers()),

@@ -12,6 +12,7 @@ from connectors.incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
 from connectors.widget.config import RedisConnection, WidgetConfig
 from connectors.widget.store import WidgetStore
 from support.channels import serve_channel
+from support.bad_input import id_suffixes, unreadable_bodies, unstorable_texts
 from support.widget_client import call, message, new_session
 
 SKATTEKORT = {"kind": "answer", "service": "skatteetaten", "entry_id": "skattekort", "lang": "nb"}
@@ -314,3 +315,61 @@ async def test_the_widget_script_and_demo_page_are_served(make_channel):
     assert "/webhooks/widget/widget.js" in page
     for forbidden in (b"localStorage.setItem", b"innerHTML", b"http://", b"https://cdn"):
         assert forbidden not in script
+
+
+@pytest.mark.parametrize("name", sorted(unreadable_bodies()))
+async def test_every_endpoint_refuses_an_unreadable_body_with_400(make_channel, name):
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        for path in ("/message", "/feedback", "/delete"):
+            status, reply, _ = await call("POST", base + path, unreadable_bodies()[name])
+            assert (status, reply["error"]["code"]) == (400, "malformed_json"), path
+        # POST /session reads no body: whatever comes, a new session.
+        status, _, _ = await call("POST", base + "/session", unreadable_bodies()[name])
+        assert status == 201
+    assert bot.seen == []
+
+
+@pytest.mark.parametrize("name", sorted(unstorable_texts()))
+async def test_unstorable_text_is_stored_repaired_and_answered(make_channel, name):
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        session = await new_session(base)
+        status, reply, _ = await call("POST", base + "/message", message(session, unstorable_texts()[name]))
+        assert status == 200 and reply["messages"]
+        _, history, _ = await call("GET", f"{base}/history?session={session}")
+    stored = history["messages"][0]["text"]
+    stored.encode("utf-8")
+    assert "\x00" not in stored
+
+
+@pytest.mark.parametrize("name", sorted(id_suffixes()))
+async def test_ids_with_a_trailing_character_are_refused(make_channel, name):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session = await new_session(base)
+        status, reply, _ = await call("POST", base + "/message", message(session, client_id="c-00000001" + id_suffixes()[name]))
+        assert (status, reply["error"]["code"]) == (400, "invalid_client_id")
+        status, reply, _ = await call("POST", base + "/message", message(session + id_suffixes()[name]))
+        assert (status, reply["error"]["code"]) == (400, "invalid_session")
+
+
+async def test_a_retry_after_a_failure_is_answered_afresh_not_left_pending(make_channel, store):
+    """Whatever fails after the retry id is claimed releases it: the retry must not hang."""
+    failures = {"left": 1}
+    real_append = store.append
+
+    async def failing_append(session, messages):
+        if failures["left"]:
+            failures["left"] -= 1
+            raise RuntimeError("the store write failed")
+        return await real_append(session, messages)
+
+    store.append = failing_append
+    bot = answering_bot()
+    async with serve_channel(make_channel(), bot) as base:
+        session = await new_session(base)
+        status, _, _ = await call("POST", base + "/message", message(session))
+        assert status >= 500
+        status, reply, _ = await asyncio.wait_for(call("POST", base + "/message", message(session)), timeout=5)
+    assert status == 200
+    assert reply["duplicate"] is False and reply["messages"][0]["custom"] == SKATTEKORT

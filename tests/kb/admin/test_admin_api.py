@@ -212,3 +212,21 @@ def test_logout_ends_the_token(replicas):
     assert httpx.get(f"{replicas[0]}/v1/admin/me", headers=headers).status_code == 200
     assert httpx.post(f"{replicas[0]}/v1/admin/logout", headers=headers).status_code == 200
     assert httpx.get(f"{replicas[0]}/v1/admin/me", headers=headers).status_code == 401
+
+
+def test_an_unreadable_body_is_400_malformed_json_on_login_and_edits(replicas, admin_client):
+    from support.bad_input import unreadable_bodies
+
+    for name, raw in unreadable_bodies().items():
+        response = httpx.post(f"{replicas[0]}/v1/admin/login", content=raw, headers={"Content-Type": "application/json"})
+        assert (response.status_code, response.json()["error"]["code"]) == (400, "malformed_json"), name
+        response = admin_client.call("admin", "POST", "/entries", content=raw, headers={"Content-Type": "application/json"})
+        assert (response.status_code, response.json()["error"]["code"]) == (400, "malformed_json"), name
+
+
+def test_a_lone_surrogate_in_a_login_is_repaired_not_a_500(replicas):
+    response = httpx.post(
+        f"{replicas[0]}/v1/admin/login", content=b'{"username": "nav-editor\\ud83d", "password": "x\\u0000"}',
+        headers={"Content-Type": "application/json"},
+    )
+    assert response.status_code == 401
