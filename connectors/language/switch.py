@@ -19,13 +19,20 @@ LANGUAGE_NAMES = {
 _NAME = r"(?P<name>" + "|".join(LANGUAGE_NAMES.values()) + r")"
 _VERBS = (
     r"svar|svare|svarar|skriv|skrive|skriver|snakk|snakke|snakkar|snakker|prat|prate|pratar|prater|"
-    r"answer|reply|write|speak|talk|respond|chat|bytt|byte|switch|change|endre|få|faa|get"
+    r"answer|reply|write|speak|talk|respond|chat|bytt|byte|bytte|bytter|byta|switch|change|endre|få|faa|get|"
+    r"oversett|oversette|omsett|omsetje|translate"
 )
+# Verbs that ask for a switch only with "it" after them: "ta det på norsk", "say it in English"
+# ("jeg tar eksamen på engelsk" is not a request).
+_IT_VERBS = r"ta|tar|tek|take|si|sei|seie|say|put|forklar|forklare|explain|gi|gje|give|send|sende"
+_IT = r"det|dette|den|it|this|that|resten|the rest|svaret|svara|the answer|alt|everything"
 REQUESTS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
         # "svar på engelsk", "can you answer in english", "kan eg få svar på nynorsk"
         rf"\b(?:{_VERBS})\b[^.?!,]{{0,30}}?\b(?:på|pa|paa|in|to|til)\s+{_NAME}\b",
+        # "kan du ta det på norsk", "say it in english"
+        rf"\b(?:{_IT_VERBS})\s+(?:{_IT})\s+(?:på|pa|paa|in|to|til)\s+{_NAME}\b",
         # "på nynorsk takk", "in english please"
         rf"\b(?:på|pa|paa|in)\s+{_NAME}\s+(?:takk|please|pls|plz|ty)\b",
         # "english please", "nynorsk?" as the whole message

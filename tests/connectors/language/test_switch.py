@@ -19,6 +19,13 @@ from connectors.language.switch import find_language_request
         ("kan eg få svar på nynorsk", "nn"),
         ("skriv på bokmål", "nb"),
         ("can you answer in norwegian", "nb"),
+        # verb forms beyond "svar"/"skriv", and "it" verbs
+        ("bytter du til nynorsk?", "nn"),
+        ("kan du bytte over til engelsk", "en"),
+        ("kan du si det på engelsk", "en"),
+        ("ta resten på nynorsk takk", "nn"),
+        ("could you put it in english", "en"),
+        ("translate to norwegian pls", "nb"),
     ],
 )
 def test_a_request_alone_is_only_a_switch(text, lang):
@@ -40,6 +47,8 @@ def test_a_request_with_a_question_is_a_switch_and_a_question():
         "how do I write in norwegian",
         "hva heter det på engelsk",
         "jeg snakker engelsk hjemme",
+        "jeg tar eksamen på engelsk",
+        "vi har prøve i engelsk og norsk",
     ],
 )
 def test_talking_about_a_language_is_not_a_request(text):
