@@ -17,11 +17,14 @@ import re
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+", re.UNICODE)
 # 11 digits, optionally "ddmmyy nnnnn"; kept unless the check digits hold.
 ELEVEN_DIGITS = re.compile(r"(?<![\d+])(\d{6})[ .-]?(\d{5})(?!\d)")
-# +47 / 0047 optional, then 8 digits (not 8xx service numbers such as 800 33 321), grouped
-# "12345678", "123 45 678", "12 34 56 78".
+# +47 / 0047 optional, then 8 digits (not 8xx service numbers such as 800 33 321) in groups of
+# two to four, with spaces, dots or hyphens: "12345678", "912 34 567", "9123 4567", "912 345 67",
+# "22 33 44 55". `_phone` then leaves amounts ("2500 kr") and year spans ("2024-2025") alone.
 PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+|00)\s?47[\s.-]?)?(?:[2-79]\d{7}|[2-79]\d{2}[\s.-]\d{2}[\s.-]\d{3}|[2-79]\d(?:[\s.-]\d{2}){3})(?!\d)"
+    r"(?<![\w+])(?P<prefix>(?:\+|00)\s?47[\s.-]?)?(?P<number>[2-79]\d{1,3}(?:[\s.-]?\d{2,4}){1,3})(?![\w,]|\.\d)"
 )
+_AMOUNT_AFTER = re.compile(r"\s*(?:kr\b|kroner|nok\b|,-|%)", re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)\d\d")
 STREET_SUFFIXES = (
     "veien|vegen|veg|vei|gata|gaten|gate|allé|alle|plass|plassen|stien|sti|bakken|svingen|tunet|lia|"
     "ringen|terrasse|haugen|åsen|jordet|kroken|løkka|brygga|torget"
@@ -58,8 +61,21 @@ def _national_id(match: re.Match) -> str:
     return PLACEHOLDERS["national_id"] if is_national_id(match.group(1) + match.group(2)) else match.group(0)
 
 
+def _phone(match: re.Match) -> str:
+    number = match.group("number")
+    digits = re.sub(r"\D", "", number)
+    if len(digits) != 8:
+        return match.group(0)
+    if _AMOUNT_AFTER.match(match.string, match.end()):
+        return match.group(0)  # "2500 1000 kr" is money
+    groups = re.split(r"[\s.-]", number)
+    if not match.group("prefix") and len(groups) == 2 and all(_YEAR.fullmatch(g) for g in groups):
+        return match.group(0)  # "2024-2025", "1999 2005": years
+    return PLACEHOLDERS["phone"]
+
+
 def redact(text: str) -> str:
     text = EMAIL.sub(PLACEHOLDERS["email"], text)
     text = ELEVEN_DIGITS.sub(_national_id, text)
-    text = PHONE.sub(PLACEHOLDERS["phone"], text)
+    text = PHONE.sub(_phone, text)
     return STREET_ADDRESS.sub(PLACEHOLDERS["address"], text)

@@ -29,7 +29,7 @@ KEPT_ENGLISH = frozenset(
     "amount sincere thick thin".split()
 )
 CHAT_FILLERS = frozenset(
-    "hvilket hvilke får gjør går må liksom egentlig altså typ lol idk pls plis plz hei hallo helt "
+    "hvilket hvilke liksom egentlig altså typ lol idk pls plis plz hei hallo helt "
     "veldig mye litt jo vel ok okei lurer im dont doesnt didnt cant wont isnt does did doing "
     "kinda like just really stuff thing things u ur w n r ya tbh rn know want m s t ve ll d".split()
 )
