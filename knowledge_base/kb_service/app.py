@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 
 from sanic import Sanic
-from sanic.exceptions import SanicException
+from sanic.exceptions import NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
@@ -82,15 +82,25 @@ async def _openapi_json(request: Request) -> HTTPResponse:
 
 
 # On every response; the admin pages set a full CSP of their own (routes/pages.py). Other HTML
-# (the /docs page sanic-ext serves) at least may not be framed.
+# (the /docs page sanic-ext serves when KB_DOCS=1) at least may not be framed. Nothing from the
+# admin API (tokens, drafts, users) may be kept by a browser or a proxy cache.
 BASELINE_HEADERS = {"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"}
+NO_STORE_PREFIX = "/v1/admin"
 
 
 async def _baseline_security_headers(request: Request, response: HTTPResponse) -> None:
     for name, value in BASELINE_HEADERS.items():
         response.headers.setdefault(name, value)
+    if request.path.startswith(NO_STORE_PREFIX):
+        response.headers["Cache-Control"] = "no-store"
     if (response.content_type or "").startswith("text/html"):
         response.headers.setdefault("Content-Security-Policy", "frame-ancestors 'none'")
+
+
+async def _no_docs(request: Request) -> None:
+    """The /docs pages (sanic-ext) load a script from a CDN without integrity: 404 unless KB_DOCS=1."""
+    if request.path == "/docs" or request.path.startswith("/docs/"):
+        raise NotFound("No such page.")
 
 
 def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = None) -> Sanic:
@@ -127,6 +137,8 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     app.blueprint(admin.bp)
     app.blueprint(pages.bp)
     app.on_request(_require_store)
+    if not config.docs:
+        app.on_request(_no_docs)
     app.on_response(_baseline_security_headers)
     if config.redis_url:
         _attach_store(app, config, entries)

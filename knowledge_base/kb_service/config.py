@@ -39,6 +39,9 @@ class KBConfig:
     # Learning-from-use logs and stats are kept this long (INSIGHTS_RETENTION_DAYS; the widget
     # channel reads the same variable for the feedback and handoff logs it writes).
     insights_retention_days: int = 90
+    # The browsable API docs at /docs load their script from a CDN without integrity: off unless
+    # KB_DOCS=1 (a development aid; /openapi.json is always served).
+    docs: bool = False
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
@@ -58,6 +61,7 @@ class KBConfig:
             min_score=float(env.get("KB_MIN_SCORE", defaults.min_score)),
             redis_url=env.get("KB_REDIS_URL") or redis_url_from(env),
             insights_retention_days=int(env.get("INSIGHTS_RETENTION_DAYS", defaults.insights_retention_days)),
+            docs=env.get("KB_DOCS", "") == "1",
         )
 
 

@@ -173,10 +173,13 @@ class ContentStore:
              "entry": json.loads(entry_json(entry)) if entry else None},
             ensure_ascii=False))
 
-    async def save_working(self, entry: Entry, who: str, status: str, action: str) -> EntryState:
+    async def save_working(self, entry: Entry, who: str, status: str, action: str, *, authored: bool = False) -> EntryState:
+        """Store `entry` as the working copy. The author becomes `who` on a create, an edit, or
+        whenever `authored` (a revert: whoever brings old text back answers for it, so a reviewer
+        cannot revert to a text and then publish it as someone else's)."""
         state = await self.state(entry.id)
         version = (state.version if state else 0) + 1
-        author = who if action in ("create", "edit") else (state.author if state else who)
+        author = who if authored or action in ("create", "edit") else (state.author if state else who)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.sadd(f"{P}:ids", entry.id)
             pipe.set(f"{P}:working:{entry.id}", entry_json(entry))

@@ -1,6 +1,11 @@
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
+from sanic import Sanic
+
+from knowledge_base.kb_service import create_app
 
 CONTRACT_FIELDS = {"entry_id", "service", "directorate", "title", "answer", "url", "score"}
 
@@ -134,12 +139,21 @@ async def test_every_response_carries_the_baseline_security_headers(client):
         _, response = await client.get(path)
         assert response.headers.get("x-content-type-options") == "nosniff", path
         assert response.headers.get("referrer-policy") == "no-referrer", path
-    for path in ("/docs", "/docs/swagger"):  # HTML from sanic-ext, without a CSP of its own
-        _, docs = await client.get(path)
-        assert docs.status == 200 and docs.content_type.startswith("text/html"), path
-        assert docs.headers.get("content-security-policy") == "frame-ancestors 'none'", path
     _, page = await client.get("/admin/")
     assert "script-src 'self'" in page.headers.get("content-security-policy", "")  # the page's own CSP is kept
+
+
+async def test_the_docs_page_is_off_by_default_and_framed_by_nobody_when_on(client, kb_config, embedder):
+    # sanic-ext's /docs loads its script from a CDN without integrity: off unless KB_DOCS=1.
+    for path in ("/docs", "/docs/swagger", "/docs/redoc"):
+        _, response = await client.get(path)
+        assert response.status == 404, path
+    Sanic._app_registry.clear()
+    with_docs = create_app(dataclasses.replace(kb_config, docs=True), embedder=embedder)
+    for path in ("/docs", "/docs/swagger"):
+        _, docs = await with_docs.asgi_client.get(path)
+        assert docs.status == 200 and docs.content_type.startswith("text/html"), path
+        assert docs.headers.get("content-security-policy") == "frame-ancestors 'none'", path
 
 
 async def test_a_follow_up_is_searched_in_the_context_of_the_last_question(client):

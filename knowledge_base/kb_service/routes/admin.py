@@ -161,7 +161,7 @@ async def move_entry(request: Request, entry_id: str, action: str) -> HTTPRespon
             raise InvalidRequestError("Field 'version' must name a version with content.")
         entry = validate_entry(old["entry"], ctx.services)
         check_read(user, entry.directorate)
-        state = await ctx.store.save_working(entry, user.username, status, f"revert to version {version}")
+        state = await ctx.store.save_working(entry, user.username, status, f"revert to version {version}", authored=True)
     elif action == "publish":
         state = await ctx.store.publish(working or published, user.username)
         await ctx.live.apply(entry_id)  # this replica at once; the others through pub/sub

@@ -230,3 +230,22 @@ def test_a_lone_surrogate_in_a_login_is_repaired_not_a_500(replicas):
         headers={"Content-Type": "application/json"},
     )
     assert response.status_code == 401
+
+
+def test_whoever_reverts_is_the_author_and_cannot_publish_it(admin_client):
+    entry_id = new_entry_in(admin_client, "published")
+    reverted = admin_client.call("admin", "POST", f"/entries/{entry_id}/revert", json={"version": 1})
+    assert reverted.status_code == 200 and reverted.json()["state"]["author"] == "admin"
+    assert admin_client.call("admin", "POST", f"/entries/{entry_id}/submit").status_code == 200
+    assert admin_client.call("admin", "POST", f"/entries/{entry_id}/publish").status_code == 403
+    assert admin_client.call("skatt-reviewer", "POST", f"/entries/{entry_id}/publish").status_code == 200
+
+
+def test_admin_responses_and_the_login_token_are_never_cached(replicas, admin_client):
+    from support.kb_admin import PASSWORD
+
+    login = httpx.post(f"{replicas[0]}/v1/admin/login", json={"username": "nav-editor", "password": PASSWORD})
+    assert login.status_code == 200 and login.headers["cache-control"] == "no-store"
+    for path in ("/me", "/entries", "/no-such-thing"):
+        assert admin_client.call("admin", "GET", path).headers["cache-control"] == "no-store", path
+    assert "no-store" not in httpx.get(f"{replicas[0]}/healthz").headers.get("cache-control", "")
