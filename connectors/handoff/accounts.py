@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import secrets
+import time
 from dataclasses import dataclass
 
 import redis.asyncio as aioredis
@@ -42,9 +43,12 @@ def check_new_account(username: str, password: str, teams: list[str], known_team
 
 
 class Accounts:
-    def __init__(self, client: aioredis.Redis, session_seconds: int) -> None:
+    def __init__(self, client: aioredis.Redis, session_seconds: int, max_session_seconds: int | None = None) -> None:
+        """Sessions end `session_seconds` after the last call, and `max_session_seconds` after the
+        login whatever happens (None: only the idle limit)."""
         self._redis = client
         self._session_seconds = session_seconds
+        self._max_session_seconds = max_session_seconds
 
     async def _call(self, operation):
         try:
@@ -79,7 +83,7 @@ class Accounts:
         token, csrf = passwords.new_token(), secrets.token_urlsafe(24)
         key = f"uv:console:session:{token}"
         async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hset(key, mapping={"username": username, "csrf": csrf})
+            pipe.hset(key, mapping={"username": username, "csrf": csrf, "created": int(time.time())})
             pipe.expire(key, self._session_seconds)
             await self._call(pipe.execute())
         caseworker = Caseworker(username, data.get("name") or username, tuple(json.loads(data["teams"])))
@@ -90,6 +94,10 @@ class Accounts:
             return None
         data = await self._call(self._redis.hgetall(f"uv:console:session:{token}"))
         if not data:
+            return None
+        age = time.time() - int(data.get("created") or 0)
+        if self._max_session_seconds is not None and age > self._max_session_seconds:
+            await self.logout(token)
             return None
         caseworker = await self.get(data["username"])
         if caseworker is None:

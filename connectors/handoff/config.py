@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
+from ..proxy import trusted_proxies
+
 ROOT = Path(__file__).resolve().parents[2]
 DAY = 24 * 60 * 60
 
@@ -26,7 +28,14 @@ class HandoffConfig:
     online_window_seconds: int = 60
     # For the expected wait a young person is told.
     minutes_per_ticket: int = 5
+    # A console session ends after this long without a call (idle) ...
     console_session_seconds: int = 8 * 60 * 60
+    # ... and in any case this long after the login (absolute).
+    console_session_max_seconds: int = 12 * 60 * 60
+    # The session cookie is Secure always with CONSOLE_COOKIE_SECURE=1, else when the request came
+    # over TLS, directly or through a proxy in TRUSTED_PROXIES (X-Forwarded-Proto).
+    cookie_secure: bool = False
+    trusted_proxies: frozenset[str] = frozenset()
 
     @classmethod
     def from_settings(cls, credentials: Mapping[str, Any] | None, env: Mapping[str, str] = os.environ) -> "HandoffConfig":
@@ -48,4 +57,9 @@ class HandoffConfig:
             urgent_alert_seconds=int(setting("urgent_alert_seconds", "HANDOFF_URGENT_ALERT_SECONDS", defaults.urgent_alert_seconds)),
             online_window_seconds=int(setting("online_window_seconds", "HANDOFF_ONLINE_WINDOW_SECONDS", defaults.online_window_seconds)),
             console_session_seconds=int(setting("console_session_seconds", "CONSOLE_SESSION_SECONDS", defaults.console_session_seconds)),
+            console_session_max_seconds=int(setting(
+                "console_session_max_seconds", "CONSOLE_SESSION_MAX_SECONDS", defaults.console_session_max_seconds
+            )),
+            cookie_secure=str(setting("cookie_secure", "CONSOLE_COOKIE_SECURE", "")).lower() in ("1", "true", "yes"),
+            trusted_proxies=trusted_proxies(env),
         )

@@ -24,6 +24,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from ..proxy import is_https
 from ..redis_client import connect
 from ..errors import ChannelError, ChannelInputError, NotFoundError, StoreUnavailableError
 from ..incoming import MAX_BODY_BYTES, read_json_object
@@ -89,7 +90,8 @@ class CaseworkerInput(InputChannel):
         client = connect(widget_config.redis.host, widget_config.redis.port, widget_config.redis.db, widget_config.redis.password)
         teams = load_teams(config.teams_file, config.services_file)
         tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
-        return cls(config, teams, tickets, Accounts(client, config.console_session_seconds), WidgetStore(client, widget_config))
+        accounts = Accounts(client, config.console_session_seconds, config.console_session_max_seconds)
+        return cls(config, teams, tickets, accounts, WidgetStore(client, widget_config))
 
     def __init__(
         self, config: HandoffConfig, teams: Teams, tickets: TicketStore, accounts: Accounts, conversations: WidgetStore,
@@ -143,7 +145,7 @@ class CaseworkerInput(InputChannel):
         cookie["samesite"] = "Strict"
         cookie["path"] = "/webhooks/caseworker"
         cookie["max-age"] = self.config.console_session_seconds
-        if request.scheme == "https":
+        if self.config.cookie_secure or is_https(request, self.config.trusted_proxies):
             cookie["secure"] = True
         return reply
 

@@ -17,6 +17,7 @@ and avoid a CORS preflight from other sites.
 from __future__ import annotations
 
 import asyncio
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -36,13 +37,15 @@ from ..handoff.teams import load_teams
 from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
 from ..language.choice import reply_language
+from ..proxy import client_address
 from ..redaction import redact
 from .config import WidgetConfig
-from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
 from .flood import SharedFloodLimiter
+from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
 from .store import StoredReply, WidgetStore, new_session_id, now_ms
 
 logger = logging.getLogger(__name__)
+SESSIONS_KEY_PREFIX = "uv:widget:new-sessions:"
 
 STATIC_DIR = Path(__file__).with_name("static")
 PENDING_POLL_SECONDS = 0.25
@@ -136,6 +139,9 @@ class WidgetInput(InputChannel):
             store.register_conversation_keys(handoff.store.keys_for_session)
         # Counted in Redis, so every Rasa instance behind a load balancer sees the same count.
         self.limiter = SharedFloodLimiter(store.client, config.flood_max_messages, config.flood_window_seconds)
+        self.session_limiter = SharedFloodLimiter(
+            store.client, config.sessions_per_address, config.sessions_window_seconds, prefix=SESSIONS_KEY_PREFIX
+        )
         self.guard_config = GuardConfig(
             timeout_seconds=config.reply_timeout_seconds,
             crisis_timeout_seconds=min(config.reply_timeout_seconds, GuardConfig.crisis_timeout_seconds),
@@ -144,7 +150,16 @@ class WidgetInput(InputChannel):
         self.demo_html = (static_dir / "demo.html").read_bytes()
 
     # --- handlers ------------------------------------------------------------------------------
-    async def create_session(self) -> dict[str, Any]:
+    async def create_session(self, address: str = "") -> dict[str, Any]:
+        """A new session, at most `sessions_per_address` per client address in the window (429).
+        The address is counted as a hash, in Redis, for the window only."""
+        allowed = await self.session_limiter.check(hashlib.sha256(address.encode()).hexdigest()[:32])
+        if not allowed.allowed:
+            raise RateLimitedError(
+                f"More than {self.config.sessions_per_address} new conversations from one address in "
+                f"{self.config.sessions_window_seconds:g} seconds.",
+                retry_after_seconds=allowed.retry_after_seconds,
+            )
         try:
             session = await self.store.create_session()
         except StoreUnavailableError:
@@ -383,7 +398,8 @@ class WidgetInput(InputChannel):
 
         @widget.route("/session", methods=["POST"])
         async def new_session(request: Request) -> HTTPResponse:
-            return await self._answer(request, self.create_session, status=201)
+            address = client_address(request, self.config.trusted_proxies)
+            return await self._answer(request, lambda: self.create_session(address), status=201)
 
         @widget.route("/message", methods=["POST"])
         async def message(request: Request) -> HTTPResponse:

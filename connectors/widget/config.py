@@ -6,6 +6,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from ..proxy import trusted_proxies
+
 DAY_SECONDS = 24 * 60 * 60
 
 
@@ -26,6 +28,11 @@ class WidgetConfig:
     # A flood: more than this many messages in the window from one session.
     flood_max_messages: int = 20
     flood_window_seconds: float = 10.0
+    # New sessions per client address in a window (a school behind one address opens many).
+    sessions_per_address: int = 60
+    sessions_window_seconds: float = 600.0
+    # Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES, comma-separated).
+    trusted_proxies: frozenset[str] = frozenset()
     # The Rasa tracker store's key prefix (endpoints.yml), so "Slett samtalen" removes the tracker.
     tracker_key_prefix: str = "uv:tracker:"
     stream_block_seconds: float = 15.0
@@ -61,6 +68,9 @@ class WidgetConfig:
             reply_timeout_seconds=float(setting("timeout_seconds", "BOT_REPLY_TIMEOUT_SECONDS", 20.0)),
             flood_max_messages=int(setting("flood_max_messages", "WIDGET_FLOOD_MAX_MESSAGES", 20)),
             flood_window_seconds=float(setting("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0)),
+            sessions_per_address=int(setting("sessions_per_address", "WIDGET_SESSIONS_PER_ADDRESS", 60)),
+            sessions_window_seconds=float(setting("sessions_window_seconds", "WIDGET_SESSIONS_WINDOW_SECONDS", 600.0)),
+            trusted_proxies=trusted_proxies(env),
             allowed_origins=_origins(setting("allowed_origins", "WIDGET_ALLOWED_ORIGINS", "")),
             insights_retention_days=int(setting("insights_retention_days", "INSIGHTS_RETENTION_DAYS", 90)),
         )

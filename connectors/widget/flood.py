@@ -49,17 +49,18 @@ class SharedFloodLimiter:
         window_seconds: float,
         *,
         clock: Callable[[], float] = time.time,
+        prefix: str = KEY_PREFIX,
     ) -> None:
         self._redis = client
+        self._prefix = prefix
         self._max_events = max_events
         self._window_ms = int(window_seconds * 1000)
         self._clock = clock
         self._script = client.register_script(_ALLOW)
         self._fallback = SlidingWindowLimiter(max_events, window_seconds)
 
-    @staticmethod
-    def key(session: str) -> str:
-        return KEY_PREFIX + session
+    def key(self, session: str) -> str:
+        return self._prefix + session
 
     async def check(self, session: str) -> FloodDecision:
         """Count one message for `session`, unless it is over the limit (then it is not counted)."""

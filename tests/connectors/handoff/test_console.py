@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import json
-from urllib.parse import quote
+import time
 from pathlib import Path
+from urllib.parse import quote
 
 import aiohttp
 import pytest
@@ -238,3 +239,57 @@ async def test_a_ticket_id_with_a_trailing_newline_is_not_found(console, clients
     for suffix in id_suffixes().values():
         status, _, _ = await kari.request("GET", f"/api/tickets/{ticket.id}{quote(suffix)}")
         assert status == 404
+
+
+async def _login_cookie(config: HandoffConfig, redis_client, redis_port, redis_db, tickets, headers: dict) -> str:
+    widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
+    accounts = Accounts(redis_client, session_seconds=3600)
+    await accounts.add("kari", PASSWORD, ["nav"], name="Kari")
+    channel = CaseworkerInput(
+        config, load_teams(config.teams_file, config.services_file), tickets, accounts, WidgetStore(redis_client, widget_config)
+    )
+
+    async def no_bot(message):
+        raise AssertionError("the console never calls the bot")
+
+    async with serve_channel(channel, no_bot) as base:
+        async with aiohttp.ClientSession() as http:
+            body = json.dumps({"username": "kari", "password": PASSWORD})
+            async with http.post(base + "/api/login", data=body, headers={"Content-Type": "application/json", **headers}) as response:
+                assert response.status == 200
+                return response.headers["Set-Cookie"]
+
+
+@pytest.mark.parametrize(
+    ("settings", "headers", "secure"),
+    [
+        ({}, {}, False),
+        ({}, {"X-Forwarded-Proto": "https"}, False),  # anyone can send the header
+        ({"trusted_proxies": frozenset({"127.0.0.1"})}, {"X-Forwarded-Proto": "https"}, True),
+        ({"trusted_proxies": frozenset({"127.0.0.1"})}, {"X-Forwarded-Proto": "http"}, False),
+        ({"cookie_secure": True}, {}, True),
+    ],
+)
+async def test_the_session_cookie_is_secure_behind_a_trusted_tls_proxy_or_when_configured(
+    redis_client, redis_port, redis_db, tickets, settings, headers, secure
+):
+    config = dataclasses.replace(HandoffConfig(), **settings)
+    cookie = await _login_cookie(config, redis_client, redis_port, redis_db, tickets, headers)
+    assert ("Secure" in cookie) is secure
+
+
+def test_cookie_and_proxy_settings_come_from_the_environment():
+    config = HandoffConfig.from_settings({}, {"CONSOLE_COOKIE_SECURE": "1", "TRUSTED_PROXIES": "10.0.0.1", "CONSOLE_SESSION_MAX_SECONDS": "60"})
+    assert config.cookie_secure and config.trusted_proxies == {"10.0.0.1"} and config.console_session_max_seconds == 60
+    assert not HandoffConfig.from_settings({}, {}).cookie_secure
+
+
+async def test_a_session_ends_at_its_absolute_lifetime_however_busy(redis_client):
+    accounts = Accounts(redis_client, session_seconds=3600, max_session_seconds=600)
+    await accounts.add("lise", PASSWORD, ["nav"])
+    session = await accounts.login("lise", PASSWORD)
+    assert await accounts.session(session.token) is not None
+    # Logged in eleven minutes ago, busy all along (the idle limit keeps being renewed).
+    await redis_client.hset(f"uv:console:session:{session.token}", "created", int(time.time()) - 660)
+    assert await accounts.session(session.token) is None
+    assert not await redis_client.exists(f"uv:console:session:{session.token}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import json
 
 import aiohttp
@@ -373,3 +374,32 @@ async def test_a_retry_after_a_failure_is_answered_afresh_not_left_pending(make_
         status, reply, _ = await asyncio.wait_for(call("POST", base + "/message", message(session)), timeout=5)
     assert status == 200
     assert reply["duplicate"] is False and reply["messages"][0]["custom"] == SKATTEKORT
+
+
+async def test_new_sessions_are_limited_per_client_address_across_instances(widget_config, store):
+    from connectors.widget.channel import WidgetInput
+
+    config = dataclasses.replace(widget_config, sessions_per_address=3, sessions_window_seconds=60)
+    # Two instances share the count through Redis.
+    first, second = WidgetInput(config, store), WidgetInput(config, store)
+    async with serve_channel(first, answering_bot()) as base_a, serve_channel(second, answering_bot()) as base_b:
+        statuses = [(await call("POST", base + "/session", "{}"))[0] for base in (base_a, base_b, base_a, base_b)]
+        assert statuses == [201, 201, 201, 429]
+        status, reply, headers = await call("POST", base_a + "/session", "{}")
+        assert (status, reply["error"]["code"]) == (429, "rate_limited") and int(headers["Retry-After"]) >= 1
+    # The address is kept only as a hash, and only for the window.
+    keys = [key async for key in store.client.scan_iter(match="uv:widget:new-sessions:*")]
+    assert keys and all("127.0.0.1" not in key for key in keys)
+    assert 0 < await store.client.pttl(keys[0]) <= 60_000
+
+
+async def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_count(widget_config, store):
+    from connectors.widget.channel import WidgetInput
+
+    config = dataclasses.replace(widget_config, sessions_per_address=1, trusted_proxies=frozenset({"127.0.0.1"}))
+    async with serve_channel(WidgetInput(config, store), answering_bot()) as base:
+        one = {"X-Forwarded-For": "198.51.100.1"}
+        two = {"X-Forwarded-For": "198.51.100.2"}
+        assert (await call("POST", base + "/session", "{}", headers=one))[0] == 201
+        assert (await call("POST", base + "/session", "{}", headers=two))[0] == 201
+        assert (await call("POST", base + "/session", "{}", headers=one))[0] == 429
