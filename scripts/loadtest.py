@@ -212,6 +212,9 @@ def main() -> int:
     workdir = Path(tempfile.mkdtemp(prefix="uv-load-"))
     config = stack.StackConfig(
         ports=stack.free_ports(stack.DEFAULT_PORTS), var_dir=workdir / "stack", tracker_ttl_seconds=600,
+        # Every simulated young person comes from 127.0.0.1: the per-address limit on new
+        # conversations would otherwise stop a load test of more than 60 widget users.
+        extra_env={"WIDGET_SESSIONS_PER_ADDRESS": "1000000"},
     )
     started = stack.Stack(config)
     try:
