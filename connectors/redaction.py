@@ -21,7 +21,7 @@ ELEVEN_DIGITS = re.compile(r"(?<![\d+])(\d{6})[ .-]?(\d{5})(?!\d)")
 # two to four, with spaces, dots or hyphens: "12345678", "912 34 567", "9123 4567", "912 345 67",
 # "22 33 44 55". `_phone` then leaves amounts ("2500 kr") and year spans ("2024-2025") alone.
 PHONE = re.compile(
-    r"(?<![\w+])(?P<prefix>(?:\+|00)\s?47[\s.-]?)?(?P<number>[2-79]\d{1,3}(?:[\s.-]?\d{2,4}){1,3})(?![\w,]|\.\d)"
+    r"(?<![\w+])(?P<prefix>(?:\+|00)\s?47[\s.-]?)?(?P<number>[2-79]\d{1,3}(?:[\s.-]?\d{2,4}){1,3})(?!\w|[.,]\d)"
 )
 _AMOUNT_AFTER = re.compile(r"\s*(?:kr\b|kroner|nok\b|,-|%)", re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)\d\d")
