@@ -50,6 +50,10 @@ class Accounts:
         self._session_seconds = session_seconds
         self._max_session_seconds = max_session_seconds
 
+    @property
+    def client(self) -> aioredis.Redis:
+        return self._redis
+
     async def _call(self, operation):
         try:
             return await operation
@@ -104,6 +108,13 @@ class Accounts:
             return None
         await self._call(self._redis.expire(f"uv:console:session:{token}", self._session_seconds))
         return ConsoleSession(token, data["csrf"], caseworker)
+
+    async def audit(self, who: str, action: str) -> None:
+        """One line in the console's audit stream (uv:console:audit, the newest 10,000 kept)."""
+        await self._call(self._redis.xadd(
+            "uv:console:audit", {"who": who, "action": action, "ts": str(int(time.time() * 1000))},
+            maxlen=10_000, approximate=True,
+        ))
 
     async def logout(self, token: str) -> None:
         await self._call(self._redis.delete(f"uv:console:session:{token}"))

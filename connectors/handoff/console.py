@@ -20,13 +20,15 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel
+from redis.exceptions import RedisError
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from ..proxy import is_https
+from ..login_throttle import LoginThrottle
+from ..proxy import client_address, is_https
 from ..redis_client import connect
-from ..errors import ChannelError, ChannelInputError, NotFoundError, StoreUnavailableError
+from ..errors import ChannelError, ChannelInputError, NotFoundError, RateLimitedError, StoreUnavailableError
 from ..incoming import MAX_BODY_BYTES, read_json_object
 from ..widget.config import WidgetConfig
 from ..widget.protocol import STREAM_ID_PATTERN
@@ -102,7 +104,15 @@ class CaseworkerInput(InputChannel):
         self.tickets = tickets
         self.accounts = accounts
         self.conversations = conversations
+        self.throttle = LoginThrottle(accounts.client, "uv:console:login-failures")
         self.static = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
+
+    @staticmethod
+    async def _store_call(operation: Awaitable[Any]) -> Any:
+        try:
+            return await operation
+        except (RedisError, OSError) as exc:
+            raise StoreUnavailableError("The account store is unavailable.") from exc
 
     # --- authentication -------------------------------------------------------------------------
     async def _session(self, request: Request, *, write: bool) -> ConsoleSession:
@@ -135,8 +145,15 @@ class CaseworkerInput(InputChannel):
         data = _body(request)
         username = _text_field(data, "username", 40)
         password = _text_field(data, "password", 200)
-        session = await self.accounts.login(username.lower(), password)
+        username = username.lower()
+        address = client_address(request, self.config.trusted_proxies)
+        wait = await self._store_call(self.throttle.retry_after(username, address))
+        if wait > 0:
+            await self.accounts.audit(username, "login_throttled")
+            raise RateLimitedError("Too many failed logins: wait a while and try again.", retry_after_seconds=wait)
+        session = await self.accounts.login(username, password)
         if session is None:
+            await self._store_call(self.throttle.failed(username, address))
             raise UnauthorizedError("Wrong username or password.", code="bad_credentials")
         reply = self._json({"csrf": session.csrf, "caseworker": self._caseworker_json(session)})
         reply.cookies[COOKIE] = session.token

@@ -9,6 +9,8 @@ from sanic.exceptions import NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
+from connectors.login_throttle import LoginThrottle
+
 from .config import KBConfig
 from .content import load_entries
 from .embedding import Embedder, EmbeddingCache, load_embedder
@@ -33,7 +35,9 @@ def _error_body(code: str, message: str, status: int, fields: list | None = None
 
 async def _handle_sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
     code = getattr(exc, "code", None) or type(exc).__name__
-    return _error_body(code, str(exc), exc.status_code, getattr(exc, "fields", None))
+    reply = _error_body(code, str(exc), exc.status_code, getattr(exc, "fields", None))
+    reply.headers.update(getattr(exc, "headers", None) or {})  # Retry-After on a 429
+    return reply
 
 
 async def _handle_unexpected(request: Request, exc: Exception) -> HTTPResponse:
@@ -56,6 +60,7 @@ def _attach_store(app: Sanic, config: KBConfig, seed_entries: list) -> None:
     )
     app.ctx.store = ContentStore(client)
     app.ctx.accounts = Accounts(client)
+    app.ctx.throttle = LoginThrottle(client, "uv:kb:login-failures")
     app.ctx.insights = Insights(client, app.ctx.services, retention_days=config.insights_retention_days)
     app.ctx.live = LiveIndex(app.ctx, app.ctx.store)
 

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
+from connectors.proxy import trusted_proxies
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 KB_DIR = PACKAGE_DIR.parent
 
@@ -42,6 +44,9 @@ class KBConfig:
     # The browsable API docs at /docs load their script from a CDN without integrity: off unless
     # KB_DOCS=1 (a development aid; /openapi.json is always served).
     docs: bool = False
+    # Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES, comma-separated): the
+    # failed-login count is per address.
+    trusted_proxies: frozenset[str] = frozenset()
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
@@ -62,6 +67,7 @@ class KBConfig:
             redis_url=env.get("KB_REDIS_URL") or redis_url_from(env),
             insights_retention_days=int(env.get("INSIGHTS_RETENTION_DAYS", defaults.insights_retention_days)),
             docs=env.get("KB_DOCS", "") == "1",
+            trusted_proxies=trusted_proxies(env),
         )
 
 

@@ -11,6 +11,7 @@
         ├── EntryNotFoundError    404
         ├── ConflictError         409  the workflow does not allow it now
         ├── PayloadTooLargeError  413  a body over the limit
+        ├── TooManyRequestsError  429  too many failed logins; Retry-After says how long
         ├── EntryInvalidError     422  an entry that breaks the schema; `fields` says where
         └── StoreUnavailableError 503  the content store (Redis) is not configured or down
 """
@@ -56,6 +57,14 @@ class MalformedJSONError(InvalidRequestError):
 class PayloadTooLargeError(KBHTTPError):
     status_code = 413
     code = "payload_too_large"
+
+
+class TooManyRequestsError(KBHTTPError):
+    status_code = 429
+    code = "too_many_requests"
+
+    def __init__(self, message: str, retry_after_seconds: float) -> None:
+        super().__init__(message, headers={"Retry-After": str(max(1, round(retry_after_seconds)))})
 
 
 class UnauthorizedError(KBHTTPError):

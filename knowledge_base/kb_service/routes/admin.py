@@ -18,11 +18,13 @@ from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
 from connectors.jsonbody import BodyError, parse_json_object
+from connectors.proxy import client_address
 
 from ..accounts import check_new_user
 from ..content import Entry, validate_entry
 from ..errors import (
     ConflictError, EntryNotFoundError, ForbiddenError, InvalidRequestError, MalformedJSONError, PayloadTooLargeError,
+    StoreUnavailableError, TooManyRequestsError, UnauthorizedError,
 )
 from ..store import entry_json
 from ..workflow import User, check_action, check_read
@@ -41,6 +43,15 @@ def body(request: Request) -> dict[str, Any]:
         if error.code == "payload_too_large":
             raise PayloadTooLargeError(str(error)) from None
         raise MalformedJSONError(str(error)) from None
+
+
+async def _store_call(operation: Any) -> Any:
+    from redis.exceptions import RedisError
+
+    try:
+        return await operation
+    except (RedisError, OSError) as exc:
+        raise StoreUnavailableError("The content store is unavailable.") from exc
 
 
 def token_of(request: Request) -> str | None:
@@ -75,8 +86,19 @@ def dump(entry: Entry | None) -> dict[str, Any] | None:
 @bp.post("/login")
 async def login(request: Request) -> HTTPResponse:
     data = body(request)
-    token = await request.app.ctx.accounts.login(str(data.get("username", "")).lower(), str(data.get("password", "")))
-    user = await request.app.ctx.accounts.user_for_token(token)
+    ctx = request.app.ctx
+    username = str(data.get("username", "")).lower()[:80]
+    address = client_address(request, ctx.config.trusted_proxies)
+    wait = await _store_call(ctx.throttle.retry_after(username, address))
+    if wait > 0:
+        await ctx.store.audit(username, "login_throttled", "", "429")
+        raise TooManyRequestsError("Too many failed logins: wait a while and try again.", wait)
+    try:
+        token = await ctx.accounts.login(username, str(data.get("password", "")))
+    except UnauthorizedError:
+        await _store_call(ctx.throttle.failed(username, address))
+        raise
+    user = await ctx.accounts.user_for_token(token)
     return json({"token": token, "user": user_json(user)})
 
 

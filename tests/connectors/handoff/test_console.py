@@ -293,3 +293,33 @@ async def test_a_session_ends_at_its_absolute_lifetime_however_busy(redis_client
     await redis_client.hset(f"uv:console:session:{session.token}", "created", int(time.time()) - 660)
     assert await accounts.session(session.token) is None
     assert not await redis_client.exists(f"uv:console:session:{session.token}")
+
+
+async def test_failed_logins_are_throttled_per_username_and_address_with_retry_after(console, clients, redis_client):
+    client = clients()
+    for _ in range(5):
+        assert await client.login("kari", "feil-passord-her") == 401
+    # The sixth try is refused before the password is checked: even the right one.
+    status, body, response = await client.request("POST", "/api/login", {"username": "kari", "password": PASSWORD}, csrf=False)
+    assert (status, body["error"]["code"]) == (429, "rate_limited")
+    assert 1 <= int(response.headers["Retry-After"]) <= 15 * 60
+    audit = await redis_client.xrange("uv:console:audit")
+    assert audit and audit[-1][1]["who"] == "kari" and audit[-1][1]["action"] == "login_throttled"
+    # Another username from the same address may still try: the address allows more failures.
+    assert await client.login("siri") == 200
+    # Nothing about the address is stored in the clear.
+    keys = [key async for key in redis_client.scan_iter(match="uv:console:login-failures:*")]
+    assert keys and not any("127.0.0.1" in key for key in keys)
+
+
+async def test_a_login_from_a_fresh_address_and_user_is_not_held_by_old_failures_elsewhere(redis_client):
+    from connectors.login_throttle import LoginThrottle, ThrottleSettings
+
+    throttle = LoginThrottle(redis_client, "uv:test:login", ThrottleSettings(per_user=2, per_address=3, window_seconds=60))
+    for _ in range(2):
+        await throttle.failed("kari", "198.51.100.1")
+    assert await throttle.retry_after("kari", "198.51.100.2") > 0  # the username is full
+    assert await throttle.retry_after("siri", "198.51.100.1") == 0  # the address is not, yet
+    await throttle.failed("ola", "198.51.100.1")
+    assert await throttle.retry_after("siri", "198.51.100.1") > 0  # now it is
+    assert await throttle.retry_after("siri", "198.51.100.2") == 0

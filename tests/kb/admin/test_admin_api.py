@@ -249,3 +249,20 @@ def test_admin_responses_and_the_login_token_are_never_cached(replicas, admin_cl
     for path in ("/me", "/entries", "/no-such-thing"):
         assert admin_client.call("admin", "GET", path).headers["cache-control"] == "no-store", path
     assert "no-store" not in httpx.get(f"{replicas[0]}/healthz").headers.get("cache-control", "")
+
+
+def test_failed_logins_are_throttled_and_audited_across_replicas(replicas, admin_client):
+    from support.kb_admin import PASSWORD
+
+    # Failures on both replicas count together (the count lives in Redis).
+    for attempt in range(5):
+        response = httpx.post(f"{replicas[attempt % 2]}/v1/admin/login", json={"username": "skatt-reviewer", "password": "feil"})
+        assert response.status_code == 401
+    refused = httpx.post(f"{replicas[0]}/v1/admin/login", json={"username": "skatt-reviewer", "password": PASSWORD})
+    assert (refused.status_code, refused.json()["error"]["code"]) == (429, "too_many_requests")
+    assert 1 <= int(refused.headers["Retry-After"]) <= 15 * 60
+    audit = admin_client.call("admin", "GET", "/audit").json()
+    rows = audit.get("audit") or audit.get("entries") or audit.get("rows") or []
+    assert any(row["who"] == "skatt-reviewer" and row["action"] == "login_throttled" for row in rows)
+    # Other users from the same address may still log in (the address allows more failures).
+    assert httpx.post(f"{replicas[1]}/v1/admin/login", json={"username": "nav-editor", "password": PASSWORD}).status_code == 200
