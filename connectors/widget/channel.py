@@ -319,7 +319,9 @@ class WidgetInput(InputChannel):
                     lang, question = (message.get("custom") or {}).get("lang"), last_question
         # The question is from the transcript, so already redacted; content owners see it when
         # an answer got a thumbs down.
-        await self.store.record_feedback(request.entry_id, request.vote, lang, question if request.vote == "down" else "")
+        await self.store.record_feedback(
+            request.session, request.entry_id, request.vote, lang, question if request.vote == "down" else ""
+        )
         return {"ok": True}
 
     async def stream(self, request: Request) -> None:

@@ -8,6 +8,7 @@ tracker included. Feedback keeps only the entry id, the vote, the language and t
     uv:widget:log:<sid>                stream of {"m": json}    expires
     uv:widget:reply:<sid>:<client_id>  json list | "pending"    expires
     uv:widget:entries:<sid>            set of entry ids         expires
+    uv:widget:votes:<sid>              hash entry id -> "vote|log id"  expires (one vote per entry)
     uv:feedback:<entry_id>             hash {up, down}           expires after the insights retention
     uv:feedback:log                    stream of {entry_id, vote, lang, question, ts}, capped, trimmed by age
 """
@@ -28,6 +29,28 @@ from ..redis_client import connect
 from .config import DAY_SECONDS, WidgetConfig
 
 PREFIX = "uv:widget"
+
+# One vote per conversation and entry; a second vote replaces the first (its count and its log
+# row). KEYS[1] the session's votes, KEYS[2] the entry's counts, KEYS[3] the feedback log.
+# ARGV: entry id, vote, lang, question, ts, log max length, counts ttl, votes ttl, oldest kept id.
+# Returns 0 when the vote is the one already given, 1 otherwise.
+_VOTE = """
+local previous = redis.call('HGET', KEYS[1], ARGV[1])
+if previous then
+  local vote, id = string.match(previous, '([^|]+)|(.+)')
+  if vote == ARGV[2] then return 0 end
+  redis.call('HINCRBY', KEYS[2], vote, -1)
+  redis.call('XDEL', KEYS[3], id)
+end
+redis.call('HINCRBY', KEYS[2], ARGV[2], 1)
+redis.call('EXPIRE', KEYS[2], ARGV[7])
+local id = redis.call('XADD', KEYS[3], 'MAXLEN', '~', ARGV[6], '*',
+  'entry_id', ARGV[1], 'vote', ARGV[2], 'lang', ARGV[3], 'question', ARGV[4], 'ts', ARGV[5])
+redis.call('XTRIM', KEYS[3], 'MINID', ARGV[9])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. id)
+redis.call('EXPIRE', KEYS[1], ARGV[8])
+return 1
+"""
 PENDING = "pending"
 FEEDBACK_LOG_MAX = 100_000
 # Feedback and handoff logs for content owners are kept this long (the KB reads the same window).
@@ -55,6 +78,7 @@ class WidgetStore:
         self._insights_retention_seconds = config.insights_retention_days * DAY_SECONDS
         # Other parts of the product (the handoff queue) register keys that belong to a session.
         self._extra_keys: list[Callable[[str], list[str]]] = []
+        self._vote = client.register_script(_VOTE)
 
     @classmethod
     def connect(cls, config: WidgetConfig) -> "WidgetStore":
@@ -153,18 +177,15 @@ class WidgetStore:
     async def was_answered(self, session: str, entry_id: str) -> bool:
         return bool(await self._call(self._redis.sismember(f"{PREFIX}:entries:{session}", entry_id)))
 
-    async def record_feedback(self, entry_id: str, vote: str, lang: str | None, question: str = "") -> None:
-        async with self._redis.pipeline(transaction=True) as pipe:
-            pipe.hincrby(f"uv:feedback:{entry_id}", vote, 1)
-            pipe.expire(f"uv:feedback:{entry_id}", self._insights_retention_seconds)
-            pipe.xadd(
-                "uv:feedback:log",
-                {"entry_id": entry_id, "vote": vote, "lang": lang or "", "question": question, "ts": str(now_ms())},
-                maxlen=FEEDBACK_LOG_MAX,
-                approximate=True,
-            )
-            pipe.xtrim("uv:feedback:log", minid=self._oldest_kept_id(), approximate=False)
-            await self._call(pipe.execute())
+    async def record_feedback(self, session: str, entry_id: str, vote: str, lang: str | None, question: str = "") -> bool:
+        """Count `vote` for `entry_id`, once per conversation: a second vote on the same entry
+        replaces the first (its count and its log row). False when it repeats the vote given."""
+        changed = await self._call(self._vote(
+            keys=[f"{PREFIX}:votes:{session}", f"uv:feedback:{entry_id}", "uv:feedback:log"],
+            args=[entry_id, vote, lang or "", question, str(now_ms()), FEEDBACK_LOG_MAX,
+                  self._insights_retention_seconds, self._ttl, self._oldest_kept_id()],
+        ))
+        return bool(changed)
 
     async def record_handoff(self, team: str, service: str | None, priority: str, question: str) -> None:
         """For content owners: which questions ended with a person (no session, redacted text)."""
@@ -192,6 +213,7 @@ class WidgetStore:
             f"{PREFIX}:session:{session}",
             f"{PREFIX}:log:{session}",
             f"{PREFIX}:entries:{session}",
+            f"{PREFIX}:votes:{session}",
             f"{self._config.tracker_key_prefix}{session}",
         ]
         for keys_for_session in self._extra_keys:

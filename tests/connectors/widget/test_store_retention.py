@@ -27,13 +27,13 @@ def test_the_retention_comes_from_the_environment():
 
 
 async def test_feedback_counts_expire_after_the_retention(short_store):
-    await short_store.record_feedback("skattekort", "up", "nb", "hvordan får jeg skattekort")
+    await short_store.record_feedback("s" * 32, "skattekort", "up", "nb", "hvordan får jeg skattekort")
     ttl = await short_store.client.ttl("uv:feedback:skattekort")
     assert 2 * 24 * 3600 - 60 < ttl <= 2 * 24 * 3600
 
 
 @pytest.mark.parametrize("stream, write", [
-    ("uv:feedback:log", lambda store: store.record_feedback("skattekort", "down", "nb", "skattekort?")),
+    ("uv:feedback:log", lambda store: store.record_feedback("s" * 32, "skattekort", "down", "nb", "skattekort?")),
     ("uv:insights:handoffs", lambda store: store.record_handoff("nav", "nav", "normal", "trenger hjelp")),
 ])
 async def test_log_rows_older_than_the_retention_are_trimmed_on_the_next_write(short_store, stream, write):

@@ -403,3 +403,27 @@ async def test_behind_a_trusted_proxy_each_forwarded_client_has_its_own_count(wi
         assert (await call("POST", base + "/session", "{}", headers=one))[0] == 201
         assert (await call("POST", base + "/session", "{}", headers=two))[0] == 201
         assert (await call("POST", base + "/session", "{}", headers=one))[0] == 429
+
+
+async def test_one_vote_per_conversation_and_entry_a_second_replaces_the_first(make_channel, store):
+    async with serve_channel(make_channel(), answering_bot()) as base:
+        session, other = await new_session(base), await new_session(base)
+        for who in (session, other):
+            await call("POST", base + "/message", message(who))
+
+        async def vote(who: str, value: str) -> None:
+            status, _, _ = await call("POST", base + "/feedback", {"session": who, "entry_id": "skattekort", "vote": value})
+            assert status == 200
+
+        for value in ("up", "up", "up"):
+            await vote(session, value)
+        assert await store.feedback_counts("skattekort") == {"up": 1, "down": 0}
+        await vote(session, "down")
+        assert await store.feedback_counts("skattekort") == {"up": 0, "down": 1}
+        await vote(other, "up")
+        assert await store.feedback_counts("skattekort") == {"up": 1, "down": 1}
+        # The log the content owners' statistics count holds one row per conversation and entry.
+        assert sorted(row["vote"] for _, row in await store._redis.xrange("uv:feedback:log")) == ["down", "up"]
+        # "Slett samtalen" removes the record of the votes with the rest of the conversation.
+        await call("POST", base + "/delete", {"session": session})
+    assert not await store._redis.exists(f"uv:widget:votes:{session}")
