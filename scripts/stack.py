@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import secrets
 import shutil
 import signal
 import socket
@@ -258,6 +259,9 @@ class Stack:
         self.redis: Process | None = None
         self.redis_settings: RedisSettings | None = None
         self.processes: dict[str, Process] = {}
+        # KB_SERVICE_TOKEN for this stack when the environment gives none: the action server sends
+        # it, the knowledge base logs only the searches that carry it.
+        self.service_token = secrets.token_urlsafe(24)
 
     def _base_env(self) -> dict[str, str]:
         return base_env(self.config.extra_env)
@@ -303,6 +307,8 @@ class Stack:
         env.update(
             {
                 "KB_URL": f"http://{local}:{ports['kb']}",
+                # The bot's searches, and only they, are logged for the content owners.
+                "KB_SERVICE_TOKEN": env.get("KB_SERVICE_TOKEN") or self.service_token,
                 "KB_HOST": host,
                 "KB_PORT": str(ports["kb"]),
                 # One-query matrix products gain nothing from BLAS threads, which fight

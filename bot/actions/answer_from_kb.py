@@ -126,7 +126,7 @@ class ActionAnswerFromKB(Action):
 
     def __init__(self, config: ActionConfig | None = None, topics: Topics | None = None) -> None:
         self._config = config or ActionConfig.from_env()
-        self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds)
+        self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds, self._config.kb_service_token)
         self._topics = topics or default_topics()
 
     def name(self) -> str:

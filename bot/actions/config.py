@@ -12,6 +12,9 @@ class ActionConfig:
     kb_url: str = "http://127.0.0.1:8080"
     # The young person is waiting: a slow knowledge base gets a fallback, not a hang.
     kb_timeout_seconds: float = 3.0
+    # Sent as a Bearer token with every search, so the knowledge base logs the bot's searches for
+    # the content owners (and nobody else's). KB_SERVICE_TOKEN, shared with the knowledge base.
+    kb_service_token: str | None = None
     search_k: int = 5
     clarify_options: int = 3
     # After a confident answer, other entries of the same service offered as quick replies.
@@ -43,6 +46,7 @@ class ActionConfig:
         return cls(
             kb_url=env.get("KB_URL", defaults.kb_url).rstrip("/"),
             kb_timeout_seconds=float(env.get("KB_TIMEOUT_SECONDS", defaults.kb_timeout_seconds)),
+            kb_service_token=env.get("KB_SERVICE_TOKEN") or None,
             answer_score=float(env.get("BOT_ANSWER_SCORE", defaults.answer_score)),
             answer_lead=float(env.get("BOT_ANSWER_LEAD", defaults.answer_lead)),
             follow_up_score=float(env.get("BOT_FOLLOW_UP_SCORE", defaults.follow_up_score)),

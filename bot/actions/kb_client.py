@@ -90,13 +90,16 @@ class KBSearch:
 
 
 class KBClient:
-    def __init__(self, base_url: str, timeout_seconds: float) -> None:
+    def __init__(self, base_url: str, timeout_seconds: float, service_token: str | None = None) -> None:
+        """`service_token` (KB_SERVICE_TOKEN) marks the searches as the bot's: only those are logged
+        for the content owners."""
         self._base_url = base_url.rstrip("/")
         self._timeout = aiohttp.ClientTimeout(total=timeout_seconds)
+        self._headers = {"Authorization": f"Bearer {service_token}"} if service_token else {}
 
     async def _get(self, path: str, params: dict[str, str] | None = None) -> dict[str, Any]:
         try:
-            async with aiohttp.ClientSession(timeout=self._timeout) as session:
+            async with aiohttp.ClientSession(timeout=self._timeout, headers=self._headers) as session:
                 async with session.get(self._base_url + path, params=params) as response:
                     if response.status == 404:
                         raise KBEntryNotFound(path)

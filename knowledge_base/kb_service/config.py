@@ -47,6 +47,9 @@ class KBConfig:
     # Proxies whose X-Forwarded-For names the client (TRUSTED_PROXIES, comma-separated): the
     # failed-login count is per address.
     trusted_proxies: frozenset[str] = frozenset()
+    # Only searches that carry this Bearer token (the bot's, KB_SERVICE_TOKEN) are logged for the
+    # content owners' unanswered questions and statistics; without it nothing is logged.
+    service_token: str | None = None
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
@@ -68,6 +71,7 @@ class KBConfig:
             insights_retention_days=int(env.get("INSIGHTS_RETENTION_DAYS", defaults.insights_retention_days)),
             docs=env.get("KB_DOCS", "") == "1",
             trusted_proxies=trusted_proxies(env),
+            service_token=env.get("KB_SERVICE_TOKEN") or None,
         )
 
 

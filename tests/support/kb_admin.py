@@ -1,6 +1,8 @@
 """Shared by the knowledge-base admin tests."""
 
 PASSWORD = "riktig-hest-batteri"
+# The bot's KB_SERVICE_TOKEN in the replicas: only searches that carry it are logged for content owners.
+SERVICE_TOKEN = "test-service-token-0123456789"
 
 
 def skatt_entry(entry_id: str, answer: str = "Bestill skattekort på skatteetaten.no.") -> dict:

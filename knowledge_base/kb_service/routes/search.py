@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hmac
 import logging
 
 from sanic import Blueprint
@@ -48,6 +49,16 @@ def parse_context(request: Request, config: KBConfig) -> str | None:
     return context or None
 
 
+def from_the_bot(request: Request, config: KBConfig) -> bool:
+    """Does the search carry the bot's service token? Anonymous searches are answered but never
+    logged, so nobody else can fill the content owners' queue of unanswered questions."""
+    if not config.service_token:
+        return False
+    header = request.headers.get("authorization") or ""
+    token = header[7:].strip() if header.lower().startswith("bearer ") else ""
+    return hmac.compare_digest(token.encode(), config.service_token.encode())
+
+
 def _in_background(app, coroutine) -> None:
     """Learning-from-use logging must never slow a search down or fail it."""
 
@@ -78,7 +89,7 @@ async def search(request: Request) -> HTTPResponse:
     # Two hits at least, so the margin to the runner-up is known whatever k is.
     hits = ctx.index.search(query, max(k, 2))
     body = _ranked(ctx, hits, k)
-    if getattr(ctx, "insights", None) is not None:
+    if getattr(ctx, "insights", None) is not None and from_the_bot(request, ctx.config):
         top = hits[0] if hits else None
         record = ctx.insights.record_search(
             query, top.entry.service if top else None, top.entry.id if top else None,

@@ -8,7 +8,7 @@ import asyncio
 import httpx
 import pytest
 
-from support.kb_admin import PASSWORD
+from support.kb_admin import PASSWORD, SERVICE_TOKEN
 from support.processes import start_kb, start_redis
 
 USERS = {
@@ -46,8 +46,9 @@ def accounts(redis_url):
 @pytest.fixture(scope="session")
 def replicas(tmp_path_factory, redis_url, accounts):
     logs = tmp_path_factory.mktemp("kb")
-    first = start_kb(logs, extra_env={"REDIS_URL": redis_url})
-    second = start_kb(logs, extra_env={"REDIS_URL": redis_url})
+    env = {"REDIS_URL": redis_url, "KB_SERVICE_TOKEN": SERVICE_TOKEN}
+    first = start_kb(logs, extra_env=env)
+    second = start_kb(logs, extra_env=env)
     yield [first[1], second[1]]
     first[0].stop()
     second[0].stop()

@@ -7,9 +7,13 @@ import time
 import httpx
 import redis
 
+from support.kb_admin import SERVICE_TOKEN
 
-def search(base: str, q: str) -> dict:
-    return httpx.get(f"{base}/v1/search", params={"q": q, "k": 3}).json()
+
+def search(base: str, q: str, token: str | None = SERVICE_TOKEN) -> dict:
+    """A search as the bot makes it (with the service token), or anonymously (token None)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    return httpx.get(f"{base}/v1/search", params={"q": q, "k": 3}, headers=headers).json()
 
 
 def wait_for(predicate, seconds: float = 5.0):
@@ -82,3 +86,14 @@ def test_learning_from_use_data_expires(replicas, redis_url):
     client.xadd("uv:insights:unanswered", {"question": "gammel", "service": "", "entry_id": "", "score": "0", "ts": str(old)}, id=f"{old}-0")
     search(replicas[0], "enda et spørsmål uten svar 43")
     wait_for(lambda: not [row for _, row in client.xrange("uv:insights:unanswered") if row["question"] == "gammel"])
+
+
+def test_only_the_bots_searches_are_logged_for_the_content_owners(replicas, redis_url):
+    client = redis.Redis.from_url(redis_url, decode_responses=True)
+    client.delete("uv:insights:unanswered")
+    for token in (None, "wrong-token", "Bearer"):
+        assert search(replicas[0], "noe helt annet om katter 77", token=token)["confident"] is False
+    time.sleep(0.5)  # logging runs in the background
+    assert client.xlen("uv:insights:unanswered") == 0
+    search(replicas[0], "noe helt annet om katter 78")
+    wait_for(lambda: client.xlen("uv:insights:unanswered") == 1)
