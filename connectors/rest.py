@@ -33,6 +33,9 @@ def _without_live_handoff(reply: dict[str, Any]) -> dict[str, Any]:
     return {**reply, "custom": {**custom, "kind": "referral", "reason": "handoff_unavailable"}}
 
 
+# Our responses are JSON and say so; browsers must not guess otherwise (Rasa's own pages are its own).
+NOSNIFF = {"X-Content-Type-Options": "nosniff"}
+
 class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
@@ -66,14 +69,16 @@ class GuardedRestInput(RestInput):
 
         @webhook.route("/", methods=["GET"])
         async def health(request: Request) -> HTTPResponse:
-            return response.json({"status": "ok"})
+            return response.json({"status": "ok"}, headers=NOSNIFF)
 
         @webhook.route("/webhook", methods=["POST"])
         async def receive(request: Request) -> HTTPResponse:
             try:
                 incoming = parse_body(request.body or b"")
             except ChannelError as exc:
-                return exc.to_response()
-            return response.json(await self.handle(on_new_message, incoming))
+                reply = exc.to_response()
+                reply.headers.update(NOSNIFF)
+                return reply
+            return response.json(await self.handle(on_new_message, incoming), headers=NOSNIFF)
 
         return webhook

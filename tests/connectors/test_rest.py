@@ -3,6 +3,7 @@ from __future__ import annotations
 import asyncio
 import json
 
+import aiohttp
 import pytest
 
 from connectors.incoming import MAX_BODY_BYTES, MAX_MESSAGE_CHARS
@@ -248,3 +249,12 @@ async def test_only_known_metadata_reaches_the_bot():
         await post(base + "/webhook", body("hei", metadata={"lang": "en", "deep": {"a": [1]}}))
         await post(base + "/webhook", body("hei", metadata={"lang": ["nb"]}))
     assert [m.metadata for m in on_new_message.seen] == [{}, {"lang": "en"}, {}]
+
+
+async def test_every_rest_response_says_nosniff():
+    on_new_message = bot_that(lambda message: asyncio.sleep(0))
+    async with serve_channel(GuardedRestInput(), on_new_message) as base:
+        async with aiohttp.ClientSession() as http:
+            for method, path, data in (("POST", "/webhook", body()), ("POST", "/webhook", b"nope"), ("GET", "/", None)):
+                async with http.request(method, base + path, data=data) as response:
+                    assert response.headers.get("X-Content-Type-Options") == "nosniff", (method, path)
