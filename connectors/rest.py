@@ -36,6 +36,7 @@ def _without_live_handoff(reply: dict[str, Any]) -> dict[str, Any]:
 # Our responses are JSON and say so; browsers must not guess otherwise (Rasa's own pages are its own).
 NOSNIFF = {"X-Content-Type-Options": "nosniff"}
 
+
 class GuardedRestInput(RestInput):
     @classmethod
     def name(cls) -> str:
