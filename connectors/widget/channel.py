@@ -41,6 +41,8 @@ from ..proxy import client_address
 from ..redaction import redact
 from .config import WidgetConfig
 from .flood import SharedFloodLimiter
+from .hub import StreamHub, StreamSlots
+from .hub import Subscription as StreamSubscription
 from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
 from .store import StoredReply, WidgetStore, new_session_id, now_ms
 
@@ -139,6 +141,11 @@ class WidgetInput(InputChannel):
             store.register_conversation_keys(handoff.store.keys_for_session)
         # Counted in Redis, so every Rasa instance behind a load balancer sees the same count.
         self.limiter = SharedFloodLimiter(store.client, config.flood_max_messages, config.flood_window_seconds)
+        # One Redis reader per process for every open event stream, and caps on open streams.
+        self.hub = StreamHub(store.client)
+        self.slots = StreamSlots(
+            store.client, config.streams_per_session, config.streams_per_address, stale_seconds=2 * config.stream_block_seconds + 5
+        )
         self.session_limiter = SharedFloodLimiter(
             store.client, config.sessions_per_address, config.sessions_window_seconds, prefix=SESSIONS_KEY_PREFIX
         )
@@ -331,29 +338,45 @@ class WidgetInput(InputChannel):
             raise UnknownSessionError("This conversation has expired or was deleted.")
         if after is None:
             after = await self.store.last_id(session)
-        stream = await request.respond(
-            content_type="text/event-stream; charset=utf-8",
-            headers={**self._cors(request), **SECURITY_HEADERS, "X-Accel-Buffering": "no"},
-        )
-        await stream.send("retry: 2000\n\n")
+        address = client_address(request, self.config.trusted_proxies)
+        slot = await self.slots.acquire(session, address)
+        if slot is None:
+            raise RateLimitedError(
+                "Too many open streams for this conversation or address: close one first.",
+                retry_after_seconds=self.config.stream_block_seconds,
+            )
         try:
-            await self._relay(stream, session, after)
-        except StoreUnavailableError:
-            logger.warning("widget stream closed: the store went away")  # the browser reconnects
-        await stream.eof()
+            stream = await request.respond(
+                content_type="text/event-stream; charset=utf-8",
+                headers={**self._cors(request), **SECURITY_HEADERS, "X-Accel-Buffering": "no"},
+            )
+            await stream.send("retry: 2000\n\n")
+            # Registered before the catch-up read, so nothing written in between is lost.
+            subscription = self.hub.subscribe(session, after)
+            try:
+                await self._relay(stream, subscription, address, slot)
+            except StoreUnavailableError:
+                logger.warning("widget stream closed: the store went away")  # the browser reconnects
+            finally:
+                self.hub.unsubscribe(subscription)
+            await stream.eof()
+        finally:
+            await self.slots.release(session, address, slot)
 
-    async def _relay(self, stream: Any, session: str, after: str) -> None:
+    async def _relay(self, stream: Any, subscription: StreamSubscription, address: str, slot: str) -> None:
+        session = subscription.session
+        messages = subscription.fresh(await self.store.history(session, after=subscription.after))
         while True:
-            messages = await self.store.wait_for_new(session, after, self.config.stream_block_seconds)
             for message in messages:
-                after = message["id"]
                 data = json.dumps(message, ensure_ascii=False)
-                await stream.send(f"id: {after}\nevent: message\ndata: {data}\n\n")
+                await stream.send(f"id: {message['id']}\nevent: message\ndata: {data}\n\n")
             if not messages:
                 if not await self.store.session_exists(session):
                     await stream.send("event: end\ndata: {}\n\n")
                     return
                 await stream.send(": ping\n\n")
+                await self.slots.refresh(session, address, slot)
+            messages = await subscription.next(self.config.stream_block_seconds)
 
     # --- routes --------------------------------------------------------------------------------
     def _cors(self, request: Request) -> dict[str, str]:

@@ -36,6 +36,9 @@ class WidgetConfig:
     # The Rasa tracker store's key prefix (endpoints.yml), so "Slett samtalen" removes the tracker.
     tracker_key_prefix: str = "uv:tracker:"
     stream_block_seconds: float = 15.0
+    # Open event streams: per conversation (a tab or two) and per client address.
+    streams_per_session: int = 2
+    streams_per_address: int = 100
     max_transcript_messages: int = 500
     # Sites allowed to embed the widget from another origin (CORS); none by default, so only
     # pages on this server (like the demo) can talk to it. "*" allows any site.
@@ -70,6 +73,8 @@ class WidgetConfig:
             flood_window_seconds=float(setting("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0)),
             sessions_per_address=int(setting("sessions_per_address", "WIDGET_SESSIONS_PER_ADDRESS", 60)),
             sessions_window_seconds=float(setting("sessions_window_seconds", "WIDGET_SESSIONS_WINDOW_SECONDS", 600.0)),
+            streams_per_session=int(setting("streams_per_session", "WIDGET_STREAMS_PER_SESSION", 2)),
+            streams_per_address=int(setting("streams_per_address", "WIDGET_STREAMS_PER_ADDRESS", 100)),
             trusted_proxies=trusted_proxies(env),
             allowed_origins=_origins(setting("allowed_origins", "WIDGET_ALLOWED_ORIGINS", "")),
             insights_retention_days=int(setting("insights_retention_days", "INSIGHTS_RETENTION_DAYS", 90)),

@@ -143,13 +143,7 @@ class WidgetStore:
     async def history(self, session: str, after: str | None = None) -> list[dict[str, Any]]:
         start = f"({after}" if after else "-"
         entries = await self._call(self._redis.xrange(f"{PREFIX}:log:{session}", min=start, max="+"))
-        return [_decode(message_id, fields) for message_id, fields in entries]
-
-    async def wait_for_new(self, session: str, after: str, block_seconds: float) -> list[dict[str, Any]]:
-        found = await self._call(
-            self._redis.xread({f"{PREFIX}:log:{session}": after}, block=int(block_seconds * 1000), count=100)
-        )
-        return [_decode(message_id, fields) for _, entries in found or [] for message_id, fields in entries]
+        return [decode_entry(message_id, fields) for message_id, fields in entries]
 
     async def last_id(self, session: str) -> str:
         entries = await self._call(self._redis.xrevrange(f"{PREFIX}:log:{session}", count=1))
@@ -240,7 +234,7 @@ def _is_answer(message: dict[str, Any]) -> bool:
     return custom.get("kind") == "answer" and isinstance(custom.get("entry_id"), str)
 
 
-def _decode(message_id: str, fields: dict[str, str]) -> dict[str, Any]:
+def decode_entry(message_id: str, fields: dict[str, str]) -> dict[str, Any]:
     return {**json.loads(fields["m"]), "id": message_id}
 
 

@@ -427,3 +427,67 @@ async def test_one_vote_per_conversation_and_entry_a_second_replaces_the_first(m
         # "Slett samtalen" removes the record of the votes with the rest of the conversation.
         await call("POST", base + "/delete", {"session": session})
     assert not await store._redis.exists(f"uv:widget:votes:{session}")
+
+
+async def test_a_conversation_gets_at_most_two_open_streams(widget_config, store):
+    from connectors.widget.channel import WidgetInput
+
+    channel = WidgetInput(dataclasses.replace(widget_config, stream_block_seconds=1), store)
+    async with serve_channel(channel, answering_bot()) as base:
+        session = await new_session(base)
+        async with aiohttp.ClientSession() as http:
+            url = f"{base}/stream?session={session}"
+            first = await http.get(url)
+            second = await http.get(url)
+            third = await http.get(url)
+            assert (first.status, second.status, third.status) == (200, 200, 429)
+            assert (await third.json())["error"]["code"] == "rate_limited" and third.headers["Retry-After"]
+            first.close()
+            # A closed stream gives its slot back.
+            for _ in range(50):
+                fourth = await http.get(url)
+                if fourth.status == 200:
+                    break
+                await asyncio.sleep(0.1)
+            assert fourth.status == 200
+            for response in (second, fourth):
+                response.close()
+
+
+async def test_two_hundred_open_streams_share_one_redis_reader(widget_config, store):
+    from connectors.widget.channel import WidgetInput
+
+    config = dataclasses.replace(widget_config, stream_block_seconds=2, streams_per_address=1000)
+    channel = WidgetInput(config, store)
+    sessions = [await store.create_session() for _ in range(200)]
+    async with serve_channel(channel, answering_bot()) as base:
+        before = len(await store.client.client_list())
+        async with aiohttp.ClientSession(connector=aiohttp.TCPConnector(limit=0)) as http:
+            responses = await asyncio.gather(*(http.get(f"{base}/stream?session={s}") for s in sessions))
+            assert {r.status for r in responses} == {200}
+            for _ in range(100):
+                if channel.hub.following == 200:
+                    break
+                await asyncio.sleep(0.05)
+            assert channel.hub.following == 200
+            await asyncio.sleep(0.5)
+            clients = await store.client.client_list()
+            # One blocked reader for all 200 (before: 200 blocked XREADs, one connection each) ...
+            assert len([c for c in clients if "b" in c["flags"]]) <= 1
+            # ... and the pool holds what the streams' short setup commands needed at once.
+            assert len(clients) - before < 50, (before, len(clients))
+            # A message written to one conversation reaches its stream, and only that one.
+            [written] = await store.append(sessions[123], [{"role": "agent", "text": "Hei fra Kari", "buttons": [], "custom": {}}])
+            content = responses[123].content
+            deadline = asyncio.get_running_loop().time() + 5
+            seen = ""
+            while "Hei fra Kari" not in seen and asyncio.get_running_loop().time() < deadline:
+                seen += (await asyncio.wait_for(content.readline(), 5)).decode()
+            assert written["id"] in seen and "Hei fra Kari" in seen
+            for response in responses:
+                response.close()
+        for _ in range(100):
+            if channel.hub.following == 0:
+                break
+            await asyncio.sleep(0.05)
+        assert channel.hub.following == 0
