@@ -146,6 +146,8 @@ def detect(text: str) -> CrisisSignal | None:
             return None
         if framing.past_event_question(cleaned):
             signal = replace(signal, level="check_in")
+        elif framing.hypothetical_question(cleaned) and not (FIRST_PERSON.search(cleaned) or FRIEND_PHRASE_OWNED.search(cleaned)):
+            signal = replace(signal, level="check_in")
         elif framing.asks_for_help(cleaned):
             outside = framing.HELP_QUESTION.sub(" ", cleaned)
             if not (FIRST_PERSON.search(outside) or FRIEND_PHRASE_OWNED.search(outside)):

@@ -82,6 +82,8 @@ HELP_QUESTION = re.compile(
     r"|\b(?:hvor|kor|where) (?:kan|får|can|do) (?:man|en|ein|jeg|eg|i|you|someone|hun|han|ho) (?:få |get |find )?(?:hjelp|help)\b"
     r"|\b(?:hvem|kven|who) (?:kan|can|do) (?:hjelpe|help|i call|i contact|you call)\b"
     r"|\b(?:hjelp til|help for|help with) (?:en |ei |ein |a |my )?(?:venn\w*|venninne\w*|kompis\w*|friend)\b"
+    r"|\b(?:who|hvem|kven) (?:do|can|should|kan|skal|bør) (?:i|we|jeg|eg|vi) (?:tell|call|contact|talk to|ask|report|"
+    r"si det til|fortelle|ringe|ringje|kontakte|snakke med|spørre|melde)\b"
     r"|\b(?:hvilket|hvilke|kva|what|which) (?:nummer|number)\b"
     r"|\b(?:hvordan|korleis|how) (?:kan|skal|bør|can|do|should) (?:jeg|eg|i|we|vi) (?:best )?(?:hjelpe|støtte|help|support)\b"
     r"|\b(?:finnes|fins|finst) det (?:noe|noko|hjelp|nokon|noen)\b|\bis there (?:a |any |some )?(?:help|support|service|place|group|chat|site|someone|anyone)\b"
@@ -94,10 +96,16 @@ PAST = re.compile(
     r"as a (?:kid|child)|da (?:jeg|eg|hun|han|ho|vi) var (?:liten|lita|yngre|barn|\d+)|when (?:i|she|he|we) (?:was|were) "
     r"(?:little|younger|a kid|a child|kids|\d+)|it s over now|det er over nå|det er slutt nå|used to|pleide å|pleidde å)\b"
 )
-# Words that put danger in the present again.
+# Words that put danger in the present again. (An intent of the writer's own is a disclosure,
+# found before this is asked; "hvordan jeg skal hjelpe henne" is not one.)
 PRESENT = re.compile(
     r"\b(?:nå|no|now|right now|rn|i kveld|i natt|tonight|still|fortsatt|framleis|igjen|again|hver dag|kvar dag|"
-    r"every day|keeps|stadig|vil|ville|want|wanna|skal|going to|gonna|redd|scared|afraid)\b"
+    r"every day|keeps|stadig|redd|scared|afraid)\b"
+)
+# A general "what if": "hvis noen har blitt voldtatt, må man anmelde?", "if someone is hit at home".
+HYPOTHETICAL = re.compile(
+    r"\b(?:hvis|om|viss|dersom|if|when|når) (?:noen|nokon|someone|somebody|en person|ein person|a person|"
+    r"man|ein|en ungdom|ein ungdom|a teenager|a kid|et barn|eit barn|barn|kids|unge|ungdom)\b"
 )
 
 _FRAMES = {
@@ -142,6 +150,15 @@ def discloses(cleaned: str) -> bool:
 def past_event_question(cleaned: str) -> bool:
     """A help question about something that happened before, with no sign of danger now."""
     return bool(HELP_QUESTION.search(cleaned) and PAST.search(cleaned) and not PRESENT.search(cleaned))
+
+
+def hypothetical_question(cleaned: str) -> bool:
+    """A general "what if" question with a help question ("hvis noen har blitt voldtatt, må man
+    anmelde for å få hjelp?"): nobody named is in danger."""
+    return bool(HYPOTHETICAL.search(cleaned) and (HELP_QUESTION.search(cleaned) or "?" in cleaned or _ASKS.search(cleaned)))
+
+
+_ASKS = re.compile(r"\b(?:må man|må ein|kan man|kan ein|får man|får ein|do you have to|do you need|can you|should you)\b")
 
 
 def asks_for_help(cleaned: str) -> bool:

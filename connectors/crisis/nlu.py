@@ -25,7 +25,8 @@ from ..nlu_common import RuleComponent
 
 from .answers import subject
 from .classifier import ClassifierSettings
-from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person
+from . import framing
+from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person, normalise
 from .nlu_classifier import CATEGORY, PROBABILITY
 
 CRISIS_INTENT = "crisis"
@@ -75,6 +76,10 @@ class CrisisOverride(RuleComponent):
             return signal
         if probability is not None and probability >= self.classifier_check_in_at:
             level = "crisis" if probability >= self.classifier_crisis_at else "check_in"
+            if level == "crisis" and framing.asks_for_help(f" {normalise(text)} "):
+                # The classifier alone, on a question about where to get help ("who do I tell?"):
+                # answer it, then ask gently whether it is about them.
+                level = "check_in"
             return CrisisSignal(category or guess_category(text), is_third_person(text), "classifier", level=level)
         if self.model_threshold is not None and model_confidence >= self.model_threshold and has_risk_words(text):
             # The model alone is not sure enough for the crisis answer: a gentle check-in.

@@ -91,3 +91,31 @@ def test_risk_words_ignore_idioms_and_school_topics():
 def test_huge_and_binary_looking_input_does_not_crash():
     assert detect("a" * 100_000) is None
     assert detect("\x00\x01\ufffd") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a general "what if" with a help question: nobody named is in danger
+        "om nokon har vorte valdteken, kan ein ringje politiet seinare?",
+        "if someone was raped at a party, do you have to go to the police first?",
+        # a past event and a help question, without danger now
+        "broren min ble mishandlet for to år siden, hvordan kan jeg støtte ham nå som voksen?",
+        "my cousin was abused as a kid, who do i talk to about helping her?",
+    ],
+)
+def test_general_and_past_help_questions_get_a_check_in_not_the_crisis_answer(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "check_in", signal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "hvis stefaren min slår meg igjen i kveld vet jeg ikke hva jeg gjør",  # first person, now
+        "han slo meg i fjor og nå er han tilbake og jeg er redd, hvem kan hjelpe?",  # past, but danger now
+    ],
+)
+def test_the_writer_in_danger_now_still_gets_the_crisis_answer(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis", signal

@@ -87,6 +87,11 @@ def test_a_less_sure_classifier_gives_a_check_in_and_a_low_one_nothing():
     assert low.get("intent")["name"] == "ask_question"
 
 
+def test_a_sure_classifier_on_a_help_question_gives_a_check_in():
+    message = run(with_probability(parsed("venninna mi får ikke mat hjemme, hvem kan jeg si det til?", "ask_question", 0.0), 0.97))
+    assert message.get("intent")["name"] == "check_in"
+
+
 def test_the_lexicon_decides_before_the_classifier():
     message = run(with_probability(parsed("jeg vil ikke leve lenger", "ask_question", 0.0), 0.1, "acute_danger"))
     assert entity_values(message)["crisis_category"] == "suicide"
