@@ -26,20 +26,24 @@ ROOT = Path(__file__).resolve().parents[3]
 PASSWORD = "riktig-hest-batteri"
 
 
-@pytest.fixture
-async def console(redis_client, redis_port, redis_db, tickets):
-    config = HandoffConfig()
+async def no_bot(message):
+    raise AssertionError("the console never calls the bot")
+
+
+async def make_console(config: HandoffConfig, redis_client, redis_port, redis_db, tickets) -> CaseworkerInput:
+    """The console channel with two caseworkers, kari (nav) and siri (skole)."""
     widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
     accounts = Accounts(redis_client, session_seconds=3600)
     await accounts.add("kari", PASSWORD, ["nav"], name="Kari")
     await accounts.add("siri", PASSWORD, ["skole"], name="Siri")
-    channel = CaseworkerInput(
+    return CaseworkerInput(
         config, load_teams(config.teams_file, config.services_file), tickets, accounts, WidgetStore(redis_client, widget_config)
     )
 
-    async def no_bot(message):
-        raise AssertionError("the console never calls the bot")
 
+@pytest.fixture
+async def console(redis_client, redis_port, redis_db, tickets):
+    channel = await make_console(HandoffConfig(), redis_client, redis_port, redis_db, tickets)
     async with serve_channel(channel, no_bot) as base:
         yield base
 
@@ -242,16 +246,7 @@ async def test_a_ticket_id_with_a_trailing_newline_is_not_found(console, clients
 
 
 async def _login_cookie(config: HandoffConfig, redis_client, redis_port, redis_db, tickets, headers: dict) -> str:
-    widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
-    accounts = Accounts(redis_client, session_seconds=3600)
-    await accounts.add("kari", PASSWORD, ["nav"], name="Kari")
-    channel = CaseworkerInput(
-        config, load_teams(config.teams_file, config.services_file), tickets, accounts, WidgetStore(redis_client, widget_config)
-    )
-
-    async def no_bot(message):
-        raise AssertionError("the console never calls the bot")
-
+    channel = await make_console(config, redis_client, redis_port, redis_db, tickets)
     async with serve_channel(channel, no_bot) as base:
         async with aiohttp.ClientSession() as http:
             body = json.dumps({"username": "kari", "password": PASSWORD})
