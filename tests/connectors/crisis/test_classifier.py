@@ -48,3 +48,27 @@ def test_knowledge_base_questions_are_read_and_a_missing_directory_is_empty(tmp_
     )
     assert knowledge_base_questions(tmp_path) == ["Hva gjør NAV?", "nav hjelp", "hjelp fra nav"]
     assert knowledge_base_questions(tmp_path / "missing") == []
+
+
+def test_no_evaluation_message_is_a_training_example():
+    """Figures come from messages the classifier never saw: the packaged examples share none with
+    any evaluation set (compared without case and punctuation)."""
+    import re
+    from pathlib import Path
+
+    import yaml
+
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", text.lower()).strip()
+
+    examples = packaged_examples()
+    training = {norm(text) for text in examples.crisis + examples.harmless}
+    data_dir = Path(__file__).resolve().parents[2] / "data"
+    for path in sorted(data_dir.glob("eval_*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        texts = [item["text"] for items in data.values() if isinstance(items, list)
+                 for item in items if isinstance(item, dict) and "text" in item]
+        texts += [turn["user"] for items in data.values() if isinstance(items, list)
+                  for item in items if isinstance(item, dict) for turn in item.get("turns") or []]
+        shared = [text for text in texts if norm(text) in training]
+        assert not shared, (path.name, shared[:3])
