@@ -107,7 +107,6 @@ def _last_service(history: list[dict[str, Any]]) -> str | None:
     return None
 
 
-
 class _Claim:
     """Whether this request holds the retry id of its client_id (see `receive_message`)."""
 
