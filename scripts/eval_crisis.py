@@ -31,7 +31,12 @@ SETS = {
     "holdout 3": ROOT / "tests/data/eval_crisis_holdout3.yml",
     # written after the classifier was built, the same way; read by nobody working on crisis
     "holdout 4": ROOT / "tests/data/eval_crisis_holdout4.yml",
+    # written at the end of the classifier session, for the next round; not yet measured
+    "holdout 5": ROOT / "tests/data/eval_crisis_holdout5.yml",
 }
+# Sets whose messages nobody working on the lexicon may read: only their figures are printed.
+HOLDOUTS = frozenset({"holdout 4", "holdout 5"})
+DETAIL = ("  MISS", "  SOFT", "  FALSE", "  CHECK", "  SUBJECT")
 
 
 def main() -> int:
@@ -46,7 +51,10 @@ def main() -> int:
         examples = load_examples(path)
         for predictor_name, predict in predictors.items():
             report = evaluate(f"{set_name} set, {predictor_name} ({path.name})", examples, predict)
-            print("\n".join(report.lines()))
+            lines = report.lines()
+            if set_name in HOLDOUTS:
+                lines = [line for line in lines if not line.startswith(DETAIL)]
+            print("\n".join(lines))
             print()
     return 0
 
