@@ -1,13 +1,18 @@
-"""What our rule-based Rasa NLU components share: construction from config, and setting an intent.
+"""What our Rasa NLU components share: construction, storing what they learn, setting an intent.
 
 - `RuleComponent`: a non-trainable `GraphComponent` built from its config alone, which passes the
   training data through untouched.
+- `StoredComponent`: a trainable one that keeps what it learned in the model archive: subclasses
+  write it with `store(write)` and read it in `read_stored(directory)`; a model without it (or
+  one that fails with `LOAD_ERRORS`) loads with `stored=None`.
 - `set_intent(message, name, confidence)`: the message's intent, first in its ranking too.
 """
 
 from __future__ import annotations
 
-from typing import Any, Dict, Optional, Text
+import logging
+from pathlib import Path
+from typing import Any, Callable, Dict, Optional, Text
 
 from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.storage.resource import Resource
@@ -30,6 +35,57 @@ class RuleComponent(GraphComponent):
 
     def __init__(self, config: Optional[Dict[Text, Any]] = None) -> None:
         self.config = dict(config or {})
+
+    def process_training_data(self, training_data: TrainingData) -> TrainingData:
+        return training_data
+
+
+class StoredComponent(GraphComponent):
+    # What reading a stored artifact may raise and still load the component (without it).
+    LOAD_ERRORS: tuple[type[BaseException], ...] = (ValueError, OSError)
+
+    @classmethod
+    def create(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+    ) -> "StoredComponent":
+        return cls(config, model_storage, resource, None)
+
+    def __init__(self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, stored: Any) -> None:
+        self.config = dict(config or {})
+        self._model_storage = model_storage
+        self._resource = resource
+
+    @classmethod
+    def read_stored(cls, directory: Path) -> Any:
+        """What `store` wrote, from the model archive's `directory`."""
+        raise NotImplementedError
+
+    def store(self, write: Callable[[Path], None]) -> Resource:
+        """Write what was learned into the model archive (`write(directory)`)."""
+        with self._model_storage.write_to(self._resource) as directory:
+            write(directory)
+        return self._resource
+
+    @classmethod
+    def load(
+        cls,
+        config: Dict[Text, Any],
+        model_storage: ModelStorage,
+        resource: Resource,
+        execution_context: ExecutionContext,
+        **kwargs: Any,
+    ) -> "StoredComponent":
+        stored = None
+        try:
+            with model_storage.read_from(resource) as directory:
+                stored = cls.read_stored(directory)
+        except cls.LOAD_ERRORS:
+            logging.getLogger(cls.__module__).warning("%s loaded without its stored data", cls.__name__)
+        return cls(config, model_storage, resource, stored)
 
     def process_training_data(self, training_data: TrainingData) -> TrainingData:
         return training_data

@@ -18,9 +18,9 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 from typing import Any, Dict, List, Text
 
-from rasa.engine.graph import ExecutionContext, GraphComponent
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.engine.storage.resource import Resource
 from rasa.engine.storage.storage import ModelStorage
@@ -29,7 +29,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from .nlu_common import set_intent
+from .nlu_common import StoredComponent, set_intent
 
 # The intents gated, and how many unseen words it takes. A yes or no, or a request for a person,
 # may carry a few words of its own ("ja, det gjeld meg", "kan jeg snakke med en voksen om mobbing"):
@@ -48,21 +48,16 @@ def content_words(lemmas: List[str]) -> List[str]:
 
 
 @DefaultV1Recipe.register([DefaultV1Recipe.ComponentType.INTENT_CLASSIFIER], is_trainable=True)
-class SmalltalkGate(GraphComponent):
-    @classmethod
-    def create(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-    ) -> "SmalltalkGate":
-        return cls(model_storage, resource, {})
+class SmalltalkGate(StoredComponent):
+    def __init__(
+        self, config: Dict[Text, Any], model_storage: ModelStorage, resource: Resource, stored: Dict[str, List[str]] | None
+    ) -> None:
+        super().__init__(config, model_storage, resource, stored)
+        self._vocabulary = {intent: frozenset(words) for intent, words in (stored or {}).items()}
 
-    def __init__(self, model_storage: ModelStorage, resource: Resource, vocabulary: Dict[str, List[str]]) -> None:
-        self._model_storage = model_storage
-        self._resource = resource
-        self._vocabulary = {intent: frozenset(words) for intent, words in vocabulary.items()}
+    @classmethod
+    def read_stored(cls, directory: Path) -> Dict[str, List[str]]:
+        return json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
 
     def train(self, training_data: TrainingData) -> Resource:
         vocabulary: Dict[str, set] = {intent: set() for intent in GATED}
@@ -71,31 +66,10 @@ class SmalltalkGate(GraphComponent):
             if intent in vocabulary:
                 tokens = example.get(TOKENS_NAMES[TEXT]) or []
                 vocabulary[intent].update(content_words([t.lemma for t in tokens]))
-        with self._model_storage.write_to(self._resource) as directory:
-            (directory / VOCABULARY_FILE).write_text(
-                json.dumps({k: sorted(v) for k, v in vocabulary.items()}, ensure_ascii=False), encoding="utf-8"
-            )
         self._vocabulary = {k: frozenset(v) for k, v in vocabulary.items()}
-        return self._resource
-
-    @classmethod
-    def load(
-        cls,
-        config: Dict[Text, Any],
-        model_storage: ModelStorage,
-        resource: Resource,
-        execution_context: ExecutionContext,
-        **kwargs: Any,
-    ) -> "SmalltalkGate":
-        try:
-            with model_storage.read_from(resource) as directory:
-                vocabulary = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
-        except (ValueError, OSError):
-            vocabulary = {}
-        return cls(model_storage, resource, vocabulary)
-
-    def process_training_data(self, training_data: TrainingData) -> TrainingData:
-        return training_data
+        return self.store(lambda directory: (directory / VOCABULARY_FILE).write_text(
+            json.dumps({k: sorted(v) for k, v in vocabulary.items()}, ensure_ascii=False), encoding="utf-8"
+        ))
 
     def foreign_words(self, intent: str, lemmas: List[str]) -> List[str]:
         known = self._vocabulary.get(intent)

@@ -86,8 +86,8 @@ def _pipeline(settings: ClassifierSettings) -> Pipeline:
 
 
 class CrisisClassifier:
-    """A fitted classifier: `probability(text)` is the chance, in [0, 1], that `text` is a crisis;
-    `category(text)` the most likely of the lexicon's categories."""
+    """A fitted classifier: `probabilities(texts)` are the chances, in [0, 1], that texts are a crisis;
+    `assess(texts)` gives it with the most likely of the lexicon's categories."""
 
     def __init__(self, pipeline: Pipeline, categories: Pipeline) -> None:
         self._pipeline = pipeline
@@ -119,13 +119,15 @@ class CrisisClassifier:
         """The fitted pipelines, to store (`joblib.dump`) and load again (`CrisisClassifier(**parts)`)."""
         return {"pipeline": self._pipeline, "categories": self._categories}
 
-    def category(self, text: str) -> str:
-        return str(self._categories.predict([normalise(text)])[0])
-
     def probabilities(self, texts: Sequence[str]) -> list[float]:
         if not texts:
             return []
         return [float(p) for p in self._pipeline.predict_proba([normalise(t) for t in texts])[:, 1]]
 
-    def probability(self, text: str) -> float:
-        return self.probabilities([text])[0]
+    def assess(self, texts: Sequence[str]) -> list[tuple[float, str]]:
+        """(probability, category) for each text, each text normalised once."""
+        if not texts:
+            return []
+        normalised = [normalise(t) for t in texts]
+        probabilities = self._pipeline.predict_proba(normalised)[:, 1]
+        return [(float(p), str(c)) for p, c in zip(probabilities, self._categories.predict(normalised))]

@@ -22,7 +22,7 @@ def parsed(text: str, intent: str) -> Message:
 
 
 def run(text: str, intent: str) -> Message:
-    return SmalltalkGate(None, None, VOCABULARY).process([parsed(text, intent)])[0]
+    return SmalltalkGate({}, None, None, VOCABULARY).process([parsed(text, intent)])[0]
 
 
 def test_a_topic_word_sends_small_talk_to_the_knowledge_base():
