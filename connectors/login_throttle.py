@@ -12,11 +12,12 @@ Addresses are kept as a hash, and only for the window.
 
 from __future__ import annotations
 
-import hashlib
 import secrets
 import time
 from dataclasses import dataclass
 from typing import Any
+
+from .proxy import address_key
 
 # KEYS: the username's and the address's failure sets; ARGV: now (ms), window (ms), the limit for
 # the username, the limit for the address. Returns 0 when a login may be tried, else ms until the
@@ -59,8 +60,7 @@ class LoginThrottle:
         self._fail = client.register_script(_FAIL)
 
     def _keys(self, username: str, address: str) -> list[str]:
-        hashed = hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]
-        return [f"{self._prefix}:user:{username}", f"{self._prefix}:address:{hashed}"]
+        return [f"{self._prefix}:user:{username}", f"{self._prefix}:address:{address_key(address)}"]
 
     def _window_ms(self) -> int:
         return int(self._settings.window_seconds * 1000)

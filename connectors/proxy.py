@@ -7,6 +7,7 @@ reverse proxy that terminates TLS.
 
 from __future__ import annotations
 
+import hashlib
 import os
 from typing import Any, Mapping
 
@@ -26,6 +27,11 @@ def is_https(request: Any, trusted: frozenset[str]) -> bool:
         return True
     proto = (request.headers.get("x-forwarded-proto") or "").split(",")[0].strip().lower()
     return _from_proxy(request, trusted) and proto == "https"
+
+
+def address_key(address: str) -> str:
+    """What a rate limit stores for a client address: a hash, never the address itself."""
+    return hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]
 
 
 def client_address(request: Any, trusted: frozenset[str]) -> str:

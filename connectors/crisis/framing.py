@@ -102,6 +102,8 @@ PRESENT = re.compile(
     r"\b(?:nå|no|now|right now|rn|i kveld|i natt|tonight|still|fortsatt|framleis|igjen|again|hver dag|kvar dag|"
     r"every day|keeps|stadig|redd|scared|afraid)\b"
 )
+# A question asked of anyone: "må man", "do you have to".
+GENERAL_ASK = re.compile(r"\b(?:må man|må ein|kan man|kan ein|får man|får ein|do you have to|do you need|can you|should you)\b")
 # A general "what if": "hvis noen har blitt voldtatt, må man anmelde?", "if someone is hit at home".
 HYPOTHETICAL = re.compile(
     r"\b(?:hvis|om|viss|dersom|if|when|når) (?:noen|nokon|someone|somebody|en person|ein person|a person|"
@@ -155,10 +157,8 @@ def past_event_question(cleaned: str) -> bool:
 def hypothetical_question(cleaned: str) -> bool:
     """A general "what if" question with a help question ("hvis noen har blitt voldtatt, må man
     anmelde for å få hjelp?"): nobody named is in danger."""
-    return bool(HYPOTHETICAL.search(cleaned) and (HELP_QUESTION.search(cleaned) or "?" in cleaned or _ASKS.search(cleaned)))
-
-
-_ASKS = re.compile(r"\b(?:må man|må ein|kan man|kan ein|får man|får ein|do you have to|do you need|can you|should you)\b")
+    # (cleaned text has no punctuation: a question shows in its words)
+    return bool(HYPOTHETICAL.search(cleaned) and (HELP_QUESTION.search(cleaned) or GENERAL_ASK.search(cleaned)))
 
 
 def asks_for_help(cleaned: str) -> bool:

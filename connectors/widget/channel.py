@@ -17,7 +17,6 @@ and avoid a CORS preflight from other sites.
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import json
 import logging
 from pathlib import Path
@@ -37,7 +36,7 @@ from ..handoff.teams import load_teams
 from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
 from ..language.choice import reply_language
-from ..proxy import client_address
+from ..proxy import address_key, client_address
 from ..redaction import redact
 from .config import WidgetConfig
 from .flood import SharedFloodLimiter
@@ -159,7 +158,7 @@ class WidgetInput(InputChannel):
     async def create_session(self, address: str = "") -> dict[str, Any]:
         """A new session, at most `sessions_per_address` per client address in the window (429).
         The address is counted as a hash, in Redis, for the window only."""
-        allowed = await self.session_limiter.check(hashlib.sha256(address.encode()).hexdigest()[:32])
+        allowed = await self.session_limiter.check(address_key(address))
         if not allowed.allowed:
             raise RateLimitedError(
                 f"More than {self.config.sessions_per_address} new conversations from one address in "

@@ -15,7 +15,6 @@ crashed instance's streams fall out after `stale_seconds`); the address is kept 
 from __future__ import annotations
 
 import asyncio
-import hashlib
 import logging
 import secrets
 import time
@@ -25,6 +24,7 @@ import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
 from ..errors import StoreUnavailableError
+from ..proxy import address_key
 from .store import PREFIX, decode_entry
 
 logger = logging.getLogger(__name__)
@@ -149,8 +149,7 @@ class StreamSlots:
 
     @staticmethod
     def _keys(session: str, address: str) -> list[str]:
-        hashed = hashlib.sha256(address.encode("utf-8", "replace")).hexdigest()[:32]
-        return [f"{PREFIX}:streams:session:{session}", f"{PREFIX}:streams:address:{hashed}"]
+        return [f"{PREFIX}:streams:session:{session}", f"{PREFIX}:streams:address:{address_key(address)}"]
 
     async def acquire(self, session: str, address: str) -> str | None:
         """A slot id, or None when the conversation or the address has all its streams open."""
