@@ -73,7 +73,7 @@ def in_process(
     content_dir: Path, embedder, queries: list[str], cache_dir: Path
 ) -> tuple[int, float, list[float]]:
     config = KBConfig()
-    entries = load_entries(content_dir, load_services(config.services_file))
+    entries = load_entries(content_dir, load_services(*config.catalogue_files))
     started = time.perf_counter()
     index = SearchIndex(entries, embedder, cache=EmbeddingCache(cache_dir, config.model))
     build = time.perf_counter() - started
@@ -127,7 +127,7 @@ def main() -> int:
     args = parser.parse_args()
     queries = (QUERIES * (args.queries // len(QUERIES) + 1))[: args.queries]
     embedder = load_embedder()
-    shipped = len(list(load_entries(KBConfig().content_dir, load_services(KBConfig().services_file))))
+    shipped = len(list(load_entries(KBConfig().content_dir, load_services(*KBConfig().catalogue_files))))
     runs = [("shipped", KBConfig().content_dir)]
     large_dir = Path(tempfile.mkdtemp(prefix="kb-bench-"))
     synthetic_content(large_dir, max(1, -(-args.large // shipped)))

@@ -36,7 +36,7 @@ def main() -> int:
     parser.add_argument("--data", type=Path, default=DEV_SET)
     args = parser.parse_args()
     config = KBConfig()
-    entries = load_entries(config.content_dir, load_services(config.services_file))
+    entries = load_entries(config.content_dir, load_services(*config.catalogue_files))
     index = SearchIndex(entries, load_embedder(args.model))
     examples = load_routing_examples(args.data)
     print(f"Routing on {args.data.name}: {len(examples)} messages, {len(entries)} entries, model {args.model}\n")

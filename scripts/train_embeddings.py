@@ -23,7 +23,7 @@ def main() -> int:
     parser.add_argument("--epochs", type=int, default=2)
     args = parser.parse_args()
     config = KBConfig()
-    entries = load_entries(config.content_dir, load_services(config.services_file))
+    entries = load_entries(config.content_dir, load_services(*config.catalogue_files))
     started = time.monotonic()
     fine_tune(entries, args.base, args.out, epochs=args.epochs)
     print(f"fine-tuned on {len(entries)} entries in {time.monotonic() - started:.0f} s -> {args.out}")

@@ -23,7 +23,7 @@ from .teams import load_teams
 
 
 async def add_caseworker(args: argparse.Namespace, config: HandoffConfig) -> int:
-    teams = load_teams(config.teams_file, config.services_file)
+    teams = load_teams(config.teams_file, *config.catalogue_files)
     password = read_new_password(args.password_stdin)
     check_new_account(args.username, password, args.team, set(teams.teams))
     client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
@@ -49,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     config = HandoffConfig.from_settings(None)
     try:
         if args.command == "teams":
-            for team in load_teams(config.teams_file, config.services_file).teams.values():
+            for team in load_teams(config.teams_file, *config.catalogue_files).teams.values():
                 print(f"{team.id}\t{team.name}\t{team.hours_text()}")
             return 0
         return asyncio.run(add_caseworker(args, config))

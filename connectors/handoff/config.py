@@ -16,7 +16,9 @@ DAY = 24 * 60 * 60
 @dataclass(frozen=True)
 class HandoffConfig:
     teams_file: Path = Path(__file__).with_name("teams.yml")
+    # The service catalogue, as the knowledge base reads it (KB_SERVICES_FILE, KB_SERVICES_ADDED_FILE).
     services_file: Path = ROOT / "knowledge_base" / "services.yml"
+    services_added_file: Path = ROOT / "knowledge_base" / "services-added.yml"
     # Open tickets live this long; closed ones are kept this long for follow-up, then expire.
     ticket_ttl_seconds: int = 7 * DAY
     closed_ttl_seconds: int = 30 * DAY
@@ -37,6 +39,10 @@ class HandoffConfig:
     cookie_secure: bool = False
     trusted_proxies: frozenset[str] = frozenset()
 
+    @property
+    def catalogue_files(self) -> tuple[Path, ...]:
+        return (self.services_file, self.services_added_file)
+
     @classmethod
     def from_settings(cls, credentials: Mapping[str, Any] | None, env: Mapping[str, str] = os.environ) -> "HandoffConfig":
         credentials = credentials or {}
@@ -51,6 +57,7 @@ class HandoffConfig:
         return cls(
             teams_file=Path(setting("teams_file", "HANDOFF_TEAMS_FILE", defaults.teams_file)),
             services_file=Path(setting("services_file", "KB_SERVICES_FILE", defaults.services_file)),
+            services_added_file=Path(setting("services_added_file", "KB_SERVICES_ADDED_FILE", defaults.services_added_file)),
             ticket_ttl_seconds=int(setting("ticket_ttl_seconds", "HANDOFF_TICKET_TTL_SECONDS", defaults.ticket_ttl_seconds)),
             closed_ttl_seconds=int(setting("closed_ttl_seconds", "HANDOFF_CLOSED_TTL_SECONDS", defaults.closed_ttl_seconds)),
             release_after_seconds=int(setting("release_after_seconds", "HANDOFF_RELEASE_AFTER_SECONDS", defaults.release_after_seconds)),

@@ -90,7 +90,7 @@ class CaseworkerInput(InputChannel):
         widget_config = WidgetConfig.from_settings(credentials)
         config = HandoffConfig.from_settings(credentials)
         client = connect(widget_config.redis.host, widget_config.redis.port, widget_config.redis.db, widget_config.redis.password)
-        teams = load_teams(config.teams_file, config.services_file)
+        teams = load_teams(config.teams_file, *config.catalogue_files)
         tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
         accounts = Accounts(client, config.console_session_seconds, config.console_session_max_seconds)
         return cls(config, teams, tickets, accounts, WidgetStore(client, widget_config))

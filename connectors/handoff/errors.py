@@ -1,7 +1,7 @@
 """Handoff errors.
 
     HandoffError
-    ├── HandoffConfigError   teams.yml or the accounts are not usable
+    ├── HandoffConfigError   teams.yml, the service catalogue or the accounts are not usable
     └── TicketError          a ticket operation that cannot be done (with an HTTP status)
 """
 

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from ..catalogue import CatalogueError, read_catalogue
 from .errors import HandoffConfigError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -50,7 +51,7 @@ class Teams:
     teams: dict[str, Team]
     default_team: str
     timezone: ZoneInfo
-    # service id -> owning directorate, from services.yml
+    # service id -> owning directorate, from the service catalogue
     service_owners: dict[str, str]
 
     def team_for_service(self, service: str | None) -> Team:
@@ -84,9 +85,12 @@ def _parse_hours(spec: str, times: str) -> OpeningHours:
     return OpeningHours(_parse_days(spec), start, end)
 
 
-def load_teams(teams_file: Path, services_file: Path) -> Teams:
+def load_teams(teams_file: Path, *catalogue_files: Path) -> Teams:
     data = yaml.safe_load(teams_file.read_text(encoding="utf-8")) or {}
-    services = yaml.safe_load(services_file.read_text(encoding="utf-8"))["services"]
+    try:
+        services = read_catalogue(catalogue_files).services
+    except CatalogueError as exc:
+        raise HandoffConfigError(str(exc)) from exc
     teams = {}
     for raw in data.get("teams") or []:
         hours = tuple(_parse_hours(days, times) for days, times in (raw.get("hours") or {}).items())

@@ -126,7 +126,7 @@ class WidgetInput(InputChannel):
         tickets = TicketStore(
             store.client, ttl_seconds=handoff_config.ticket_ttl_seconds, closed_ttl_seconds=handoff_config.closed_ttl_seconds
         )
-        teams = load_teams(handoff_config.teams_file, handoff_config.services_file)
+        teams = load_teams(handoff_config.teams_file, *handoff_config.catalogue_files)
         return cls(config, store, HandoffService(tickets, teams, handoff_config))
 
     def __init__(

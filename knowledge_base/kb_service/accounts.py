@@ -27,7 +27,7 @@ def check_new_user(username: str, password: str, role: str, directorates: list[s
         raise InvalidRequestError(f"The role must be one of {', '.join(ROLES)}.")
     unknown = [d for d in directorates if d not in known]
     if unknown or (role != "admin" and not directorates):
-        raise InvalidRequestError(f"Give one or more directorates from services.yml (unknown: {unknown}).")
+        raise InvalidRequestError(f"Give one or more directorates that own a service (unknown: {unknown}).")
 
 
 class Accounts:

@@ -30,7 +30,7 @@ ROOT = KB_DIR.parent
 
 
 async def create_user(args: argparse.Namespace) -> int:
-    services = load_services(KBConfig.from_env().services_file)
+    services = load_services(*KBConfig.from_env().catalogue_files)
     known = {service.owner for service in services.values()}
     password = read_new_password(args.password_stdin)
     check_new_user(args.username, password, args.role, args.directorate or [], known)
@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
     create = sub.add_parser("create-user", help="create or update a content-owner account")
     create.add_argument("username")
     create.add_argument("--role", required=True, choices=["admin", "editor", "reviewer"])
-    create.add_argument("--directorate", action="append", help="a directorate id from services.yml (repeatable)")
+    create.add_argument("--directorate", action="append", help="a directorate id that owns a service (repeatable)")
     create.add_argument("--password-stdin", action="store_true")
     out = sub.add_parser("export", help="write the published entries to YAML (and CSV)")
     out.add_argument("--out", default=str(ROOT / "var" / "kb-export"))

@@ -111,7 +111,7 @@ async def _no_docs(request: Request) -> None:
 def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = None) -> Sanic:
     """Build the app. Content is validated and embedded here, so a bad file stops start-up."""
     config = config or KBConfig.from_env()
-    services = load_services(config.services_file)
+    services = load_services(*config.catalogue_files)
     entries = load_entries(config.content_dir, services)
     embedder = embedder or load_embedder(config.model)
     cache = EmbeddingCache(config.cache_dir, config.model) if config.cache_dir else None

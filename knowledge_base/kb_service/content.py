@@ -78,11 +78,11 @@ def _check_against_catalogue(entry: Entry, services: dict[str, Service]) -> str 
     if entry.directorate != service.owner:
         return (
             f"field 'directorate': {entry.directorate!r} does not own {entry.service!r} "
-            f"(services.yml says {service.owner!r})"
+            f"(the catalogue says {service.owner!r})"
         )
     if entry.checked != service.checked:
         return (
-            f"field 'checked': {entry.checked!r} disagrees with services.yml ({service.checked!r})"
+            f"field 'checked': {entry.checked!r} disagrees with the catalogue ({service.checked!r})"
         )
     return None
 

@@ -18,7 +18,7 @@ class SearchResult:
     answer: str
     url: str | None
     score: float
-    # Extensions beyond the contract: the contact line comes from services.yml.
+    # Extensions beyond the contract: the contact line comes from the service catalogue.
     service_name: str
     contact: str
     phone: str | None

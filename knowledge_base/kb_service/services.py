@@ -1,4 +1,5 @@
-"""The service catalogue (services.yml): the facts every answer's contact line comes from."""
+"""The service catalogue (services.yml plus services-added.yml): the facts every answer's contact
+line comes from."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-import yaml
+from connectors.catalogue import CatalogueError, read_catalogue
 
 from .errors import ContentError
 
@@ -49,18 +50,35 @@ def _url(raw: object) -> str | None:
     return text if text.startswith("https://") else None
 
 
-def load_services(path: Path) -> dict[str, Service]:
+def _sources_problem(raw: object) -> str | None:
+    # `sources` (services-added.yml): the pages the facts were read in, each with the date it shows.
+    if raw is None:
+        return None
+    if not isinstance(raw, list) or not all(isinstance(source, Mapping) and source.get("url") for source in raw):
+        return "field 'sources' must be a list of {url, date}"
+    return None
+
+
+def load_services(*paths: Path) -> dict[str, Service]:
+    """The catalogue in `paths` (KBConfig.catalogue_files) as one: ids are unique across the files,
+    and every owner is a directorate one of the files names."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, yaml.YAMLError) as exc:
-        raise ContentError(f"{path}: cannot read services file: {exc}") from exc
+        catalogue = read_catalogue(paths)
+    except CatalogueError as exc:
+        raise ContentError(str(exc)) from exc
     services: dict[str, Service] = {}
-    for position, raw in enumerate(data.get("services") or [], start=1):
-        for required in ("id", "name", "owner", "checked"):
+    for raw in catalogue.services:
+        where = f"{catalogue.files[raw['id']]}: service '{raw['id']}'"
+        for required in ("name", "owner", "checked"):
             if not raw.get(required):
-                raise ContentError(f"{path}: service #{position}: field '{required}' is missing")
+                raise ContentError(f"{where}: field '{required}' is missing")
+        if raw["owner"] not in catalogue.directorates:
+            raise ContentError(f"{where}: field 'owner': {raw['owner']!r} is in no file's 'directorates'")
         if raw["checked"] not in CHECKED_LEVELS:
-            raise ContentError(f"{path}: service '{raw['id']}': field 'checked' is {raw['checked']!r}")
+            raise ContentError(f"{where}: field 'checked' is {raw['checked']!r}")
+        problem = _sources_problem(raw.get("sources"))
+        if problem:
+            raise ContentError(f"{where}: {problem}")
         services[raw["id"]] = Service(
             id=raw["id"],
             name=raw["name"],
@@ -72,5 +90,5 @@ def load_services(path: Path) -> dict[str, Service]:
             checked=raw["checked"],
         )
     if not services:
-        raise ContentError(f"{path}: no services found")
+        raise ContentError(f"{', '.join(map(str, paths))}: no services found")
     return services

@@ -15,3 +15,10 @@ def test_the_environment_overrides():
     assert config.port == 9090
     assert config.redis_url == "redis://redis:6379/0"
     assert config.insights_retention_days == 30
+
+
+def test_the_catalogue_is_both_services_files():
+    default = KBConfig.from_env({})
+    assert [path.name for path in default.catalogue_files] == ["services.yml", "services-added.yml"]
+    moved = KBConfig.from_env({"KB_SERVICES_FILE": "/srv/a.yml", "KB_SERVICES_ADDED_FILE": "/srv/b.yml"})
+    assert [str(path) for path in moved.catalogue_files] == ["/srv/a.yml", "/srv/b.yml"]

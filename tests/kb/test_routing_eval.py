@@ -19,7 +19,7 @@ DEV_SET = Path(__file__).resolve().parents[1] / "data" / "eval_routing.yml"
 @pytest.fixture(scope="module")
 def reports(embedder):
     config = KBConfig()
-    services = load_services(config.services_file)
+    services = load_services(*config.catalogue_files)
     index = SearchIndex(load_entries(config.content_dir, services), embedder)
     examples = load_routing_examples(DEV_SET)
     return {
@@ -30,10 +30,12 @@ def reports(embedder):
 
 def test_dev_set_covers_every_service_and_language():
     config = KBConfig()
-    services = set(load_services(config.services_file))
+    first = set(load_services(config.services_file))
+    catalogue = set(load_services(*config.catalogue_files))
     examples = load_routing_examples(DEV_SET)
     assert len(examples) >= 200
-    assert set().union(*(e.expected for e in examples)) == services
+    # services-added.yml's services join as the dev set is extended for them (issue 21).
+    assert first <= set().union(*(e.expected for e in examples)) <= catalogue
     assert {e.lang for e in examples} == {"nb", "nn", "en"}
 
 

@@ -168,8 +168,9 @@ def test_everything_connectors_import_is_in_the_rasa_image():
 
 
 def test_the_knowledge_base_image_copies_every_connectors_module_the_service_imports():
-    """The service shares a few stdlib-level modules with the channels (redaction, account rules);
-    its image copies them one by one, so a new shared import must be added there too."""
+    """The service shares a few stdlib-level modules with the channels (redaction, account rules,
+    the catalogue reader); its image copies them one by one, so a new shared import must be added
+    there too."""
     import ast
     import sys
 
@@ -184,11 +185,11 @@ def test_the_knowledge_base_image_copies_every_connectors_module_the_service_imp
     copy_lines = [line for line in (ROOT / "knowledge_base" / "Dockerfile").read_text().splitlines() if line.startswith("COPY connectors/")]
     copied = {part for line in copy_lines for part in line.split()[1:-1]}
     assert imported <= copied, f"imported by the service but not copied into its image: {sorted(imported - copied)}"
-    for module in imported:  # and they stay importable without Rasa: standard library and argon2 only
+    for module in imported:  # and they stay importable without Rasa: standard library, argon2 and PyYAML only
         tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
         tops = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
         tops |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
-        assert tops - set(sys.stdlib_module_names) <= {"argon2"}, (module, tops)
+        assert tops - set(sys.stdlib_module_names) <= {"argon2", "yaml"}, (module, tops)
 
 
 def test_the_action_server_image_copies_every_connectors_module_the_actions_import():

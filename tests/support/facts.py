@@ -1,29 +1,33 @@
-"""Facts a text may state: phone numbers and links that services.yml lists."""
+"""Facts a text may state: phone numbers and links that the service catalogue lists
+(knowledge_base/services.yml and services-added.yml)."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Iterable
 
-import yaml
+from connectors.catalogue import read_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
-SERVICES_FILE = ROOT / "knowledge_base" / "services.yml"
+CATALOGUE_FILES = (ROOT / "knowledge_base" / "services.yml", ROOT / "knowledge_base" / "services-added.yml")
 
 PHONE_LIKE = re.compile(r"\b\d{2,3}(?: \d{2,3}){1,3}\b")
 URL_LIKE = re.compile(r"https://[^\s)]+")
 
 
-def load_catalogue(path: Path = SERVICES_FILE) -> list[dict]:
-    return yaml.safe_load(path.read_text(encoding="utf-8"))["services"]
+def load_catalogue(paths: Iterable[Path] = CATALOGUE_FILES) -> list[dict]:
+    return read_catalogue(paths).services
 
 
 def known_phone_numbers(catalogue: list[dict]) -> set[str]:
     numbers = set()
     for service in catalogue:
         phone = service.get("phone") or ""
-        texts = phone.values() if isinstance(phone, dict) else [phone]
-        numbers.update(str(text).replace(" ", "") for text in texts)
+        texts = [str(text) for text in (phone.values() if isinstance(phone, dict) else [phone])]
+        numbers.update(text.replace(" ", "") for text in texts)
+        # "400 00 777 (call or SMS)": the number without the note
+        numbers.update(number.replace(" ", "") for text in texts for number in PHONE_LIKE.findall(text))
     return numbers
 
 
@@ -32,7 +36,7 @@ def known_urls(catalogue: list[dict]) -> set[str]:
 
 
 def unknown_facts(text: str, catalogue: list[dict]) -> list[str]:
-    """Phone numbers and links in `text` that services.yml does not list."""
+    """Phone numbers and links in `text` that the catalogue does not list."""
     phones = known_phone_numbers(catalogue)
     urls = known_urls(catalogue)
     problems = [n for n in PHONE_LIKE.findall(text) if n.replace(" ", "") not in phones]

@@ -37,7 +37,7 @@ async def make_console(config: HandoffConfig, redis_client, redis_port, redis_db
     await accounts.add("kari", PASSWORD, ["nav"], name="Kari")
     await accounts.add("siri", PASSWORD, ["skole"], name="Siri")
     return CaseworkerInput(
-        config, load_teams(config.teams_file, config.services_file), tickets, accounts, WidgetStore(redis_client, widget_config)
+        config, load_teams(config.teams_file, *config.catalogue_files), tickets, accounts, WidgetStore(redis_client, widget_config)
     )
 
 
@@ -201,7 +201,7 @@ async def test_a_gone_caseworkers_ticket_returns_to_the_queue_with_no_console_op
     ticket = await tickets.create(session="s" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
     await tickets.heartbeat("kari", ["nav"], now=now_ms() - 60_000)
     await tickets.claim(ticket.id, "kari", ["nav"])
-    channel = CaseworkerInput(config, load_teams(config.teams_file, config.services_file), tickets,
+    channel = CaseworkerInput(config, load_teams(config.teams_file, *config.catalogue_files), tickets,
                               Accounts(redis_client, session_seconds=3600), WidgetStore(redis_client, widget_config))
 
     async def no_bot(message):

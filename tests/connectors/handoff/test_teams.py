@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from connectors.catalogue import read_catalogue
 from connectors.handoff.config import HandoffConfig
 from connectors.handoff.errors import HandoffConfigError
 from connectors.handoff.teams import load_teams
@@ -18,7 +19,7 @@ CONFIG = HandoffConfig()
 
 @pytest.fixture(scope="module")
 def teams():
-    return load_teams(CONFIG.teams_file, CONFIG.services_file)
+    return load_teams(CONFIG.teams_file, *CONFIG.catalogue_files)
 
 
 def test_a_conversation_goes_to_the_team_of_its_services_owner(teams):
@@ -28,6 +29,29 @@ def test_a_conversation_goes_to_the_team_of_its_services_owner(teams):
     assert teams.team_for_service("mental-helse").id == "ungdomsveiledning"
     assert teams.team_for_service(None).id == teams.default_team
     assert teams.team_for_service("no-such-service").id == teams.default_team
+
+
+def test_services_added_yml_is_routed_too(teams):
+    assert teams.team_for_service("bostotte").id == "nav"  # husbanken
+    assert teams.team_for_service("udi").id == "ungdomsveiledning"
+    assert teams.team_for_service("bup").id == "ungdomsveiledning"  # helseforetak
+    assert teams.team_for_service("jussbuss").id == "ungdomsveiledning"  # rettshjelptiltak
+
+
+def test_every_owner_in_the_catalogue_has_a_team_and_every_team_a_known_owner(teams):
+    # Without a team of its own an owner's conversations would quietly go to the default team.
+    catalogue = read_catalogue(CONFIG.catalogue_files)
+    owners = set(catalogue.directorates) | {service["owner"] for service in catalogue.services}
+    covered = set().union(*(team.directorates for team in teams.teams.values()))
+    assert owners - covered == set()
+    assert covered - owners == set()
+
+
+def test_a_service_id_in_both_catalogue_files_is_refused(tmp_path: Path):
+    again = tmp_path / "again.yml"
+    again.write_text("services:\n  - {id: nav, name: NAV, owner: nav, checked: verified}\n", encoding="utf-8")
+    with pytest.raises(HandoffConfigError, match="'nav'.*duplicate"):
+        load_teams(CONFIG.teams_file, CONFIG.services_file, again)
 
 
 def test_opening_hours(teams):
@@ -51,4 +75,4 @@ def test_a_bad_teams_file_is_refused_with_a_clear_error(tmp_path: Path, body):
     path = tmp_path / "teams.yml"
     path.write_text(body)
     with pytest.raises(HandoffConfigError):
-        load_teams(path, CONFIG.services_file)
+        load_teams(path, *CONFIG.catalogue_files)

@@ -53,7 +53,7 @@ def make_handoff(store):
     def make(tmp_path, hours="00:00-23:59:59"):
         config = HandoffConfig(teams_file=teams_file(tmp_path, hours), services_file=SERVICES)
         tickets = TicketStore(store.client, ttl_seconds=3600, closed_ttl_seconds=600)
-        return HandoffService(tickets, load_teams(config.teams_file, config.services_file), config)
+        return HandoffService(tickets, load_teams(config.teams_file, *config.catalogue_files), config)
 
     return make
 

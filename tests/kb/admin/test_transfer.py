@@ -10,13 +10,14 @@ from pathlib import Path
 
 import redis.asyncio as aioredis
 
+from knowledge_base.kb_service.config import KBConfig
 from knowledge_base.kb_service.content import load_entries
 from knowledge_base.kb_service.services import load_services
 from knowledge_base.kb_service.store import ContentStore, entry_json
 from knowledge_base.kb_service.transfer import from_csv, to_csv
 from support.processes import ROOT, stack
 
-SERVICES = load_services(ROOT / "knowledge_base" / "services.yml")
+SERVICES = load_services(*KBConfig().catalogue_files)
 
 
 def published(redis_url: str):

@@ -1,0 +1,58 @@
+"""The service catalogue as plain records: services.yml and services-added.yml read as one.
+
+The knowledge base builds its services from it (`kb_service/services.py`) and the handoff routes
+by each service's owner (`handoff/teams.py`); PyYAML is in both environments and both images.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable
+
+import yaml
+
+
+class CatalogueError(ValueError):
+    """A services file cannot be read, or an id appears twice. The message names the file."""
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    # owner id -> what it is, from every file's `directorates:` block
+    directorates: dict[str, str]
+    # every file's `services:`, in file order; ids are unique across the files
+    services: list[dict[str, Any]]
+    # service id -> the file it is in, for error messages
+    files: dict[str, Path]
+
+
+def read_catalogue(paths: Iterable[Path]) -> Catalogue:
+    """The files' directorates and services as one catalogue; an id in two places is an error."""
+    directorates: dict[str, str] = {}
+    services: list[dict[str, Any]] = []
+    # id -> the file it came from, for naming both files when an id appears twice
+    owner_files: dict[str, Path] = {}
+    service_files: dict[str, Path] = {}
+    for path in paths:
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise CatalogueError(f"{path}: cannot read services file: {exc}") from exc
+        if not isinstance(data, dict) or not isinstance(data.get("services") or [], list):
+            raise CatalogueError(f"{path}: not a services file (expected a 'services' list)")
+        for owner, text in (data.get("directorates") or {}).items():
+            if owner in owner_files:
+                raise CatalogueError(f"{path}: directorate {owner!r}: duplicate, already in {owner_files[owner]}")
+            owner_files[owner] = path
+            directorates[owner] = str(text)
+        for position, raw in enumerate(data.get("services") or [], start=1):
+            if not isinstance(raw, dict) or not raw.get("id"):
+                raise CatalogueError(f"{path}: service #{position}: field 'id' is missing")
+            if raw["id"] in service_files:
+                raise CatalogueError(
+                    f"{path}: service {raw['id']!r}: field 'id': duplicate, already used in {service_files[raw['id']]}"
+                )
+            service_files[raw["id"]] = path
+            services.append(raw)
+    return Catalogue(directorates, services, service_files)
