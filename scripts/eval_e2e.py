@@ -129,7 +129,7 @@ def share_line(label: str, counts: Counter, total: int) -> str:
     return f"  {label:<8} n={total:<4} {cells}"
 
 
-def report_singles(results: list[SingleResult], show: bool, name: str) -> None:
+def report_singles(results: list[SingleResult], show: bool, name: str, kinds_only: bool = False) -> None:
     groups: dict[str, list[SingleResult]] = defaultdict(list)
     for result in results:
         groups[result.item["lang"]].append(result)
@@ -143,6 +143,15 @@ def report_singles(results: list[SingleResult], show: bool, name: str) -> None:
     kinds = Counter(r.reply.get("kind") + (f":{r.reply.get('reason')}" if r.reply.get("reason") else "")
                     for r in results if r.outcome == "other")
     print("  other kinds: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
+    if kinds_only:
+        # what went wrong, without the messages: safe to print for a holdout set
+        pairs = Counter(
+            f"{'/'.join(as_list(r.item['expected']))} -> {r.reply.get('kind')}"
+            f" {r.reply.get('service') or r.reply.get('reason') or r.reply.get('category') or ''}".rstrip()
+            for r in results if r.outcome in ("wrong", "other", "clarify-")
+        )
+        for pair, count in pairs.most_common():
+            print(f"    {count:>2}  {pair}")
     if show:
         for r in results:
             if r.outcome != "right":
@@ -151,7 +160,9 @@ def report_singles(results: list[SingleResult], show: bool, name: str) -> None:
                       f"got {r.reply.get('kind')} {got}")
 
 
-def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], show: bool, name: str) -> None:
+def report_dialogues(
+    results: list[tuple[dict, list[tuple[str, dict, bool]]]], show: bool, name: str, kinds_only: bool = False
+) -> None:
     by_tag: dict[str, list[bool]] = defaultdict(list)
     by_lang: dict[str, list[bool]] = defaultdict(list)
     for dialogue, turns in results:
@@ -167,6 +178,18 @@ def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], s
         oks = by_lang.get(label, [])
         if oks:
             print(f"  {label:<20} {sum(oks):>3}/{len(oks):<3} {sum(oks) / len(oks):5.3f}")
+    if kinds_only:
+        failures = Counter()
+        for dialogue, turns in results:
+            for number, ((_, reply, met), turn) in enumerate(zip(turns, dialogue["turns"]), start=1):
+                if not met:
+                    expect = turn.get("expect") or {}
+                    failures[f"{'/'.join(as_list(dialogue.get('tags')))} turn {number}: expected "
+                             f"{'/'.join(as_list(expect.get('kind')))} {'/'.join(as_list(expect.get('service')))}"
+                             f" got {reply.get('kind')} {reply.get('service') or reply.get('reason') or ''}".rstrip()] += 1
+                    break
+        for failure, count in failures.most_common():
+            print(f"    {count:>2}  {failure}")
     if show:
         for dialogue, turns in results:
             if not all(met for _, _, met in turns):
@@ -176,7 +199,7 @@ def report_dialogues(results: list[tuple[dict, list[tuple[str, dict, bool]]]], s
                     print(f"      {'ok ' if met else 'BAD'} {user!r} -> {got} expected {turn.get('expect')}")
 
 
-def evaluate(url: str, show: bool, workers: int, only: str | None = None) -> None:
+def evaluate(url: str, show: bool, workers: int, only: str | None = None, kinds_only: bool = False) -> None:
     for name, messages_path, dialogues_path in SETS:
         if only is not None and name != only:
             continue
@@ -186,9 +209,9 @@ def evaluate(url: str, show: bool, workers: int, only: str | None = None) -> Non
             singles = list(pool.map(lambda item: run_single(url, item), messages))
             conversations = list(pool.map(lambda d: run_dialogue(url, d), dialogues))
         show_misses = show and name not in HOLDOUTS
-        report_singles(singles, show_misses, f"{name}: {messages_path.name}")
+        report_singles(singles, show_misses, f"{name}: {messages_path.name}", kinds_only)
         print()
-        report_dialogues(conversations, show_misses, f"{name}: {dialogues_path.name}")
+        report_dialogues(conversations, show_misses, f"{name}: {dialogues_path.name}", kinds_only)
         print()
 
 
@@ -196,11 +219,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--url", help="a running stack's REST webhook; without it a stack is started")
     parser.add_argument("--show", action="store_true", help="print every miss")
+    parser.add_argument("--kinds", action="store_true",
+                        help="print what each miss got (expected and got service or kind), never the message")
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--set", choices=[name for name, _, _ in SETS], help="only this set")
     args = parser.parse_args()
     if args.url:
-        evaluate(args.url, args.show, args.workers, args.set)
+        evaluate(args.url, args.show, args.workers, args.set, args.kinds)
         return 0
     with tempfile.TemporaryDirectory(prefix="eval-e2e-") as var_dir:
         config = stack.StackConfig(ports=stack.free_ports(stack.DEFAULT_PORTS), var_dir=Path(var_dir),
@@ -208,7 +233,7 @@ def main() -> int:
         running = stack.Stack(config)
         running.start(timeout_seconds=300)
         try:
-            evaluate(config.urls()["rest"], args.show, args.workers, args.set)
+            evaluate(config.urls()["rest"], args.show, args.workers, args.set, args.kinds)
         finally:
             running.stop()
     return 0

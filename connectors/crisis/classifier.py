@@ -11,8 +11,9 @@ and a second model of the same kind, fitted on the examples that carry one, give
 Its training examples are the `crisis` intent's examples in training_data/ (positives), every
 other intent's examples (negatives: questions, small talk), the knowledge base's questions and
 phrasings (negatives: without them, worried service questions such as "har fått inkasso og veit
-ikkje kva eg skal gjere" drew check-ins), and `classifier_examples.yml` beside this file (crisis
-messages and harmless look-alikes: idioms, school work, games, sad but safe). The Rasa component
+ikkje kva eg skal gjere" drew check-ins; one the lexicon flags is left out, see `training_sets`),
+and the files in `examples/` beside this module
+(crisis messages and harmless look-alikes: idioms, school work, games, injuries, sad but safe). The Rasa component
 (`nlu_classifier.CrisisClassifierComponent`) trains it with the model.
 
 How the probability is used (`CrisisOverride`): the lexicon decides first; without a lexicon
@@ -33,9 +34,11 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import Pipeline, make_pipeline, make_union
 
-from .detector import normalise
+from .detector import detect, normalise
 
-EXAMPLES_FILE = Path(__file__).with_name("classifier_examples.yml")
+CRISIS_INTENT = "crisis"
+
+EXAMPLES_DIR = Path(__file__).with_name("examples")
 
 
 @dataclass(frozen=True)
@@ -56,12 +59,18 @@ class Examples:
 
 @lru_cache(maxsize=1)
 def packaged_examples() -> Examples:
-    """The crisis (with categories) and harmless examples of `classifier_examples.yml`."""
-    data = yaml.safe_load(EXAMPLES_FILE.read_text(encoding="utf-8"))
+    """The crisis (with categories) and harmless examples of every `examples/*.yml` file, each
+    written by a helper session that had read neither the lexicon nor any evaluation set."""
+    crisis: list[dict] = []
+    harmless: list[dict] = []
+    for path in sorted(EXAMPLES_DIR.glob("*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        crisis.extend(data.get("crisis") or [])
+        harmless.extend(data.get("harmless") or [])
     return Examples(
-        tuple(item["text"] for item in data["crisis"]),
-        tuple(item["text"] for item in data["harmless"]),
-        tuple(item["category"] for item in data["crisis"]),
+        tuple(item["text"] for item in crisis),
+        tuple(item["text"] for item in harmless),
+        tuple(item["category"] for item in crisis),
     )
 
 
@@ -72,6 +81,22 @@ def knowledge_base_questions(content_dir: Path) -> list[str]:
         for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entries") or []:
             questions.extend(str(text) for text in [entry.get("question"), *(entry.get("phrasings") or [])] if text)
     return questions
+
+
+def training_sets(
+    packaged: Examples, questions: Iterable[str], intent_examples: Iterable[tuple[str, str | None]]
+) -> tuple[list[str], list[str], list[tuple[str, str]]]:
+    """(crisis texts, harmless texts, (text, category) pairs) to fit on: the packaged examples as
+    labelled, the `crisis` intent's examples as crisis, and the KB's questions and every other
+    intent's examples as harmless, except those the lexicon flags. Those were written as questions,
+    not labelled harmless: "mamma slår meg" (a phrasing of Alarmtelefonen's entry) is a disclosure,
+    and as a harmless example it taught the classifier the opposite of what it is."""
+    crisis, harmless = list(packaged.crisis), list(packaged.harmless)
+    unlabelled = list(questions)
+    for text, intent in intent_examples:
+        (crisis if intent == CRISIS_INTENT else unlabelled).append(text)
+    harmless.extend(text for text in unlabelled if detect(text) is None)
+    return crisis, harmless, list(zip(packaged.crisis, packaged.categories))
 
 
 def _pipeline(settings: ClassifierSettings) -> Pipeline:

@@ -23,6 +23,7 @@ class Example:
     category: str | None = None
     third_person: bool = False
     lang: str = "nb"
+    kind: str | None = None  # what makes a harmless message look risky: idiom, school_topic, ...
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Report:
     misses: list[Example] = field(default_factory=list)
     false_alarms: list[tuple[Example, CrisisSignal]] = field(default_factory=list)
     negatives: int = 0
+    negative_kinds: list = field(default_factory=list)
     wrong_subject: list[Example] = field(default_factory=list)
     # A check-in (not the crisis answer): on a harmless message, and on a crisis message.
     check_ins: list[tuple[Example, CrisisSignal]] = field(default_factory=list)
@@ -71,6 +73,18 @@ class Report:
             out.append(f"  {expected:<14}{cells}")
         return out
 
+    def kind_lines(self) -> list[str]:
+        """Per kind of harmless message: how many drew the crisis answer and how many a check-in."""
+        totals = Counter(self.negative_kinds)
+        if not totals or set(totals) == {None}:
+            return []
+        alarms = Counter(example.kind for example, _ in self.false_alarms)
+        checks = Counter(example.kind for example, _ in self.check_ins)
+        out = ["  harmless by kind       crisis  check-in"]
+        for kind in sorted(totals, key=lambda k: (k is None, k or "")):
+            out.append(f"    {kind or '(none)':<20} {alarms[kind]:>3}/{totals[kind]:<3} {checks[kind]:>3}/{totals[kind]:<3}")
+        return out
+
     def lines(self) -> list[str]:
         out = [f"== {self.name}"]
         for category, (hits, total) in sorted(self.per_category.items()):
@@ -85,6 +99,7 @@ class Report:
             out.append(f"  crisis messages given only a check-in: {len(self.soft_hits)}")
         out.append(f"  category accuracy      {self.category_accuracy:.3f}")
         out.append(f"  subject accuracy       {self.subject_accuracy:.3f}  (worried-friend variant wrong: {len(self.wrong_subject)})")
+        out.extend(self.kind_lines())
         out.extend(self.confusion_lines())
         for example in self.misses:
             out.append(f"  MISS  [{example.category}/{example.lang}] {example.text}")
@@ -105,7 +120,7 @@ def load_examples(path: Path) -> list[Example]:
         Example(x["text"], True, x["category"], bool(x.get("third_person")), x.get("lang", "nb"))
         for x in data["crisis"]
     ]
-    negatives = [Example(x["text"], False, lang=x.get("lang", "nb")) for x in data["non_crisis"]]
+    negatives = [Example(x["text"], False, lang=x.get("lang", "nb"), kind=x.get("kind")) for x in data["non_crisis"]]
     return positives + negatives
 
 
@@ -127,6 +142,7 @@ def evaluate(name: str, examples: list[Example], predict: Predict) -> Report:
                 report.wrong_subject.append(example)
         else:
             report.negatives += 1
+            report.negative_kinds.append(example.kind)
             if soft:
                 report.check_ins.append((example, signal))
             elif signal is not None:

@@ -24,9 +24,8 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from ..nlu_common import StoredComponent
-from .classifier import ClassifierSettings, CrisisClassifier, knowledge_base_questions, packaged_examples
+from .classifier import ClassifierSettings, CrisisClassifier, knowledge_base_questions, packaged_examples, training_sets
 
-CRISIS_INTENT = "crisis"
 PROBABILITY = "crisis_probability"
 CATEGORY = "crisis_classifier_category"
 MODEL_FILE = "crisis_classifier.joblib"
@@ -55,13 +54,10 @@ class CrisisClassifierComponent(StoredComponent):
         return CrisisClassifier(**joblib.load(directory / MODEL_FILE))
 
     def train(self, training_data: TrainingData) -> Resource:
-        packaged = packaged_examples()
-        crisis, harmless = list(packaged.crisis), list(packaged.harmless)
-        harmless.extend(knowledge_base_questions(self._harmless_content))
-        for example in training_data.intent_examples:
-            text = example.get(TEXT) or ""
-            (crisis if example.get(INTENT) == CRISIS_INTENT else harmless).append(text)
-        labelled = list(zip(packaged.crisis, packaged.categories))
+        intent_examples = [(example.get(TEXT) or "", example.get(INTENT)) for example in training_data.intent_examples]
+        crisis, harmless, labelled = training_sets(
+            packaged_examples(), knowledge_base_questions(self._harmless_content), intent_examples
+        )
         classifier = self._classifier = CrisisClassifier.fit(crisis, harmless, labelled, self._settings)
         return self.store(lambda directory: joblib.dump(classifier.parts, directory / MODEL_FILE))
 

@@ -73,3 +73,19 @@ def test_no_evaluation_message_is_a_training_example():
                   for item in items if isinstance(item, dict) for turn in item.get("turns") or []]
         shared = [text for text in texts if norm(text) in training]
         assert not shared, (path.name, shared[:3])
+
+
+def test_a_question_the_lexicon_flags_is_never_a_harmless_example():
+    """KB phrasings and other intents' examples are harmless only when the lexicon does not flag
+    them: "mamma slår meg" is a phrasing of an entry, and a disclosure."""
+    from connectors.crisis.classifier import Examples, training_sets
+
+    packaged = Examples(("vil dø",), ("leksene dreper meg",), ("suicide",))
+    crisis, harmless, labelled = training_sets(
+        packaged,
+        ["mamma slår meg", "hva gjør alarmtelefonen"],
+        [("hjelp med lånekassen", "ask_question"), ("jeg vil ta livet mitt", "ask_question"), ("orker ikke mer", "crisis")],
+    )
+    assert crisis == ["vil dø", "orker ikke mer"]
+    assert harmless == ["leksene dreper meg", "hva gjør alarmtelefonen", "hjelp med lånekassen"]
+    assert labelled == [("vil dø", "suicide")]
