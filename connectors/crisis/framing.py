@@ -5,6 +5,7 @@ A message can hold a risk word and still be about something else:
 - school work about a subject: "skoleoppgave om selvskading", "presentation on suicide prevention";
 - fiction, history and games: "i filmen blir hovedpersonen voldtatt", "did Cleopatra kill herself",
   "blir skutt hele tiden i warzone";
+- news about others: "så en sak på nrk om en drukningsulykke", "the papers wrote about a stabbing";
 - a small kitchen cut on a finger: "kutta meg litt i fingeren da jeg skar løk".
 
 A frame is a topic, never a setting: "i timen", "på trening" or "on the server" are places where
@@ -55,6 +56,20 @@ GAMES = (
     r"call of duty|valorant|fifa|warzone|apex|overwatch|league of legends|counter strike|cs ?go|"
     r"cs2|pubg|among us|elden ring|zelda|pokemon|skyrim|respawn\w*|i cs|in cs|ranked|sniper|pvp|raid\w*|"
     r"basen deres|their base|cod|gamet)\b"
+)
+# Something reported about others: news, a report, a campaign. Outlets and reports only: social
+# media ("på snap") is a setting where danger happens, so it does not count.
+NEWS = (
+    r"\b(?:på|i|on|in) (?:nyhetene|nyheitene|nyhendene|the news|avisa|avisen|avisene|the paper|the newspaper|"
+    r"radioen|the radio|nrk|vg|dagbladet|aftenposten|tv2|tv 2|dagsrevyen|bt|adressa|nettavisen|bbc|cnn)\b"
+    r"|\b(?:nyhetssak\w*|nyheitssak\w*|nyhetsartikkel\w*|avisartikkel\w*|avisoppslag\w*|reportasje\w*|"
+    r"news story|news article|news report|newspaper|headline\w*|overskrift\w*)\b"
+    r"|\b(?:så|leste|las|hørte|høyrde|saw|read|heard|watched) (?:en |ei |ein |a |an |the )?(?:sak|artikkel|artikkelen|"
+    r"story|article|report|dokumentar|documentary|kampanje|campaign|innslag|post|video) (?:om|på|about|on|in|from)\b"
+    r"|\b(?:skriv|skriver|skreiv|skrev|write|wrote|writes|sa|sier|seier|said|say) (?:alle |all )?(?:avisene|avisa|media|"
+    r"pressen|the papers|the news|the media)\b"
+    r"|\b(?:media|avisene|avisa|nyhetene|nyheitene|dagsrevyen|the papers|the news) (?:skriv|skriver|skreiv|skrev|write|"
+    r"wrote|writes|hadde|viste|had|showed|sa|sier|seier|said|says)\b"
 )
 KITCHEN = (
     r"\b(?:løk|løken|brød\w*|brødkniv\w*|tomat\w*|grønnsak\w*|potet\w*|eple\w*|matlaging|lagde mat|"
@@ -115,6 +130,7 @@ _FRAMES = {
     "fiction": re.compile(FICTION),
     "history": re.compile(HISTORY),
     "games": re.compile(GAMES),
+    "news": re.compile(NEWS),
 }
 _KITCHEN = re.compile(KITCHEN)
 _FINGER = re.compile(FINGER)
@@ -123,7 +139,7 @@ _CLAUSES = re.compile(r"\s*(?:[,.;:!?]|\b(?:fordi|because|for|siden|sidan|since|
 
 
 def frame(cleaned: str) -> str | None:
-    """The first harmless frame in the message ("school", "fiction", "history", "games"), or None."""
+    """The first harmless frame in the message ("school", "fiction", "history", "games", "news"), or None."""
     for name, pattern in _FRAMES.items():
         if pattern.search(cleaned):
             return name

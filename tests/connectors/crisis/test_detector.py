@@ -119,3 +119,29 @@ def test_general_and_past_help_questions_get_a_check_in_not_the_crisis_answer(te
 def test_the_writer_in_danger_now_still_gets_the_crisis_answer(text):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis", signal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "leste en nyhetssak om en drukningsulykke i sommer, så trist",
+        "dagsrevyen hadde et innslag om knivstikking i byen, er det farlig å gå ut",
+        "kva skreiv avisene om overdosebølgja i helga",
+        "saw a news story about sextortion, how does it even work",
+    ],
+)
+def test_news_about_others_is_not_a_crisis(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # danger of the writer's own outside the reported part still counts
+        "så en sak på nrk om vold i hjemmet, pappa slår meg også",
+        "leste en artikkel om selvmord fordi jeg tenker på det selv",
+    ],
+)
+def test_news_does_not_hide_the_writers_own_danger(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis"
