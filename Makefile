@@ -70,6 +70,7 @@ kb-export: $(SERVICE_STAMP)
 # --- evaluation: figures, not pass/fail --------------------------------------------------
 eval: $(MODEL) $(SERVICE_STAMP)
 	$(SERVICE_PY) scripts/eval_routing.py
+	$(SERVICE_PY) scripts/eval_routing.py --data tests/data/eval_routing_added.yml
 	$(BOT_PY) scripts/eval_language.py
 	$(BOT_PY) scripts/eval_crisis.py
 	$(BOT_PY) scripts/eval_e2e.py

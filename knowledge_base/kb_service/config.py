@@ -32,7 +32,7 @@ class KBConfig:
     # The top result is trusted when its fused score is at least `confidence_threshold` and beats
     # the runner-up by `confidence_margin`; otherwise the bot asks the young person to clarify.
     # Chosen on the routing dev set for 95 % precision (`make eval` prints the calibration).
-    confidence_threshold: float = 0.58
+    confidence_threshold: float = 0.60
     confidence_margin: float = 0.0
     # Below this nothing is worth offering as a clarification either.
     min_score: float = 0.3

@@ -33,7 +33,7 @@ PREFILTER_CANDIDATES = 64
 class FusionWeights:
     # Share of the dense signal; BM25 gets the rest. English questions lean on the dense model
     # (it is English), Norwegian ones on BM25 over Norwegian-normalised text.
-    dense: float = 0.35
+    dense: float = 0.45
     dense_english: float = 0.7
     english_threshold: float = 0.3
     saturation: float = 12.0

@@ -32,7 +32,10 @@ def known_phone_numbers(catalogue: list[dict]) -> set[str]:
 
 
 def known_urls(catalogue: list[dict]) -> set[str]:
-    return {str(service["url"]) for service in catalogue if str(service.get("url", "")).startswith("https://")}
+    """Each service's own link, and the pages its facts were read in (`sources`, services-added.yml)."""
+    urls = {str(service.get("url", "")) for service in catalogue}
+    urls.update(str(source.get("url", "")) for service in catalogue for source in service.get("sources") or [])
+    return {url for url in urls if url.startswith("https://")}
 
 
 def unknown_facts(text: str, catalogue: list[dict]) -> list[str]:
