@@ -12,6 +12,8 @@ knowledge base and Redis on free ports), or uses a running one (`--url`), and se
   when the reply's kind is one of `expect.kind`, its service one of `expect.service` (answers),
   its category one of `expect.category` (crisis) and its language `expect.lang`; a dialogue is
   right when every turn is. Printed per tag and overall.
+- tests/data/eval_coverage.yml: questions no service in the catalogue answers (any answer or clarify
+  there is wrong: the bot should say it has no answer and point on), and questions one does.
 
 The reply of a turn is the crisis message when there is one, else the answer or clarify, else the
 last message with a kind; a turn's expected kind may also be any other kind in the turn (an answer
@@ -50,6 +52,9 @@ SETS = (
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),
 )
 HOLDOUTS = frozenset({"holdout 3", "holdout 4"})
+# Questions no service in the catalogue answers, and questions one does (issue 21), written from the
+# two catalogues alone by someone who had read no entry.
+COVERAGE = ROOT / "tests/data/eval_coverage.yml"
 OUTCOMES = ("right", "wrong", "clarify+", "clarify-", "other")
 LANGS = ("nb", "nn", "en")
 
@@ -199,6 +204,42 @@ def report_dialogues(
                     print(f"      {'ok ' if met else 'BAD'} {user!r} -> {got} expected {turn.get('expect')}")
 
 
+def report_coverage(url: str, workers: int, show: bool) -> None:
+    """Outside the catalogue the bot should say so: a confident answer there is wrong, and so is a
+    clarify list (its options are unrelated). Inside, the usual outcomes."""
+    data = yaml.safe_load(COVERAGE.read_text(encoding="utf-8"))
+    outside = [{**item, "expected": []} for item in data["out_of_coverage"]]
+    inside = [{**item, "expected": item["services"]} for item in data["in_coverage"]]
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        outside_results = list(pool.map(lambda item: run_single(url, item), outside))
+        inside_results = list(pool.map(lambda item: run_single(url, item), inside))
+    print(f"Coverage ({COVERAGE.name}), over REST:")
+    groups: dict[str, list[SingleResult]] = defaultdict(list)
+    for result in outside_results:
+        groups[result.item["lang"]].append(result)
+        if result.item.get("kind") == "near_miss":
+            groups["near_miss"].append(result)
+        groups["all"].append(result)
+    print("  out of coverage: confident answer (wrong), clarify (unrelated options), anything else (honest)")
+    for label in (*LANGS, "near_miss", "all"):
+        group = groups.get(label, [])
+        if not group:
+            continue
+        kinds = Counter(r.reply.get("kind") for r in group)
+        answered = kinds["answer"] / len(group)
+        clarified = kinds["clarify"] / len(group)
+        print(f"  {label:<10} n={len(group):<4} answer {answered:5.3f}  clarify {clarified:5.3f}  honest {1 - answered - clarified:5.3f}")
+    honest = Counter(r.reply.get("kind") + (f":{r.reply.get('reason')}" if r.reply.get("reason") else "")
+                     for r in outside_results if r.reply.get("kind") not in ("answer", "clarify"))
+    print("  honest kinds: " + (", ".join(f"{k} {n}" for k, n in honest.most_common()) or "none"))
+    if show:
+        for r in outside_results:
+            if r.reply.get("kind") in ("answer", "clarify"):
+                got = r.reply.get("service") or [o.get("service") for o in r.reply.get("options") or []]
+                print(f"    {r.reply.get('kind'):<8} {r.item['lang']} {r.item['text']!r} got {got}")
+    report_singles(inside_results, show, f"in coverage: {COVERAGE.name}")
+
+
 def evaluate(url: str, show: bool, workers: int, only: str | None = None, kinds_only: bool = False) -> None:
     for name, messages_path, dialogues_path in SETS:
         if only is not None and name != only:
@@ -213,6 +254,9 @@ def evaluate(url: str, show: bool, workers: int, only: str | None = None, kinds_
         print()
         report_dialogues(conversations, show_misses, f"{name}: {dialogues_path.name}", kinds_only)
         print()
+    if only is None or only == "coverage":
+        report_coverage(url, workers, show)
+        print()
 
 
 def main() -> int:
@@ -222,7 +266,7 @@ def main() -> int:
     parser.add_argument("--kinds", action="store_true",
                         help="print what each miss got (expected and got service or kind), never the message")
     parser.add_argument("--workers", type=int, default=4)
-    parser.add_argument("--set", choices=[name for name, _, _ in SETS], help="only this set")
+    parser.add_argument("--set", choices=[*(name for name, _, _ in SETS), "coverage"], help="only this set")
     args = parser.parse_args()
     if args.url:
         evaluate(args.url, args.show, args.workers, args.set, args.kinds)
