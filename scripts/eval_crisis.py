@@ -31,7 +31,7 @@ SETS = {
     "holdout 3": ROOT / "tests/data/eval_crisis_holdout3.yml",
     # written after the classifier was built, the same way; read by nobody working on crisis
     "holdout 4": ROOT / "tests/data/eval_crisis_holdout4.yml",
-    # written at the end of the classifier session, for the next round; not yet measured
+    # written at the end of the classifier session, the same way; first measured in the next round
     "holdout 5": ROOT / "tests/data/eval_crisis_holdout5.yml",
 }
 # Sets whose messages nobody working on the lexicon may read: only their figures are printed.

@@ -48,7 +48,7 @@ SETS = (
     ("dev", ROOT / "tests/data/eval_e2e.yml", ROOT / "tests/data/eval_dialogues.yml"),
     ("dev 2", ROOT / "tests/data/eval_e2e2.yml", ROOT / "tests/data/eval_dialogues2.yml"),
     ("holdout 3", ROOT / "tests/data/eval_e2e3.yml", ROOT / "tests/data/eval_dialogues3.yml"),
-    # written at the end of that session, for the next round; not yet measured
+    # written at the end of that session, the same way; first measured in the next round
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),
 )
 HOLDOUTS = frozenset({"holdout 3", "holdout 4"})
