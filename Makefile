@@ -10,7 +10,8 @@ BOT_STAMP     := .venvs/bot/.requirements.sha256
 SERVICE_STAMP := .venvs/service/.requirements.sha256
 
 MODEL      := models/ung-veileder.tar.gz
-RASA_FILES := bot/config.yml $(shell find bot/domain training_data connectors/crisis/examples -type f -name '*.yml' 2>/dev/null)
+# The trainable crisis classifier's code is part of what a model holds, like its data.
+RASA_FILES := bot/config.yml connectors/crisis/classifier.py connectors/crisis/nlu_classifier.py $(shell find bot/domain training_data connectors/crisis/examples -type f -name '*.yml' 2>/dev/null)
 RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 comma      := ,

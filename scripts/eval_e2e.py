@@ -50,8 +50,10 @@ SETS = (
     ("holdout 3", ROOT / "tests/data/eval_e2e3.yml", ROOT / "tests/data/eval_dialogues3.yml"),
     # written at the end of that session, the same way; first measured in the next round
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),
+    # written at the end of the next session, the same way; for the round after it
+    ("holdout 5", ROOT / "tests/data/eval_e2e5.yml", ROOT / "tests/data/eval_dialogues5.yml"),
 )
-HOLDOUTS = frozenset({"holdout 3", "holdout 4"})
+HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5"})
 # Questions no service in the catalogue answers, and questions one does (issue 21), written from the
 # two catalogues alone by someone who had read no entry.
 COVERAGE = ROOT / "tests/data/eval_coverage.yml"

@@ -15,6 +15,7 @@ A check-in (a help question on a crisis topic, or the model alone) is the `check
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, Dict, List, Optional, Text
 
 from rasa.engine.recipes.default_recipe import DefaultV1Recipe
@@ -27,7 +28,7 @@ from .answers import subject
 from .classifier import ClassifierSettings
 from . import framing
 from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person, normalise
-from .nlu_classifier import CATEGORY, PROBABILITY
+from .nlu_classifier import CATEGORY, PROBABILITY, THIRD_PERSON
 
 CRISIS_INTENT = "crisis"
 CHECK_IN_INTENT = "check_in"
@@ -69,7 +70,22 @@ class CrisisOverride(RuleComponent):
         return 0.0
 
     def assess(
-        self, text: str, model_confidence: float, probability: Optional[float] = None, category: Optional[str] = None
+        self,
+        text: str,
+        model_confidence: float,
+        probability: Optional[float] = None,
+        category: Optional[str] = None,
+        third_person: Optional[bool] = None,
+    ) -> Optional[CrisisSignal]:
+        """The signal for `text`; `third_person`, the classifier's subject when it has one, decides
+        whether it is about someone else (it is right more often than the detector's rule)."""
+        signal = self._signal(text, model_confidence, probability, category)
+        if signal is not None and third_person is not None and signal.third_person != third_person:
+            signal = replace(signal, third_person=third_person)
+        return signal
+
+    def _signal(
+        self, text: str, model_confidence: float, probability: Optional[float], category: Optional[str]
     ) -> Optional[CrisisSignal]:
         signal = detect(text)
         if signal is not None:
@@ -90,7 +106,9 @@ class CrisisOverride(RuleComponent):
         text = message.get(TEXT) or ""
         if not text or text.startswith("/"):
             return  # button payloads carry their own intent
-        signal = self.assess(text, self._model_confidence(message), message.get(PROBABILITY), message.get(CATEGORY))
+        signal = self.assess(
+            text, self._model_confidence(message), message.get(PROBABILITY), message.get(CATEGORY), message.get(THIRD_PERSON)
+        )
         intent = message.get(INTENT) or {}
         if signal is None:
             if intent.get("name") == CRISIS_INTENT:

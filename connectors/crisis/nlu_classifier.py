@@ -4,8 +4,9 @@ At training time it fits `classifier.CrisisClassifier` on the `crisis` intent's 
 packaged crisis examples (positives), and every other intent's examples, the packaged harmless
 look-alikes and the knowledge base's questions (`harmless_content`, a directory relative to where
 `rasa train` runs; skipped when absent) as negatives, and stores it in the model archive. At run time it sets the message's
-`crisis_probability` (a float in [0, 1]) and `crisis_classifier_category` (one of the lexicon's
-categories); `CrisisOverride`, later in the pipeline, decides.
+`crisis_probability` (a float in [0, 1]), `crisis_classifier_category` (one of the lexicon's
+categories) and `crisis_classifier_third_person` (about someone else: a bool, when the model has a
+subject model); `CrisisOverride`, later in the pipeline, decides.
 A model without a stored classifier (or one that fails to load) sets nothing: the lexicon and the
 trained intent still decide.
 """
@@ -28,6 +29,7 @@ from .classifier import ClassifierSettings, CrisisClassifier, knowledge_base_que
 
 PROBABILITY = "crisis_probability"
 CATEGORY = "crisis_classifier_category"
+THIRD_PERSON = "crisis_classifier_third_person"
 MODEL_FILE = "crisis_classifier.joblib"
 
 
@@ -55,17 +57,19 @@ class CrisisClassifierComponent(StoredComponent):
 
     def train(self, training_data: TrainingData) -> Resource:
         intent_examples = [(example.get(TEXT) or "", example.get(INTENT)) for example in training_data.intent_examples]
-        crisis, harmless, labelled = training_sets(
-            packaged_examples(), knowledge_base_questions(self._harmless_content), intent_examples
+        sets = training_sets(packaged_examples(), knowledge_base_questions(self._harmless_content), intent_examples)
+        classifier = self._classifier = CrisisClassifier.fit(
+            sets.crisis, sets.harmless, sets.categories, self._settings, subjects=sets.subjects
         )
-        classifier = self._classifier = CrisisClassifier.fit(crisis, harmless, labelled, self._settings)
         return self.store(lambda directory: joblib.dump(classifier.parts, directory / MODEL_FILE))
 
     def process(self, messages: List[Message]) -> List[Message]:
         if self._classifier is None:
             return messages
         scored = [m for m in messages if (m.get(TEXT) or "") and not m.get(TEXT).startswith("/")]
-        for message, (probability, category) in zip(scored, self._classifier.assess([m.get(TEXT) for m in scored])):
-            message.set(PROBABILITY, probability)
-            message.set(CATEGORY, category)
+        for message, assessment in zip(scored, self._classifier.assess([m.get(TEXT) for m in scored])):
+            message.set(PROBABILITY, assessment.probability)
+            message.set(CATEGORY, assessment.category)
+            if assessment.third_person is not None:
+                message.set(THIRD_PERSON, assessment.third_person)
         return messages

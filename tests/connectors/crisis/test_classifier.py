@@ -10,7 +10,10 @@ from connectors.crisis.classifier import CrisisClassifier, knowledge_base_questi
 @pytest.fixture(scope="module")
 def classifier() -> CrisisClassifier:
     examples = packaged_examples()
-    return CrisisClassifier.fit(examples.crisis, examples.harmless, zip(examples.crisis, examples.categories))
+    subjects = [(text, other) for text, other in zip(examples.crisis, examples.third_person) if other is not None]
+    return CrisisClassifier.fit(
+        examples.crisis, examples.harmless, zip(examples.crisis, examples.categories), subjects=subjects
+    )
 
 
 def test_packaged_examples_have_both_sides_and_a_category_each():
@@ -28,8 +31,25 @@ def test_probabilities_separate_crisis_from_everyday_questions(classifier):
 
 
 def test_category_is_one_of_the_lexicons(classifier):
-    [(probability, category)] = classifier.assess(["stefar slår mamma og meg hver helg"])
-    assert category == "violence_home" and probability > 0.5
+    [assessment] = classifier.assess(["stefar slår mamma og meg hver helg"])
+    assert assessment.category == "violence_home" and assessment.probability > 0.5
+
+
+def test_the_subject_model_tells_a_worried_friend_from_the_writer(classifier):
+    own, friend = classifier.assess(
+        ["jeg har kuttet meg selv igjen i natt", "bestevenninna mi kutter seg og vil ikke at jeg sier det"]
+    )
+    assert own.third_person is False and friend.third_person is True
+
+
+def test_without_both_kinds_of_subject_there_is_no_subject_model():
+    crisis = ["jeg vil dø", "jeg vil ikke leve", "pappa slår meg", "pappa slår meg igjen"]
+    fitted = CrisisClassifier.fit(
+        crisis, ["hei hei", "hei der", "lekser i dag", "lekser i morgen"],
+        zip(crisis, ["suicide", "suicide", "violence_home", "violence_home"]),
+        subjects=[(text, False) for text in crisis],
+    )
+    assert fitted.assess(["jeg vil dø"])[0].third_person is None and fitted.parts["subjects"] is None
 
 
 def test_fit_refuses_an_empty_side():
@@ -80,12 +100,13 @@ def test_a_question_the_lexicon_flags_is_never_a_harmless_example():
     them: "mamma slår meg" is a phrasing of an entry, and a disclosure."""
     from connectors.crisis.classifier import Examples, training_sets
 
-    packaged = Examples(("vil dø",), ("leksene dreper meg",), ("suicide",))
-    crisis, harmless, labelled = training_sets(
+    packaged = Examples(("vil dø",), ("leksene dreper meg",), ("suicide",), (False,))
+    sets = training_sets(
         packaged,
         ["mamma slår meg", "hva gjør alarmtelefonen"],
         [("hjelp med lånekassen", "ask_question"), ("jeg vil ta livet mitt", "ask_question"), ("orker ikke mer", "crisis")],
     )
-    assert crisis == ["vil dø", "orker ikke mer"]
-    assert harmless == ["leksene dreper meg", "hva gjør alarmtelefonen", "hjelp med lånekassen"]
-    assert labelled == [("vil dø", "suicide")]
+    assert sets.crisis == ["vil dø", "orker ikke mer"]
+    assert sets.harmless == ["leksene dreper meg", "hva gjør alarmtelefonen", "hjelp med lånekassen"]
+    assert sets.categories == [("vil dø", "suicide")]
+    assert sets.subjects == [("vil dø", False)]
