@@ -170,3 +170,24 @@ def test_binary_file_names_the_file(tmp_path, services):
 def test_empty_content_dir_is_refused(tmp_path, services):
     with pytest.raises(ContentError, match="no content files"):
         load_entries(tmp_path, services)
+
+
+def lix(text: str) -> float:
+    """Läsbarhetsindex: words per sentence plus the share of words over six letters, in percent."""
+    import re
+
+    words = re.findall(r"[^\W\d_]+", text)
+    sentences = max(1, len(re.findall(r"[.!?]+(?:\s|$)", text)))
+    long_words = sum(1 for word in words if len(word) > 6)
+    return len(words) / sentences + 100 * long_words / max(1, len(words))
+
+
+def test_lix_counts_long_sentences_and_long_words():
+    assert lix("Du kan søke. Det er lett.") < 20
+    assert lix("Dokumentasjonsforpliktelsene tilsier omfattende saksbehandlingsrutiner ved klagebehandling") > 60
+
+
+def test_answers_are_plain_language_lix_median_at_most_40(shipped):
+    """Klarspråk: the median LIX of the bokmål answers stays at 40 or under (issue 21)."""
+    scores = sorted(lix(entry.answer) for entry in shipped)
+    assert scores[len(scores) // 2] <= 40, scores[len(scores) // 2]
