@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import yaml
 
@@ -136,20 +136,35 @@ def share_line(label: str, counts: Counter, total: int) -> str:
     return f"  {label:<8} n={total:<4} {cells}"
 
 
-def report_singles(results: list[SingleResult], show: bool, name: str, kinds_only: bool = False) -> None:
+def grouped(results: list[SingleResult], subset: str, in_subset: Callable[[dict], bool]) -> dict[str, list[SingleResult]]:
+    """The results by language, the `subset` whose items `in_subset` holds for, and "all"."""
     groups: dict[str, list[SingleResult]] = defaultdict(list)
     for result in results:
         groups[result.item["lang"]].append(result)
-        if result.item.get("hard"):
-            groups["hard"].append(result)
+        if in_subset(result.item):
+            groups[subset].append(result)
         groups["all"].append(result)
+    return groups
+
+
+def kinds_line(label: str, replies: list[dict[str, Any]]) -> str:
+    """How many replies of each kind (with the reason, for fallbacks): "  label: kind n, ..."."""
+    kinds = Counter(r.get("kind") + (f":{r.get('reason')}" if r.get("reason") else "") for r in replies)
+    return f"  {label}: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none")
+
+
+def got(reply: dict[str, Any]) -> Any:
+    """The answer's service, or the services a clarify offered."""
+    return reply.get("service") or [o.get("service") for o in reply.get("options") or []]
+
+
+def report_singles(results: list[SingleResult], show: bool, name: str, kinds_only: bool = False) -> None:
+    groups = grouped(results, "hard", lambda item: bool(item.get("hard")))
     print(f"End to end, single messages ({name}), over REST:")
     for label in (*LANGS, "hard", "all"):
         group = groups.get(label, [])
         print(share_line(label, Counter(r.outcome for r in group), len(group)))
-    kinds = Counter(r.reply.get("kind") + (f":{r.reply.get('reason')}" if r.reply.get("reason") else "")
-                    for r in results if r.outcome == "other")
-    print("  other kinds: " + (", ".join(f"{k} {n}" for k, n in kinds.most_common()) or "none"))
+    print(kinds_line("other kinds", [r.reply for r in results if r.outcome == "other"]))
     if kinds_only:
         # what went wrong, without the messages: safe to print for a holdout set
         pairs = Counter(
@@ -162,9 +177,8 @@ def report_singles(results: list[SingleResult], show: bool, name: str, kinds_onl
     if show:
         for r in results:
             if r.outcome != "right":
-                got = r.reply.get("service") or [o.get("service") for o in r.reply.get("options") or []]
                 print(f"    {r.outcome:<9} {r.item['lang']} {r.item['text']!r} expected {r.item['expected']} "
-                      f"got {r.reply.get('kind')} {got}")
+                      f"got {r.reply.get('kind')} {got(r.reply)}")
 
 
 def report_dialogues(
@@ -216,12 +230,7 @@ def report_coverage(url: str, workers: int, show: bool) -> None:
         outside_results = list(pool.map(lambda item: run_single(url, item), outside))
         inside_results = list(pool.map(lambda item: run_single(url, item), inside))
     print(f"Coverage ({COVERAGE.name}), over REST:")
-    groups: dict[str, list[SingleResult]] = defaultdict(list)
-    for result in outside_results:
-        groups[result.item["lang"]].append(result)
-        if result.item.get("kind") == "near_miss":
-            groups["near_miss"].append(result)
-        groups["all"].append(result)
+    groups = grouped(outside_results, "near_miss", lambda item: item.get("kind") == "near_miss")
     print("  out of coverage: confident answer (wrong), clarify (unrelated options), anything else (honest)")
     for label in (*LANGS, "near_miss", "all"):
         group = groups.get(label, [])
@@ -231,14 +240,11 @@ def report_coverage(url: str, workers: int, show: bool) -> None:
         answered = kinds["answer"] / len(group)
         clarified = kinds["clarify"] / len(group)
         print(f"  {label:<10} n={len(group):<4} answer {answered:5.3f}  clarify {clarified:5.3f}  honest {1 - answered - clarified:5.3f}")
-    honest = Counter(r.reply.get("kind") + (f":{r.reply.get('reason')}" if r.reply.get("reason") else "")
-                     for r in outside_results if r.reply.get("kind") not in ("answer", "clarify"))
-    print("  honest kinds: " + (", ".join(f"{k} {n}" for k, n in honest.most_common()) or "none"))
+    print(kinds_line("honest kinds", [r.reply for r in outside_results if r.reply.get("kind") not in ("answer", "clarify")]))
     if show:
         for r in outside_results:
             if r.reply.get("kind") in ("answer", "clarify"):
-                got = r.reply.get("service") or [o.get("service") for o in r.reply.get("options") or []]
-                print(f"    {r.reply.get('kind'):<8} {r.item['lang']} {r.item['text']!r} got {got}")
+                print(f"    {r.reply.get('kind'):<8} {r.item['lang']} {r.item['text']!r} got {got(r.reply)}")
     report_singles(inside_results, show, f"in coverage: {COVERAGE.name}")
 
 

@@ -32,8 +32,8 @@ class Report:
     per_category: dict[str, tuple[int, int]] = field(default_factory=dict)  # hits, total
     misses: list[Example] = field(default_factory=list)
     false_alarms: list[tuple[Example, CrisisSignal]] = field(default_factory=list)
-    negatives: int = 0
-    negative_kinds: list = field(default_factory=list)
+    # one per harmless message: what makes it look risky (None where the set does not say)
+    negative_kinds: list[str | None] = field(default_factory=list)
     wrong_subject: list[Example] = field(default_factory=list)
     # A check-in (not the crisis answer): on a harmless message, and on a crisis message.
     check_ins: list[tuple[Example, CrisisSignal]] = field(default_factory=list)
@@ -45,6 +45,10 @@ class Report:
         hits = sum(h for h, _ in self.per_category.values())
         total = sum(t for _, t in self.per_category.values())
         return hits / total if total else 1.0
+
+    @property
+    def negatives(self) -> int:
+        return len(self.negative_kinds)
 
     @property
     def false_alarm_rate(self) -> float:
@@ -141,7 +145,6 @@ def evaluate(name: str, examples: list[Example], predict: Predict) -> Report:
             if signal.third_person != example.third_person:
                 report.wrong_subject.append(example)
         else:
-            report.negatives += 1
             report.negative_kinds.append(example.kind)
             if soft:
                 report.check_ins.append((example, signal))
