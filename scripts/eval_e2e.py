@@ -106,8 +106,8 @@ def turn_met(reply: dict[str, Any], expect: dict[str, Any]) -> bool:
     categories = as_list(expect.get("category"))
     if categories and reply.get("kind") == "crisis" and reply.get("category") not in categories:
         return False
-    lang = expect.get("lang")
-    return not (lang and reply.get("lang") != lang)
+    langs = as_list(expect.get("lang"))
+    return not (langs and reply.get("lang") not in langs)
 
 
 @dataclass

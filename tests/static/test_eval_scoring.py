@@ -1,0 +1,32 @@
+"""The end-to-end evaluation's scoring (scripts/eval_e2e.py): a turn's expectation may give each
+field as one value or a list, as the helper-written sets do, and a wrong field fails the turn."""
+
+from __future__ import annotations
+
+import pytest
+
+from support import processes  # noqa: F401  (puts scripts/ on the path)
+
+import eval_e2e  # noqa: E402
+
+
+ANSWER = {"kind": "answer", "service": "lanekassen", "lang": "en", "_kinds": ["answer"]}
+
+
+@pytest.mark.parametrize("expect", [
+    {"kind": "answer", "service": "lanekassen", "lang": "en"},
+    {"kind": ["answer", "clarify"], "service": ["lanekassen"], "lang": ["en"]},
+    {"kind": ["answer"], "lang": ["nb", "en"]},
+])
+def test_a_turn_is_met_whether_its_fields_are_values_or_lists(expect):
+    assert eval_e2e.turn_met(ANSWER, expect)
+
+
+@pytest.mark.parametrize("expect", [
+    {"kind": "answer", "service": "lanekassen", "lang": "nb"},
+    {"kind": ["answer"], "service": ["lanekassen"], "lang": ["nb"]},
+    {"kind": ["clarify"], "lang": ["en"]},
+    {"kind": "answer", "service": ["vilbli"], "lang": "en"},
+])
+def test_a_turn_with_a_wrong_field_is_not_met(expect):
+    assert not eval_e2e.turn_met(ANSWER, expect)
