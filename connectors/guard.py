@@ -3,7 +3,9 @@
 Every channel calls `answer_safely`. Before the bot sees the message, the crisis lexicon checks it
 (no model, no network, no Redis). If the bot pipeline then fails, times out or stays silent, a
 crisis message gets the crisis answer and anything else a helpful fallback; if the bot answered a
-flagged message without the crisis answer, the crisis answer goes first. These replies are in
+flagged message without the crisis answer, the crisis answer goes first. A check-in the bot chose
+stays: the crisis classifier found the lexicon's match very unlikely ("knife slipped while carving
+a pumpkin"), and the check-in still names 113 and Mental Helse and asks whether it is about them. These replies are in
 the message's own language (or the channel's), since the conversation's may be out of reach.
 """
 
@@ -40,8 +42,12 @@ def _collect_late_outcome(task: asyncio.Future) -> None:
         logger.error("bot pipeline failed after the reply: %s", type(task.exception()).__name__)
 
 
+# The bot's replies that settle a flagged message: the crisis answer, or a check-in it chose.
+SETTLED_KINDS = frozenset({"crisis", "check_in"})
+
+
 def _has_crisis_answer(messages: list[dict[str, Any]]) -> bool:
-    return any((m.get("custom") or {}).get("kind") == "crisis" for m in messages)
+    return any((m.get("custom") or {}).get("kind") in SETTLED_KINDS for m in messages)
 
 
 async def answer_safely(

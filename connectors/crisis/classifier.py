@@ -16,10 +16,12 @@ and the files in `examples/` beside this module (crisis messages and harmless lo
 school work, games, news, injuries, sad but safe). The Rasa component
 (`nlu_classifier.CrisisClassifierComponent`) trains it with the model.
 
-How the probability is used (`CrisisOverride`): the lexicon decides first; without a lexicon
-match, a probability of at least `crisis_at` is the crisis answer, and at least `check_in_at` a
-gentle check-in. The channel guard does not use it: the guard is the floor that holds when the
-model cannot load, and it needs nothing but the lexicon.
+How the probability is used (`CrisisOverride`): the lexicon decides first, except that a lexicon
+match the classifier finds very unlikely (below `doubt_below`) and that is no first-person
+disclosure gets a check-in rather than the crisis answer; without a lexicon match, a probability
+of at least `crisis_at` is the crisis answer, and at least `check_in_at` a gentle check-in. The
+channel guard does not use it: the guard is the floor that holds when the model cannot load, and
+it needs nothing but the lexicon (it leaves a check-in the bot chose in place).
 """
 
 from __future__ import annotations
@@ -43,13 +45,17 @@ EXAMPLES_DIR = Path(__file__).with_name("examples")
 
 @dataclass(frozen=True)
 class ClassifierSettings:
-    # Chosen by cross-validation over the helper sets in examples/ (each scored with the lexicon and
-    # a classifier fitted without it): at 0.8 recall 0.88 (0.79 at 0.9), false alarms 0.16 (0.13),
-    # check-ins 0.08 (0.11); the sets are near pairs on purpose, harder than the eval sets.
-    # Letting a low probability turn a lexicon match into a check-in was tried and left out: it
-    # cost dev-set crises such as "wanna diiiie so bad rn" (probability 0.17).
-    crisis_at: float = 0.8
+    # Chosen by leave-one-file-out cross-validation over the four helper sets in examples/ (each
+    # scored with the lexicon and a classifier fitted without it; the sets are near pairs on purpose,
+    # harder than the eval sets). With set E (450 slang and indirect crises, 450 look-alikes):
+    #   crisis_at 0.8, no doubt:        recall 0.869, false alarms 0.151, check-ins 0.055
+    #   crisis_at 0.7, doubt below 0.1: recall 0.905, false alarms 0.151, check-ins 0.054
+    #   crisis_at 0.7, doubt below 0.2: recall 0.901, false alarms 0.131, check-ins 0.075
+    # 0.1 rather than 0.2: below 0.2 the doubted crises included an overdose an hour ago (p 0.14).
+    crisis_at: float = 0.7
     check_in_at: float = 0.6
+    # A lexicon match below this probability, unless the writer discloses, is a check-in.
+    doubt_below: float = 0.1
     regularisation: float = 4.0  # logistic regression C
     seed: int = 7
 

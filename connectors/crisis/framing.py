@@ -6,7 +6,8 @@ A message can hold a risk word and still be about something else:
 - fiction, history and games: "i filmen blir hovedpersonen voldtatt", "did Cleopatra kill herself",
   "blir skutt hele tiden i warzone";
 - news about others: "så en sak på nrk om en drukningsulykke", "the papers wrote about a stabbing";
-- a small kitchen cut on a finger: "kutta meg litt i fingeren da jeg skar løk".
+- a small kitchen cut on a finger: "kutta meg litt i fingeren da jeg skar løk";
+- cutting hair or nails: "kutta håret selv i går", "gave myself a buzz cut".
 
 A frame is a topic, never a setting: "i timen", "på trening" or "on the server" are places where
 danger can happen, so they do not count.
@@ -71,6 +72,17 @@ NEWS = (
     r"|\b(?:media|avisene|avisa|nyhetene|nyheitene|dagsrevyen|the papers|the news) (?:skriv|skriver|skreiv|skrev|write|"
     r"wrote|writes|hadde|viste|had|showed|sa|sier|seier|said|says)\b"
 )
+# Cutting hair or nails: "kutta håret selv", "gave myself a buzz cut", "kutte lugga". The hair word
+# is what is cut (at most two words after the verb), so "kutter meg, bruker langt hår" still counts.
+# (Not shaving: a razor is a self-harm tool too.)
+_HAIR_WORD = (
+    r"(?:hår|håret|haret|hair|lugg|lugga|luggen|pannelugg\w*|bangs|fringe|negl|neglene|neglane|nails|"
+    r"fingernails|toenails)"
+)
+HAIR = (
+    rf"\b(?:kutt\w*|klipp\w*|klypp\w*|cut|cuts|cutting|trim\w*|skar|skjære|skjærer)(?: \w+){{0,2}} {_HAIR_WORD}\b"
+    r"|\b(?:buzz ?cut|haircut|frisyre\w*|frisør\w*|hairdresser)\b"
+)
 KITCHEN = (
     r"\b(?:løk|løken|brød\w*|brødkniv\w*|tomat\w*|grønnsak\w*|potet\w*|eple\w*|matlaging|lagde mat|"
     r"laget mat|cooking|slicing|chopping|kjøkken\w*|kitchen|barbering|shaving)\b"
@@ -131,6 +143,7 @@ _FRAMES = {
     "history": re.compile(HISTORY),
     "games": re.compile(GAMES),
     "news": re.compile(NEWS),
+    "hair": re.compile(HAIR),
 }
 _KITCHEN = re.compile(KITCHEN)
 _FINGER = re.compile(FINGER)
@@ -139,7 +152,8 @@ _CLAUSES = re.compile(r"\s*(?:[,.;:!?]|\b(?:fordi|because|for|siden|sidan|since|
 
 
 def frame(cleaned: str) -> str | None:
-    """The first harmless frame in the message ("school", "fiction", "history", "games", "news"), or None."""
+    """The first harmless frame in the message ("school", "fiction", "history", "games", "news",
+    "hair"), or None."""
     for name, pattern in _FRAMES.items():
         if pattern.search(cleaned):
             return name

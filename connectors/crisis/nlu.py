@@ -2,9 +2,10 @@
 the pipeline or the dialogue can route a young person in danger to a FAQ answer.
 
 It runs after the intent classifiers (and the FallbackClassifier). It combines three signals: the
-lexicon first; then the crisis classifier's probability (`nlu_classifier`, set earlier in the
-pipeline): at least `classifier_crisis_at` is the crisis answer, at least `classifier_check_in_at` a
-check-in; and, unless `model_threshold` is None, the trained `crisis` intent when the model is that
+lexicon first (a match the classifier scores below `classifier_doubt_below`, with no first-person
+disclosure, is a check-in: "knife slipped while carving a pumpkin"); then the crisis classifier's
+probability (`nlu_classifier`, set earlier in the pipeline): at least `classifier_crisis_at` is the
+crisis answer, at least `classifier_check_in_at` a check-in; and, unless `model_threshold` is None, the trained `crisis` intent when the model is that
 confident and the message holds a risk word outside idioms and school topics (a check-in: alone,
 the intent is too eager, see `make eval`).
 The category and whether the writer speaks of someone else go out as entities, which fill the
@@ -47,6 +48,7 @@ class CrisisOverride(RuleComponent):
             "model_threshold": 0.9,
             "classifier_crisis_at": defaults.crisis_at,
             "classifier_check_in_at": defaults.check_in_at,
+            "classifier_doubt_below": defaults.doubt_below,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -57,6 +59,7 @@ class CrisisOverride(RuleComponent):
         self.model_threshold = None if threshold is None else float(threshold)
         self.classifier_crisis_at = float(config.get("classifier_crisis_at", defaults.crisis_at))
         self.classifier_check_in_at = float(config.get("classifier_check_in_at", defaults.check_in_at))
+        self.classifier_doubt_below = float(config.get("classifier_doubt_below", defaults.doubt_below))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -89,12 +92,21 @@ class CrisisOverride(RuleComponent):
     ) -> Optional[CrisisSignal]:
         signal = detect(text)
         if signal is not None:
+            doubted = probability is not None and probability < self.classifier_doubt_below
+            if signal.level == "crisis" and doubted and not framing.discloses(f" {normalise(text)} "):
+                # The lexicon matched, but the classifier finds a crisis very unlikely: answer, then
+                # ask gently (the helplines one tap away) rather than give the crisis answer.
+                return replace(signal, level="check_in")
             return signal
         if probability is not None and probability >= self.classifier_check_in_at:
             level = "crisis" if probability >= self.classifier_crisis_at else "check_in"
-            if level == "crisis" and framing.asks_for_help(f" {normalise(text)} "):
-                # The classifier alone, on a question about where to get help ("who do I tell?"):
-                # answer it, then ask gently whether it is about them.
+            cleaned = f" {normalise(text)} "
+            if level == "crisis" and (
+                framing.asks_for_help(cleaned) or (framing.frame(cleaned) and not framing.discloses(cleaned))
+            ):
+                # The classifier alone, on a question about where to get help ("who do I tell?") or
+                # in a harmless frame (a haircut, a game, school work): answer it, then ask gently
+                # whether it is about them.
                 level = "check_in"
             return CrisisSignal(category or guess_category(text), is_third_person(text), "classifier", level=level)
         if self.model_threshold is not None and model_confidence >= self.model_threshold and has_risk_words(text):

@@ -177,6 +177,20 @@ async def test_the_bots_own_crisis_answer_is_passed_on_unchanged():
     assert messages[0]["text"] == "Krisesvar"
 
 
+async def test_a_check_in_the_bot_chose_for_a_flagged_message_stays():
+    # The crisis classifier found the lexicon's match very unlikely: answer, then a gentle check-in.
+    replies = [{"text": "Svar", "custom": {"kind": "answer", "lang": "nb"}},
+               {"text": "Gjelder dette deg selv?", "custom": {"kind": "check_in", "lang": "nb"}}]
+
+    async def respond(message):
+        for reply in replies:
+            await message.output_channel.send_response(message.sender_id, dict(reply))
+
+    async with serve_channel(GuardedRestInput(), bot_that(respond)) as base:
+        _, messages = await post(base + "/webhook", body(CRISIS_TEXT))
+    assert [m["custom"]["kind"] for m in messages] == ["answer", "check_in"]
+
+
 async def test_the_bot_sees_the_message_without_personal_data():
     on_new_message = bot_that(lambda message: asyncio.sleep(0))
     async with serve_channel(GuardedRestInput(), on_new_message) as base:

@@ -145,3 +145,27 @@ def test_news_about_others_is_not_a_crisis(text):
 def test_news_does_not_hide_the_writers_own_danger(text):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "skal kutte lugga mi selv i kveld, håper det går bra",
+        "cut my own hair last night and it looks awful",
+        "kutta neglene altfor korte, det svir litt",
+    ],
+)
+def test_cutting_hair_or_nails_is_not_a_crisis(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "i cut myself again, i hide the marks under my hair",
+        "kutter meg hver kveld, bruker langt hår så ingen ser det",
+    ],
+)
+def test_a_haircut_word_does_not_hide_self_harm(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis" and signal.category == "self_harm"

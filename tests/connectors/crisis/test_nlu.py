@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rasa.shared.nlu.training_data.message import Message
 
+from connectors.crisis.classifier import ClassifierSettings
 from connectors.crisis.nlu import CrisisOverride
 
 
@@ -81,7 +82,9 @@ def test_a_sure_classifier_gives_the_crisis_answer_with_its_category():
 
 
 def test_a_less_sure_classifier_gives_a_check_in_and_a_low_one_nothing():
-    middle = run(with_probability(parsed("går med genser i all slags vær nå", "ask_question", 0.0), 0.7))
+    settings = ClassifierSettings()
+    between = (settings.check_in_at + settings.crisis_at) / 2
+    middle = run(with_probability(parsed("går med genser i all slags vær nå", "ask_question", 0.0), between))
     assert middle.get("intent")["name"] == "check_in"
     low = run(with_probability(parsed("går med genser i all slags vær nå", "ask_question", 0.0), 0.3))
     assert low.get("intent")["name"] == "ask_question"
@@ -118,3 +121,21 @@ def test_the_classifiers_subject_decides_who_it_is_about():
     message = with_probability(parsed(text, "ask_question", 0.0), 0.99)
     message.set("crisis_classifier_third_person", True)
     assert entity_values(run(message))["crisis_subject"] == "other"
+
+
+def test_a_lexicon_match_the_classifier_finds_very_unlikely_is_a_check_in():
+    text = "knife slipped while carving a pumpkin, small cut, how do i keep it clean"
+    sure = run(with_probability(parsed(text, "ask_question", 0.0), 0.5))
+    doubted = run(with_probability(parsed(text, "ask_question", 0.0), 0.05))
+    assert sure.get("intent")["name"] == "crisis"
+    assert doubted.get("intent")["name"] == "check_in"
+
+
+def test_a_first_person_statement_of_intent_is_never_doubted():
+    message = run(with_probability(parsed("jeg vil ta livet mitt i kveld", "ask_question", 0.0), 0.01))
+    assert message.get("intent")["name"] == "crisis"
+
+
+def test_a_sure_classifier_in_a_harmless_frame_gives_a_check_in():
+    message = run(with_probability(parsed("klipte meg en buzz cut i går, mamma hater den", "ask_question", 0.0), 0.95))
+    assert message.get("intent")["name"] == "check_in"
