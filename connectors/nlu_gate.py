@@ -9,7 +9,9 @@ At training time the component keeps, per intent, the bokmål lemmas of its exam
 `SpellingTokenizer`). At run time, when the predicted intent is one of `GATED` and the message
 has words (three letters or more, or numbers of two digits or more) outside that intent's words
 (one for small talk; more for a yes, a no or a request for a person, which often say a little
-more), the intent becomes `ask_question` and the original one goes out as `gated_intent`.
+more), or two or more such words and none the intent knows ("mopedlappen alder" read as `deny`:
+nothing in it says no), the intent becomes `ask_question` and the original one goes out as
+`gated_intent`.
 `action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
 gives the small-talk reply after all, so a real "tusen takk for hjelpa!" still gets "bare hyggelig".
 """
@@ -38,6 +40,8 @@ GATED = {
     "greet": 1, "goodbye": 1, "thanks": 1, "bot_challenge": 1, "choose_option": 1, "need_help": 1,
     "out_of_scope": 1, "request_human": 3, "affirm": 3, "deny": 3,
 }
+# A message whose content words are all unseen by the intent is a question from this many words.
+ALL_FOREIGN_MIN = 2
 QUESTION_INTENT = "ask_question"
 VOCABULARY_FILE = "vocabulary.json"
 _CONTENT = re.compile(r"^(?:[^\W\d_]{3,}|\d{2,})$")
@@ -77,6 +81,14 @@ class SmalltalkGate(StoredComponent):
             return []
         return [word for word in content_words(lemmas) if word not in known]
 
+    def is_question(self, intent: str, lemmas: List[str]) -> bool:
+        """Enough words the intent has never seen; or, for a message of two words or more, not one
+        word it has ("mopedlappen alder" read as `deny`): nothing in it says yes, no or hello."""
+        foreign = self.foreign_words(intent, lemmas)
+        if len(foreign) >= GATED[intent]:
+            return True
+        return len(foreign) >= ALL_FOREIGN_MIN and len(foreign) == len(content_words(lemmas))
+
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
             text = message.get(TEXT) or ""
@@ -84,7 +96,7 @@ class SmalltalkGate(StoredComponent):
             if not text or text.startswith("/") or intent not in GATED:
                 continue
             lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or []]
-            if len(self.foreign_words(intent, lemmas)) < GATED[intent]:
+            if not self.is_question(intent, lemmas):
                 continue
             set_intent(message, QUESTION_INTENT, (message.get(INTENT) or {}).get("confidence", 0.0))
             message.set("gated_intent", intent, add_to_output=True)

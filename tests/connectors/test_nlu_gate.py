@@ -9,7 +9,10 @@ from rasa.shared.nlu.training_data.message import Message
 from connectors.nlu_gate import SmalltalkGate
 from connectors.nlu_spelling import SpellingTokenizer
 
-VOCABULARY = {"goodbye": ["hade", "det", "bra"], "thanks": ["takk", "tusen", "for", "hjelpa"], "greet": ["hei"]}
+VOCABULARY = {
+    "goodbye": ["hade", "det", "bra"], "thanks": ["takk", "tusen", "for", "hjelpa"], "greet": ["hei"],
+    "deny": ["nei", "takk", "ikke", "trenger"],
+}
 
 
 def parsed(text: str, intent: str) -> Message:
@@ -44,3 +47,16 @@ def test_numbers_of_two_digits_or_more_are_words_too():
 def test_other_intents_and_buttons_are_left_alone():
     assert run("kan jeg snakke med et menneske", "request_human").get("intent")["name"] == "request_human"
     assert run('/choose_entry{"entry_id": "x"}', "goodbye").get("intent")["name"] == "goodbye"
+
+
+def test_two_words_and_none_the_intent_knows_make_a_question():
+    # DIET read "mopedlappen alder" as a no; nothing in it says no.
+    message = run("mopedlappen alder", "deny")
+    assert message.get("intent")["name"] == "ask_question"
+    assert message.get("gated_intent") == "deny"
+
+
+def test_a_yes_or_no_with_one_word_of_its_own_or_a_single_unknown_word_stays():
+    assert run("nei mopedlappen", "deny").get("intent")["name"] == "deny"
+    assert run("nope", "deny").get("intent")["name"] == "deny"
+    assert run("nei takk, trenger ikke", "deny").get("intent")["name"] == "deny"
