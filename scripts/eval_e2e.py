@@ -17,7 +17,9 @@ knowledge base and Redis on free ports), or uses a running one (`--url`), and se
 
 The reply of a turn is the crisis message when there is one, else the answer or clarify, else the
 last message with a kind; a turn's expected kind may also be any other kind in the turn (an answer
-followed by a check-in meets `check_in`).
+followed by a check-in meets `check_in`). A single message answered with the crisis message and
+then an answer from an expected service (the question it also asked) counts as right; the report
+says how many.
 """
 
 from __future__ import annotations
@@ -52,8 +54,11 @@ SETS = (
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),
     # written at the end of the next session, the same way; for the round after it
     ("holdout 5", ROOT / "tests/data/eval_e2e5.yml", ROOT / "tests/data/eval_dialogues5.yml"),
+    # written at the start of the session that first measured holdout 5, before it changed
+    # anything; measured at its end
+    ("holdout 6", ROOT / "tests/data/eval_e2e6.yml", ROOT / "tests/data/eval_dialogues6.yml"),
 )
-HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5"})
+HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5", "holdout 6"})
 # Questions no service in the catalogue answers, and questions one does (issue 21), written from the
 # two catalogues alone by someone who had read no entry.
 COVERAGE = ROOT / "tests/data/eval_coverage.yml"
@@ -83,11 +88,15 @@ def main_reply(messages: list[dict[str, Any]]) -> dict[str, Any]:
     chosen = chosen or next((c for c in customs if c.get("kind") in ("answer", "clarify")), None)
     with_kind = [c for c in customs if c.get("kind")]
     chosen = chosen or (with_kind[-1] if with_kind else {"kind": "none"})
-    return {**chosen, "_kinds": kinds}
+    answered = [c.get("service") for c in customs if c.get("kind") == "answer"]
+    return {**chosen, "_kinds": kinds, "_answered": answered}
 
 
 def outcome(reply: dict[str, Any], expected: list[str]) -> str:
     kind = reply.get("kind")
+    if kind == "crisis" and set(reply.get("_answered") or []) & set(expected):
+        # the crisis answer, then the answer to the question the message also asked
+        return "right"
     if kind == "answer":
         return "right" if reply.get("service") in expected else "wrong"
     if kind == "clarify":
@@ -165,6 +174,9 @@ def report_singles(results: list[SingleResult], show: bool, name: str, kinds_onl
         group = groups.get(label, [])
         print(share_line(label, Counter(r.outcome for r in group), len(group)))
     print(kinds_line("other kinds", [r.reply for r in results if r.outcome == "other"]))
+    after_crisis = sum(r.outcome == "right" and r.reply.get("kind") == "crisis" for r in results)
+    if after_crisis:
+        print(f"  right answers given after a crisis answer (counted as right): {after_crisis}")
     if kinds_only:
         # what went wrong, without the messages: safe to print for a holdout set
         pairs = Counter(

@@ -58,6 +58,10 @@ class Context:
 
 KEEP = None  # a reply that leaves the context as it was
 
+QUESTION_INTENT = "ask_question"
+# Intents that answer what the bot asked: a yes, a no, a typed choice.
+YES_NO_INTENTS = ("affirm", "deny", "choose_option")
+
 # The small-talk reply for a gated intent the knowledge base could not answer.
 SMALLTALK_RESPONSES = {
     "greet": "utter_greet",
@@ -263,12 +267,13 @@ class ActionAnswerFromKB(Action):
             )
             if reply is not None:
                 return reply
-            intent = gated
+            # A yes or no answers something the bot asked; as the first thing said, it is a question.
+            intent = QUESTION_INTENT if gated in YES_NO_INTENTS and not previous else gated
             if intent in SMALLTALK_RESPONSES:
                 return Reply(response=SMALLTALK_RESPONSES[intent]), KEEP
 
         # A yes or no with more to say ("ja, og hva med bil?") is read as a question.
-        if intent in ("affirm", "deny", "choose_option") and not (corrected or strong_follow_up(text)):
+        if intent in YES_NO_INTENTS and not (corrected or strong_follow_up(text)):
             return _yes_no_reply(intent, options, previous, lang), KEEP
 
         offer_human = _previous_reply_was_a_fallback(tracker)
@@ -299,10 +304,14 @@ class ActionAnswerFromKB(Action):
         except Exception:  # never leave the young person with silence
             logger.exception("answering from the knowledge base failed")
             reply = kb_unavailable_reply()
-        dispatcher.utter_message(
-            text=reply.text,
-            response=reply.response,
-            buttons=reply.buttons or None,
-            json_message=reply.custom or None,
-        )
+        send(dispatcher, reply)
         return context.events() if context is not None else []
+
+
+def send(dispatcher: CollectingDispatcher, reply: Reply) -> None:
+    dispatcher.utter_message(
+        text=reply.text,
+        response=reply.response,
+        buttons=reply.buttons or None,
+        json_message=reply.custom or None,
+    )

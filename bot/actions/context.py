@@ -163,3 +163,17 @@ def last_bot_custom(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
         elif kind == "bot" and seen_user:
             return dict((event.get("data") or {}).get("custom") or {})
     return {}
+
+
+# A question in the message: a question mark, or a question word or phrase in nb, nn, dialect or en.
+_QUESTION = re.compile(
+    r"\?|\b(?:hva|hvordan|hvem|hvor|hvilken|hvilke|hvilket|hvorfor|kva|korleis|kven|kor|ka|koss|kossen|kem"
+    r"|what|how|who|where|which|why"
+    r"|(?:kan|må|skal|bør|får|trenger|treng) (?:jeg|eg|æ|man|ein|en)"
+    r"|(?:can|should|do|must|could) (?:i|we|you|someone)|is (?:it|there|that)|are there)\b"
+)
+
+
+def asks_question(text: str) -> bool:
+    """Does the message ask something ("kan jeg anmelde det", "who helps w that?")?"""
+    return bool(_QUESTION.search(text.lower()))

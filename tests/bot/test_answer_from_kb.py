@@ -282,3 +282,21 @@ async def test_an_unknown_topic_shows_the_menu_again(kb_url):
     tracker = make_tracker('/choose_topic{"topic": "xx"}', intent="choose_topic", entities=[{"entity": "topic", "value": "xx"}])
     [message] = await run_action(kb_url, tracker)
     assert message["response"] == "utter_topics"
+
+
+def gated(tracker, intent: str):
+    """`tracker` whose latest message the small-talk gate sent on as a question (connectors.nlu_gate)."""
+    tracker.latest_message["gated_intent"] = intent
+    return tracker
+
+
+async def test_a_gated_no_as_the_first_message_is_read_as_a_question(kb_url):
+    # Nothing was asked before, so "no" means nothing: an unsure search clarifies, as any question.
+    [message] = await run_action(kb_url, gated(make_tracker("jeg trenger penger"), "deny"))
+    assert message["custom"]["kind"] == "clarify"
+
+
+async def test_a_gated_no_after_an_answer_stays_a_no_when_the_search_is_unsure(kb_url):
+    tracker = after_bot(gated(make_tracker("jeg trenger penger"), "deny"), {"kind": "answer", "service": "vegvesen"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_deny_ack"

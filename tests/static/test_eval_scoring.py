@@ -30,3 +30,16 @@ def test_a_turn_is_met_whether_its_fields_are_values_or_lists(expect):
 ])
 def test_a_turn_with_a_wrong_field_is_not_met(expect):
     assert not eval_e2e.turn_met(ANSWER, expect)
+
+
+def reply_of(*customs):
+    return eval_e2e.main_reply([{"text": "...", "custom": c} for c in customs])
+
+
+def test_a_crisis_answer_then_an_expected_answer_is_right_and_alone_is_other():
+    crisis = {"kind": "crisis", "category": "sexual_abuse", "lang": "nb"}
+    answer = {"kind": "answer", "service": "politiet", "lang": "nb"}
+    assert eval_e2e.outcome(reply_of(crisis, answer), ["politiet", "slettmeg"]) == "right"
+    assert eval_e2e.outcome(reply_of(crisis, answer), ["slettmeg"]) == "other"
+    assert eval_e2e.outcome(reply_of(crisis), ["politiet"]) == "other"
+    assert eval_e2e.outcome(reply_of(answer), ["slettmeg"]) == "wrong"

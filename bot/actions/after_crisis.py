@@ -1,0 +1,54 @@
+"""action_answer_after_crisis: after the crisis answer, answer the concrete question the message
+also asked ("eksen min deler nakenbilder av meg, kan jeg anmelde det?").
+
+The crisis answer comes first and never waits for this action (rules: `utter_crisis`, then this).
+It answers only when the message asks something, the knowledge base is confident, and the answer
+is from a service the crisis answer does not already name; otherwise it sends nothing, so the
+crisis answer stays short. If the knowledge base is down, it stays silent: the crisis answer has
+already been given.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from rasa_sdk import Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from .answer_from_kb import ActionAnswerFromKB, send
+from .context import asks_question
+from .kb_client import KBUnavailable
+from .replies import conversation_language
+
+logger = logging.getLogger(__name__)
+
+# The services every crisis answer names (connectors/crisis/messages.yml: 113, Mental Helse,
+# Alarmtelefonen and Kors på halsen); an answer from one of them would only repeat it.
+NAMED_IN_CRISIS_ANSWER = frozenset({"nodnummer", "mental-helse", "alarmtelefonen", "kors-pa-halsen"})
+
+
+class ActionAnswerAfterCrisis(ActionAnswerFromKB):
+    def __init__(self, *args: Any, named: frozenset[str] = NAMED_IN_CRISIS_ANSWER, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._named = named
+
+    def name(self) -> str:
+        return "action_answer_after_crisis"
+
+    async def run(
+        self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
+    ) -> list[dict[str, Any]]:
+        text = ((tracker.latest_message or {}).get("text") or "").strip()
+        if not text or text.startswith("/") or not asks_question(text):
+            return []
+        try:
+            search = await self._kb.search(text, self._config.search_k)
+        except KBUnavailable as exc:
+            logger.warning("knowledge base unavailable after a crisis answer: %s", exc)
+            return []
+        if not self._confident(search) or search.results[0].service in self._named:
+            return []
+        reply, context = self._answer(search.results, conversation_language(tracker.get_slot("lang")), text)
+        send(dispatcher, reply)
+        return context.events()

@@ -1,0 +1,58 @@
+"""action_answer_after_crisis against a real knowledge base with the fixture content."""
+
+from __future__ import annotations
+
+import pytest
+from rasa_sdk.executor import CollectingDispatcher
+
+from actions.after_crisis import ActionAnswerAfterCrisis
+from actions.config import ActionConfig
+from actions.context import asks_question
+from support.trackers import make_tracker
+
+
+async def run(kb_url: str, text: str, **kwargs) -> tuple[list[dict], list[dict]]:
+    dispatcher = CollectingDispatcher()
+    action = ActionAnswerAfterCrisis(ActionConfig(kb_url=kb_url, kb_timeout_seconds=2.0), **kwargs)
+    events = await action.run(dispatcher, make_tracker(text), domain={})
+    return dispatcher.messages, events
+
+
+async def test_a_question_the_crisis_message_also_asked_is_answered(kb_url):
+    messages, events = await run(kb_url, "hvordan får jeg skattekort?")
+    assert [m["custom"]["kind"] for m in messages] == ["answer"]
+    assert messages[0]["custom"]["service"] == "skatteetaten"
+    assert {e["name"] for e in events} == {"context_question", "context_service"}
+
+
+@pytest.mark.parametrize("text", ["skattekort", "/request_human", ""])
+async def test_without_a_question_nothing_is_added(kb_url, text):
+    assert await run(kb_url, text) == ([], [])
+
+
+async def test_an_answer_from_a_service_the_crisis_answer_names_is_not_repeated(kb_url):
+    assert await run(kb_url, "hvordan får jeg skattekort?", named=frozenset({"skatteetaten"})) == ([], [])
+
+
+async def test_an_unsure_search_adds_nothing(kb_url):
+    assert await run(kb_url, "hva gjør jeg nå?") == ([], [])
+
+
+async def test_an_unreachable_knowledge_base_adds_nothing():
+    assert await run("http://127.0.0.1:9", "hvordan får jeg skattekort?") == ([], [])
+
+
+@pytest.mark.parametrize("text", [
+    "kan jeg anmelde det", "hva gjør jeg", "who helps w that", "ka gjer eg no", "korleis slettar eg det",
+    "is there anything i can do", "can i report it", "må jeg si det til noen", "noen som vet?",
+])
+def test_questions_in_each_language_are_questions(text):
+    assert asks_question(text)
+
+
+@pytest.mark.parametrize("text", [
+    "eksen min deler nakenbilder av meg", "he hits me every night", "æ orke itj mer",
+    "pappa slår meg når han er full",
+])
+def test_statements_are_not_questions(text):
+    assert not asks_question(text)
