@@ -100,9 +100,15 @@ def age(text: str) -> int | None:
 _NEGATED_TAIL = re.compile(r"\s*,?\s*\b(?:ikke|ikkje|not|no|ikke om|ikkje om|not about)\b(?:\s+\w+){1,3}\s*$")
 
 
+# A clause that says what it is not ("..., ikke skatt.", "... but not the tax one,"), between
+# punctuation marks: in a correction, it names the old topic, not the new one.
+_NEGATED_CLAUSE = re.compile(r"(?:^|(?<=[,.;:!?]))\s*(?:men |but )?(?:ikke|ikkje|not)\b[^,.;:!?]*", re.IGNORECASE)
+
+
 def correction(text: str) -> str | None:
-    """The new topic of a correction ("nei, jeg mente moped, ikke bil" -> "moped"), or None."""
-    plain = _plain(text)
+    """The new topic of a correction ("nei, jeg mente moped, ikke bil" -> "moped"; "jeg mente gjeld,
+    ikke skatt. skylder penger" -> "gjeld skylder penger"), or None."""
+    plain = _plain(_NEGATED_CLAUSE.sub(" ", text))
     match = _CORRECTION.match(plain)
     if not match:
         return None

@@ -32,6 +32,10 @@ def test_bare_age(text, age_value):
     ("nei, jeg mente moped", "moped"), ("no I meant a car", "a car"), ("eg meinte bortebuarstipend", "bortebuarstipend"),
     ("nei jeg tenkte på førerkort for bil", "førerkort for bil"), ("sorry, i meant tax", "tax"),
     ("nei", None), ("jeg mener at skolen er dårlig", None), ("nei, jeg mener moped", "moped"), ("hvordan får jeg skattekort", None),
+    # a negated clause names the old topic, wherever it stands
+    ("jeg mente lån, ikke stipend. trenger penger til skolebøker", "lån trenger penger til skolebøker"),
+    ("no, not the tax thing, i meant my contract", "my contract"),
+    ("nei, ikkje bil, eg meinte moped", "moped"),
 ])
 def test_corrections(text, rest):
     assert correction(text) == rest
