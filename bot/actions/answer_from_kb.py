@@ -222,6 +222,16 @@ class ActionAnswerFromKB(Action):
             if not corrected and same_service:
                 if strong or weak or (not confident_alone and on_its_own):
                     return self._answer(combined.results, lang, combined_question)
+            if strong and not corrected and top is not None and not same_service:
+                # A marked follow-up ("what if ...", "og hvis ...") stays on the last topic when an
+                # entry of its service comes close to the best result.
+                stay = next((r for r in combined.results if r.service == context.service), None)
+                if (
+                    stay is not None
+                    and stay.score >= self._config.follow_up_score
+                    and stay.score >= top.score - self._config.follow_up_stay_margin
+                ):
+                    return self._answer([stay, *(r for r in combined.results if r is not stay)], lang, combined_question)
                 if top is not None and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         if out_of_scope:

@@ -33,6 +33,9 @@ class ActionConfig:
     # A follow-up ("og hvis jeg bor hjemme?") searched with the last question is answered when
     # its best result is of the last answer's service and scores at least this.
     follow_up_score: float = 0.35
+    # ...and, for a marked follow-up, when an entry of the last service trails the best result of
+    # another by at most this much (a marked follow-up is most often on the same topic).
+    follow_up_stay_margin: float = 0.05
     # An unmarked message that is clear on its own but scores below this is also searched with
     # the last question; the last topic wins when it scores `implicit_follow_up_margin` higher.
     implicit_follow_up_below: float = 0.65

@@ -300,3 +300,47 @@ async def test_a_gated_no_after_an_answer_stays_a_no_when_the_search_is_unsure(k
     tracker = after_bot(gated(make_tracker("jeg trenger penger"), "deny"), {"kind": "answer", "service": "vegvesen"})
     [message] = await run_action(kb_url, tracker)
     assert message["response"] == "utter_deny_ack"
+
+
+# --- decisions on given search results (the knowledge base's ranking is not what is tested) ------
+
+
+def result(entry_id: str, service: str, score: float):
+    from actions.kb_client import KBResult
+
+    return KBResult(entry_id, service, "dir", entry_id, f"Svar {entry_id}", None, score, service, "", "verified")
+
+
+class RankedKB:
+    """Gives the action fixed rankings: `alone` for the message, `combined` read with the context."""
+
+    def __init__(self, alone, combined):
+        self.alone, self.combined = alone, combined
+
+    async def search(self, query, k, context=None):
+        from actions.kb_client import KBSearch
+
+        in_context = KBSearch(self.combined, False) if context else None
+        return KBSearch(self.alone, False, in_context)
+
+
+async def decide(alone, combined, text="what if i don't get one in time?"):
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = RankedKB(alone, combined)
+    tracker = make_tracker(text, slots={"context_question": "do i need a tax card", "context_service": "skatteetaten"})
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, domain={})
+    return dispatcher.messages[0]["custom"]
+
+
+async def test_a_marked_follow_up_stays_on_the_topic_when_its_service_comes_close():
+    custom = await decide([], [result("nav-jobb", "nav", 0.46), result("skatt-frikort", "skatteetaten", 0.43)])
+    assert (custom["kind"], custom["service"]) == ("answer", "skatteetaten")
+
+
+async def test_a_marked_follow_up_moves_on_when_another_service_is_far_ahead():
+    custom = await decide(
+        [result("nav-jobb", "nav", 0.7)], [result("nav-jobb", "nav", 0.7), result("skatt-frikort", "skatteetaten", 0.4)],
+        text="what about a job at nav then?",
+    )
+    assert custom["service"] == "nav"
