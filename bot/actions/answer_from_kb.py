@@ -199,7 +199,12 @@ class ActionAnswerFromKB(Action):
         # One request: the message alone and, with a last topic, read as its follow-up.
         with_context = bool(context.question and context.service)
         alone = await self._kb.search(question, k, context.question if with_context else None)
-        confident_alone = self._confident(alone)
+        # Outside the catalogue by the domain model, and the knowledge base not sure: no service
+        # is named (unless the last topic explains the message, below).
+        outside = (
+            not alone.confident and alone.in_domain is not None and alone.in_domain < self._config.outside_below
+        )
+        confident_alone = self._confident(alone) and not outside
         if corrected and confident_alone:
             return self._answer(alone.results, lang, question)
         strong = strong_follow_up(question)
@@ -235,6 +240,9 @@ class ActionAnswerFromKB(Action):
                 if top is not None and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         if out_of_scope:
+            return Reply(response="utter_out_of_scope"), KEEP
+        if outside and alone.results and not only_sure:
+            # (with nothing found at all, the no-match reply below says the same)
             return Reply(response="utter_out_of_scope"), KEEP
         if only_sure and not confident_alone:
             return None

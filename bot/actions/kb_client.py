@@ -78,14 +78,19 @@ class KBSearch:
     confident: bool
     # With a `context`: the results for the question read as a follow-up of it.
     in_context: "KBSearch | None" = None
+    # The chance in [0, 1] that the question is about what the catalogue covers at all (the
+    # knowledge base's domain model); None when the knowledge base has none.
+    in_domain: float | None = None
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "KBSearch":
         nested = data.get("in_context")
+        in_domain = data.get("in_domain")
         return cls(
             results=[KBResult.from_json(item) for item in data["results"]],
             confident=bool(data["confident"]),
             in_context=cls.from_json(nested) if isinstance(nested, dict) else None,
+            in_domain=float(in_domain) if isinstance(in_domain, (int, float)) else None,
         )
 
 

@@ -13,6 +13,7 @@ from connectors.login_throttle import LoginThrottle
 
 from .config import KBConfig
 from .content import load_entries
+from .domain import read_outside_questions
 from .embedding import Embedder, EmbeddingCache, load_embedder
 from .index import SearchIndex
 from .accounts import Accounts
@@ -115,7 +116,9 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     entries = load_entries(config.content_dir, services)
     embedder = embedder or load_embedder(config.model)
     cache = EmbeddingCache(config.cache_dir, config.model) if config.cache_dir else None
-    index = SearchIndex(entries, embedder, cache=cache)
+    outside_texts = read_outside_questions(config.outside_file)
+    outside = (cache.load_or_encode(outside_texts, embedder) if cache else embedder.encode(outside_texts)) if outside_texts else None
+    index = SearchIndex(entries, embedder, cache=cache, outside=outside)
 
     app = Sanic("ung_veileder_kb")
     app.config.FALLBACK_ERROR_FORMAT = "json"

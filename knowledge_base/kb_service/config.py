@@ -37,6 +37,9 @@ class KBConfig:
     confidence_margin: float = 0.0
     # Below this nothing is worth offering as a clarification either.
     min_score: float = 0.3
+    # Questions outside the catalogue, for the domain model (`domain.py`; KB_OUTSIDE_FILE). A
+    # missing file turns it off: searches then carry no `in_domain`.
+    outside_file: Path = KB_DIR.parent / "training_data" / "nlu" / "out_of_coverage.yml"
     max_k: int = 20
     max_query_chars: int = 1000
     # The content store. None: read-only, from the YAML files (no admin API).
@@ -68,6 +71,7 @@ class KBConfig:
             services_file=Path(env.get("KB_SERVICES_FILE", defaults.services_file)),
             services_added_file=Path(env.get("KB_SERVICES_ADDED_FILE", defaults.services_added_file)),
             model=env.get("KB_MODEL", defaults.model),
+            outside_file=Path(env.get("KB_OUTSIDE_FILE", defaults.outside_file)),
             cache_dir=Path(env["KB_CACHE_DIR"]) if env.get("KB_CACHE_DIR") else defaults.cache_dir,
             host=env.get("KB_HOST", defaults.host),
             port=int(env.get("KB_PORT", defaults.port)),

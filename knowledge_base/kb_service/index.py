@@ -18,6 +18,7 @@ import bm25s
 import numpy as np
 
 from .content import Entry
+from .domain import DomainModel
 from .embedding import Embedder, EmbeddingCache
 from .normalise import english_share, tokens, vocabulary
 
@@ -110,6 +111,11 @@ class DenseRetriever:
     def text_count(self) -> int:
         return len(self._vectors)
 
+    @property
+    def vectors(self) -> np.ndarray:
+        """Every entry text's unit vector, one row each."""
+        return self._vectors
+
     def blocks(self, entries: Sequence[Entry]) -> dict[str, np.ndarray]:
         """Each entry's text vectors, to reuse when the index is rebuilt around a change."""
         return {entry.id: self._vectors[self._starts[i]:self._ends[i]] for i, entry in enumerate(entries)}
@@ -165,13 +171,18 @@ class SearchIndex:
         weights: FusionWeights = FusionWeights(),
         cache: EmbeddingCache | None = None,
         known_blocks: dict[str, np.ndarray] | None = None,
+        outside: np.ndarray | None = None,
     ) -> None:
+        """`outside`: unit vectors of questions outside the catalogue, for `in_domain` (None: no
+        domain model, `in_domain` is None)."""
         self._entries = list(entries)
         self._by_id = {entry.id: entry for entry in self._entries}
         self._weights = weights
         self._embedder = embedder
         self._dense = DenseRetriever(self._entries, embedder, cache, known_blocks)
         self._lexical = LexicalRetriever(self._entries)
+        self._outside = outside
+        self._domain = DomainModel.fit(self._dense.vectors, outside) if outside is not None else None
 
     @property
     def entries(self) -> list[Entry]:
@@ -187,10 +198,15 @@ class SearchIndex:
         blocks = {k: v for k, v in self._dense.blocks(self._entries).items() if k not in changed and k not in removed}
         entries = [changed.pop(e.id, e) for e in self._entries if e.id not in removed]
         entries += [entry for entry_id, entry in changed.items() if entry_id not in removed]
-        return SearchIndex(entries, self._embedder, self._weights, known_blocks=blocks)
+        return SearchIndex(entries, self._embedder, self._weights, known_blocks=blocks, outside=self._outside)
 
     def __len__(self) -> int:
         return len(self._entries)
+
+    def in_domain(self, query: str) -> float | None:
+        """The chance in [0, 1] that `query` is about what the catalogue covers (`domain.py`), or
+        None without a domain model. The query's vector is the one the search encoded (cached)."""
+        return None if self._domain is None else self._domain.probability(self._dense.encode(query))
 
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)

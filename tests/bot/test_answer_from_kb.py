@@ -314,20 +314,21 @@ def result(entry_id: str, service: str, score: float):
 class RankedKB:
     """Gives the action fixed rankings: `alone` for the message, `combined` read with the context."""
 
-    def __init__(self, alone, combined):
-        self.alone, self.combined = alone, combined
+    def __init__(self, alone, combined, confident=False, in_domain=None):
+        self.alone, self.combined, self.confident, self.in_domain = alone, combined, confident, in_domain
 
     async def search(self, query, k, context=None):
         from actions.kb_client import KBSearch
 
         in_context = KBSearch(self.combined, False) if context else None
-        return KBSearch(self.alone, False, in_context)
+        return KBSearch(self.alone, self.confident, in_context, self.in_domain)
 
 
-async def decide(alone, combined, text="what if i don't get one in time?"):
+async def decide(alone, combined, text="what if i don't get one in time?", context=True, **search):
     action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB(alone, combined)
-    tracker = make_tracker(text, slots={"context_question": "do i need a tax card", "context_service": "skatteetaten"})
+    action._kb = RankedKB(alone, combined, **search)
+    slots = {"context_question": "do i need a tax card", "context_service": "skatteetaten"} if context else {}
+    tracker = make_tracker(text, slots=slots)
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, tracker, domain={})
     return dispatcher.messages[0]["custom"]
@@ -344,3 +345,27 @@ async def test_a_marked_follow_up_moves_on_when_another_service_is_far_ahead():
         text="what about a job at nav then?",
     )
     assert custom["service"] == "nav"
+
+
+# A close-but-unsure ranking would answer NAV (score 0.47, lead 0.07 over the next service).
+CLOSE = [result("nav-jobb", "nav", 0.47), result("udi-kontakt", "udi", 0.40)]
+
+
+async def test_a_question_outside_the_catalogue_gets_the_honest_reply_not_a_service():
+    custom_or_response = await decide(CLOSE, [], text="hvordan får jeg tak i elytra", context=False, in_domain=0.05)
+    assert custom_or_response == {}  # utter_out_of_scope comes from the domain, not the action
+
+
+async def test_inside_the_catalogue_the_same_ranking_is_answered():
+    custom = await decide(CLOSE, [], text="trenger jobb", context=False, in_domain=0.8)
+    assert (custom["kind"], custom["service"]) == ("answer", "nav")
+
+
+async def test_a_sure_knowledge_base_answers_whatever_the_domain_model_says():
+    custom = await decide(CLOSE, [], text="trenger jobb", context=False, confident=True, in_domain=0.05)
+    assert custom["service"] == "nav"
+
+
+async def test_a_follow_up_explained_by_the_last_topic_is_answered_even_when_it_looks_outside():
+    custom = await decide([], [result("skatt-frikort", "skatteetaten", 0.5)], text="og hvis jeg er 15?", in_domain=0.05)
+    assert custom["service"] == "skatteetaten"

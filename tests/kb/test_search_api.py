@@ -21,7 +21,8 @@ async def test_search_routes_tax_card_question_to_skatteetaten(client):
     _, response = await client.get("/v1/search", params={"q": "hvordan får jeg skattekort", "k": 3})
     assert response.status == 200
     body = response.json
-    assert set(body) == {"results", "confident"}
+    assert set(body) == {"results", "confident", "in_domain"}
+    assert 0.0 <= body["in_domain"] <= 1.0
     top = body["results"][0]
     assert CONTRACT_FIELDS <= set(top)
     assert top["service"] == "skatteetaten"
@@ -160,7 +161,7 @@ async def test_a_follow_up_is_searched_in_the_context_of_the_last_question(clien
     params = {"q": "og hvis jeg bor hjemme?", "k": 3, "context": "hvordan søker jeg borteboerstipend"}
     _, response = await client.get("/v1/search", params=params)
     assert response.status == 200
-    assert set(response.json) == {"results", "confident", "in_context"}
+    assert set(response.json) == {"results", "confident", "in_domain", "in_context"}
     in_context = response.json["in_context"]
     assert set(in_context) == {"results", "confident"}
     assert in_context["results"][0]["service"] == "lanekassen"

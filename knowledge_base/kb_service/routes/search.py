@@ -96,6 +96,9 @@ async def search(request: Request) -> HTTPResponse:
             top.score if top else 0.0, body["confident"], bool(body["results"]),
         )
         _in_background(request.app, record)
+    in_domain = ctx.index.in_domain(query)
+    if in_domain is not None:
+        body["in_domain"] = round(in_domain, 4)
     if context:
         body["in_context"] = _ranked(ctx, ctx.index.search_in_context(query, context, max(k, 2)), k)
     return json(body)
