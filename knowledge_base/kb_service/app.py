@@ -13,7 +13,7 @@ from connectors.login_throttle import LoginThrottle
 
 from .config import KBConfig
 from .content import load_entries
-from .domain import read_outside_questions
+from .domain import ServiceNames, read_outside_questions
 from .embedding import Embedder, EmbeddingCache, load_embedder
 from .index import SearchIndex
 from .accounts import Accounts
@@ -136,6 +136,7 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     app.add_route(_openapi_json, "/openapi.json", name="openapi_json")
     app.ctx.config = config
     app.ctx.services = services
+    app.ctx.service_names = ServiceNames(services)
     app.ctx.index = index
     app.ctx.store = None
     app.ctx.insights = None

@@ -15,6 +15,7 @@ an answer. On the coverage dev set, 0.53 of the questions outside the catalogue 
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import numpy as np
@@ -43,6 +44,30 @@ class DomainModel:
 
     def probability(self, vector: np.ndarray) -> float:
         return float(self._model.predict_proba(vector.reshape(1, -1))[0, 1])
+
+
+# Service names that are everyday words too ("fri" is a day off, "ros" praise, a "kompass" a compass).
+AMBIGUOUS_NAMES = frozenset({"fri", "ros", "kompasset", "hva er innafor", "det finnes hjelp"})
+# A question this short that names a service is about it ("kva gjer rusinfo", "nav help pls").
+SHORT_QUESTION_WORDS = 5
+
+
+class ServiceNames:
+    """The catalogue's service names and ids, to tell when a short question names one."""
+
+    def __init__(self, services: dict) -> None:
+        names: set[str] = set()
+        for service_id, service in services.items():
+            names.add(service_id.replace("-", " "))
+            for part in re.split(r" \(| - | / |\)", str(service.name)):
+                names.add(part.strip().lower())
+        self._pattern = re.compile(
+            r"\b(?:" + "|".join(sorted((re.escape(n) for n in names if len(n) >= 3 and n not in AMBIGUOUS_NAMES), key=len, reverse=True)) + r")\b"
+        )
+
+    def named_in_short_question(self, query: str) -> bool:
+        words = query.lower().split()
+        return len(words) <= SHORT_QUESTION_WORDS and bool(self._pattern.search(" ".join(words)))
 
 
 def read_outside_questions(path: Path) -> list[str]:

@@ -70,3 +70,21 @@ async def test_without_outside_questions_there_is_no_in_domain(embedder, tmp_pat
     _, response = await app.asgi_client.get("/v1/search", params={"q": "hvordan får jeg skattekort"})
     Sanic._app_registry.clear()
     assert set(response.json) == {"results", "confident"}
+
+
+def test_a_short_question_that_names_a_service_is_about_it():
+    from types import SimpleNamespace
+
+    from knowledge_base.kb_service.domain import ServiceNames
+
+    names = ServiceNames({
+        "rusinfo": SimpleNamespace(name="RUSinfo"),
+        "kors-pa-halsen": SimpleNamespace(name="Kors på halsen (Røde Kors)"),
+        "fri": SimpleNamespace(name="FRI - Foreningen for kjønns- og seksualitetsmangfold"),
+    })
+    assert names.named_in_short_question("kva gjer rusinfo")
+    assert names.named_in_short_question("hva gjør kors på halsen?")
+    assert names.named_in_short_question("røde kors åpent nå")
+    # a long message with a name in it may be about anything; an everyday word is not a name
+    assert not names.named_in_short_question("hvem designa logoen til rusinfo, den er så stygg lol")
+    assert not names.named_in_short_question("har vi fri i morgen")

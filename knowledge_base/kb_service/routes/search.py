@@ -97,6 +97,8 @@ async def search(request: Request) -> HTTPResponse:
         )
         _in_background(request.app, record)
     in_domain = ctx.index.in_domain(query)
+    if in_domain is not None and ctx.service_names.named_in_short_question(query):
+        in_domain = 1.0  # "kva gjer rusinfo": a short question that names a service is about it
     if in_domain is not None:
         body["in_domain"] = round(in_domain, 4)
     if context:
