@@ -15,7 +15,8 @@ import sys
 
 import redis.asyncio as aioredis
 
-from ..passwords import AccountInputError, read_new_password, running_redis_url
+from common.passwords import AccountInputError, read_new_password, running_redis_url
+
 from .accounts import Accounts, check_new_account
 from .config import ROOT, HandoffConfig
 from .errors import HandoffConfigError

@@ -14,7 +14,9 @@ from dataclasses import dataclass
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from .. import passwords
+from common import passwords
+from common.clock import now_ms
+
 from ..errors import StoreUnavailableError
 from .errors import HandoffConfigError
 
@@ -112,7 +114,7 @@ class Accounts:
     async def audit(self, who: str, action: str) -> None:
         """One line in the console's audit stream (uv:console:audit, the newest 10,000 kept)."""
         await self._call(self._redis.xadd(
-            "uv:console:audit", {"who": who, "action": action, "ts": str(int(time.time() * 1000))},
+            "uv:console:audit", {"who": who, "action": action, "ts": str(now_ms())},
             maxlen=10_000, approximate=True,
         ))
 

@@ -7,7 +7,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..proxy import trusted_proxies
+from common.catalogue import SERVICES_ADDED_FILE, SERVICES_FILE
+from common.proxy import trusted_proxies
+
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = 24 * 60 * 60
@@ -17,8 +19,8 @@ DAY = 24 * 60 * 60
 class HandoffConfig:
     teams_file: Path = Path(__file__).with_name("teams.yml")
     # The service catalogue, as the knowledge base reads it (KB_SERVICES_FILE, KB_SERVICES_ADDED_FILE).
-    services_file: Path = ROOT / "knowledge_base" / "services.yml"
-    services_added_file: Path = ROOT / "knowledge_base" / "services-added.yml"
+    services_file: Path = SERVICES_FILE
+    services_added_file: Path = SERVICES_ADDED_FILE
     # Open tickets live this long; closed ones are kept this long for follow-up, then expire.
     ticket_ttl_seconds: int = 7 * DAY
     closed_ttl_seconds: int = 30 * DAY

@@ -25,9 +25,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from ..login_throttle import LoginThrottle
-from ..proxy import client_address, is_https
-from ..redis_client import connect
+from common.clock import now_ms
+from common.login_throttle import LoginThrottle
+from common.proxy import client_address, is_https
+from common.redis import connect
+
 from ..errors import ChannelError, ChannelInputError, NotFoundError, RateLimitedError, StoreUnavailableError
 from ..incoming import MAX_BODY_BYTES, read_json_object
 from ..widget.config import WidgetConfig
@@ -38,7 +40,7 @@ from .config import HandoffConfig
 from .errors import TicketError
 from .service import text as handoff_text
 from .teams import Teams, load_teams
-from .tickets import OUTCOMES, TICKET_ID_PATTERN, Ticket, TicketStore, now_ms
+from .tickets import OUTCOMES, TICKET_ID_PATTERN, Ticket, TicketStore
 
 logger = logging.getLogger(__name__)
 

@@ -16,10 +16,12 @@ from typing import Any
 
 import yaml
 
+from common.clock import now_ms
+
 from ..errors import StoreUnavailableError
 from .config import HandoffConfig
 from .teams import Teams
-from .tickets import Ticket, TicketStore, now_ms
+from .tickets import Ticket, TicketStore
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 LANGS = ("nb", "nn", "en")

@@ -12,7 +12,7 @@ never leave a ticket half-changed. Redis runs with AOF, so a restart loses nothi
     uv:handoff:events:<id>        list of ticket changes (json): created, claimed, transfer, ...
     uv:handoff:pickup:<code>      ticket id, for reading the answer later
     uv:caseworker:seen            hash: username -> last heartbeat (ms)
-The transcript is the widget's own log (uv:widget:log:<session>), already redacted.
+The transcript is the conversation's own (`common.redis_keys.transcript`), already redacted.
 """
 
 from __future__ import annotations
@@ -20,12 +20,14 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import time
 from dataclasses import dataclass
 from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
+
+from common import redis_keys
+from common.clock import now_ms
 
 from ..errors import StoreUnavailableError
 from .errors import TicketError
@@ -37,10 +39,6 @@ PRIORITIES = ("urgent", "normal")
 STATUSES = ("queued", "claimed", "closed")
 OUTCOMES = ("answered", "referred", "handed_back", "no_response", "other")
 PICKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 def queue_score(priority: str, created: int) -> float:
@@ -308,7 +306,7 @@ class TicketStore:
         now = now or now_ms()
         result = await self._call(
             self._close(
-                keys=[f"{P}:ticket:{ticket.id}", f"{P}:claimed", f"{P}:active:{ticket.session}", f"uv:widget:log:{ticket.session}"],
+                keys=[f"{P}:ticket:{ticket.id}", f"{P}:claimed", f"{P}:active:{ticket.session}", redis_keys.transcript(ticket.session)],
                 args=[ticket.id, now, user, outcome, seen or "",
                       json.dumps(closing_message, ensure_ascii=False) if closing_message else "", self._log_max],
             )
@@ -328,7 +326,7 @@ class TicketStore:
         """Append a young person's message to a handed-off conversation; None when it is not."""
         result = await self._call(
             self._relay(
-                keys=[f"{P}:active:{session}", f"uv:widget:log:{session}"],
+                keys=[f"{P}:active:{session}", redis_keys.transcript(session)],
                 args=[json.dumps(message, ensure_ascii=False), self._log_max, now or now_ms()],
             )
         )

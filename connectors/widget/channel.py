@@ -27,6 +27,10 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from common.clock import now_ms
+from common.proxy import address_key, client_address
+from common.redaction import redact
+
 from ..crisis import crisis_message, detect, detect_crisis
 from ..errors import ChannelError, NotFoundError, RateLimitedError, StoreUnavailableError, UnknownSessionError
 from ..guard import GuardConfig, OnNewMessage, answer_safely
@@ -36,14 +40,12 @@ from ..handoff.teams import load_teams
 from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
 from ..language.choice import reply_language
-from ..proxy import address_key, client_address
-from ..redaction import redact
 from .config import WidgetConfig
 from .flood import SharedFloodLimiter
 from .hub import StreamHub, StreamSlots
 from .hub import Subscription as StreamSubscription
 from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
-from .store import StoredReply, WidgetStore, new_session_id, now_ms
+from .store import StoredReply, WidgetStore, new_session_id
 
 logger = logging.getLogger(__name__)
 SESSIONS_KEY_PREFIX = "uv:widget:new-sessions:"

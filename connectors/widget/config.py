@@ -6,7 +6,8 @@ import os
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..proxy import trusted_proxies
+from common.proxy import trusted_proxies
+
 
 DAY_SECONDS = 24 * 60 * 60
 

@@ -5,7 +5,7 @@ Every key of a conversation expires with it; `delete_conversation` removes them 
 tracker included. Feedback keeps only the entry id, the vote, the language and the time.
 
     uv:widget:session:<sid>            "1"                      expires
-    uv:widget:log:<sid>                stream of {"m": json}    expires
+    uv:widget:log:<sid>                stream of {"m": json}    expires (common.redis_keys)
     uv:widget:reply:<sid>:<client_id>  json list | "pending"    expires
     uv:widget:entries:<sid>            set of entry ids         expires
     uv:widget:votes:<sid>              hash entry id -> "vote|log id"  expires (one vote per entry)
@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import json
 import secrets
-import time
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
+from common import redis_keys
+from common.clock import now_ms
+from common.redis import connect
+
 from ..errors import StoreUnavailableError
-from ..redis_client import connect
 from .config import DAY_SECONDS, WidgetConfig
 
 PREFIX = "uv:widget"
@@ -64,10 +66,6 @@ class StoredReply:
 
 def new_session_id() -> str:
     return secrets.token_urlsafe(24)  # 32 characters, 192 bits
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 class WidgetStore:
@@ -111,7 +109,7 @@ class WidgetStore:
         return bool(await self._call(self._redis.exists(f"{PREFIX}:session:{session}")))
 
     async def touch(self, session: str) -> None:
-        keys = [f"{PREFIX}:session:{session}", f"{PREFIX}:log:{session}", f"{PREFIX}:entries:{session}"]
+        keys = [f"{PREFIX}:session:{session}", redis_keys.transcript(session), f"{PREFIX}:entries:{session}"]
         async with self._redis.pipeline(transaction=False) as pipe:
             for key in keys:
                 pipe.expire(key, self._ttl)
@@ -122,7 +120,7 @@ class WidgetStore:
         """Store messages in order; returns them with their stream ids and timestamps."""
         if not messages:
             return []
-        log = f"{PREFIX}:log:{session}"
+        log = redis_keys.transcript(session)
         stored = [{**message, "ts": message.get("ts") or now_ms()} for message in messages]
         async with self._redis.pipeline(transaction=True) as pipe:
             for message in stored:
@@ -142,11 +140,11 @@ class WidgetStore:
 
     async def history(self, session: str, after: str | None = None) -> list[dict[str, Any]]:
         start = f"({after}" if after else "-"
-        entries = await self._call(self._redis.xrange(f"{PREFIX}:log:{session}", min=start, max="+"))
+        entries = await self._call(self._redis.xrange(redis_keys.transcript(session), min=start, max="+"))
         return [decode_entry(message_id, fields) for message_id, fields in entries]
 
     async def last_id(self, session: str) -> str:
-        entries = await self._call(self._redis.xrevrange(f"{PREFIX}:log:{session}", count=1))
+        entries = await self._call(self._redis.xrevrange(redis_keys.transcript(session), count=1))
         return entries[0][0] if entries else "0-0"
 
     # --- idempotent replies ------------------------------------------------------------------
@@ -175,7 +173,7 @@ class WidgetStore:
         """Count `vote` for `entry_id`, once per conversation: a second vote on the same entry
         replaces the first (its count and its log row). False when it repeats the vote given."""
         changed = await self._call(self._vote(
-            keys=[f"{PREFIX}:votes:{session}", f"uv:feedback:{entry_id}", "uv:feedback:log"],
+            keys=[f"{PREFIX}:votes:{session}", redis_keys.feedback_counts(entry_id), redis_keys.FEEDBACK_LOG],
             args=[entry_id, vote, lang or "", question, str(now_ms()), FEEDBACK_LOG_MAX,
                   self._insights_retention_seconds, self._ttl, self._oldest_kept_id()],
         ))
@@ -185,12 +183,12 @@ class WidgetStore:
         """For content owners: which questions ended with a person (no session, redacted text)."""
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.xadd(
-                "uv:insights:handoffs",
+                redis_keys.HANDOFF_LOG,
                 {"team": team, "service": service or "", "priority": priority, "question": question, "ts": str(now_ms())},
                 maxlen=FEEDBACK_LOG_MAX,
                 approximate=True,
             )
-            pipe.xtrim("uv:insights:handoffs", minid=self._oldest_kept_id(), approximate=False)
+            pipe.xtrim(redis_keys.HANDOFF_LOG, minid=self._oldest_kept_id(), approximate=False)
             await self._call(pipe.execute())
 
     def _oldest_kept_id(self) -> str:
@@ -198,14 +196,14 @@ class WidgetStore:
         return str(now_ms() - self._insights_retention_seconds * 1000)
 
     async def feedback_counts(self, entry_id: str) -> dict[str, int]:
-        counts = await self._call(self._redis.hgetall(f"uv:feedback:{entry_id}"))
+        counts = await self._call(self._redis.hgetall(redis_keys.feedback_counts(entry_id)))
         return {vote: int(counts.get(vote, 0)) for vote in ("up", "down")}
 
     # --- deleting ----------------------------------------------------------------------------
     async def delete_conversation(self, session: str) -> int:
         keys = [
             f"{PREFIX}:session:{session}",
-            f"{PREFIX}:log:{session}",
+            redis_keys.transcript(session),
             f"{PREFIX}:entries:{session}",
             f"{PREFIX}:votes:{session}",
             f"{self._config.tracker_key_prefix}{session}",

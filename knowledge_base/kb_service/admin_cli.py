@@ -17,7 +17,7 @@ from pathlib import Path
 
 import redis.asyncio as aioredis
 
-from connectors.passwords import AccountInputError, read_new_password, running_redis_url
+from common.passwords import AccountInputError, read_new_password, running_redis_url
 
 from .accounts import Accounts, check_new_user
 from .config import KB_DIR, KBConfig

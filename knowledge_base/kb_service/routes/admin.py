@@ -17,8 +17,8 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
-from connectors.jsonbody import BodyError, parse_json_object
-from connectors.proxy import client_address
+from common.jsonbody import BodyError, parse_json_object
+from common.proxy import client_address
 
 from ..accounts import check_new_user
 from ..content import Entry, validate_entry

@@ -308,7 +308,7 @@ async def test_failed_logins_are_throttled_per_username_and_address_with_retry_a
 
 
 async def test_a_login_from_a_fresh_address_and_user_is_not_held_by_old_failures_elsewhere(redis_client):
-    from connectors.login_throttle import LoginThrottle, ThrottleSettings
+    from common.login_throttle import LoginThrottle, ThrottleSettings
 
     throttle = LoginThrottle(redis_client, "uv:test:login", ThrottleSettings(per_user=2, per_address=3, window_seconds=60))
     for _ in range(2):
