@@ -32,9 +32,8 @@ from common.redis import connect
 
 from ..errors import ChannelError, ChannelInputError, NotFoundError, RateLimitedError, StoreUnavailableError
 from ..incoming import MAX_BODY_BYTES, read_json_object
+from ..transcript import STREAM_ID_PATTERN, TranscriptMessage, TranscriptStore
 from ..widget.config import WidgetConfig
-from ..widget.protocol import STREAM_ID_PATTERN
-from ..widget.store import WidgetStore
 from .accounts import Accounts, ConsoleSession
 from .config import HandoffConfig
 from .errors import TicketError
@@ -95,17 +94,18 @@ class CaseworkerInput(InputChannel):
         teams = load_teams(config.teams_file, *config.catalogue_files)
         tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
         accounts = Accounts(client, config.console_session_seconds, config.console_session_max_seconds)
-        return cls(config, teams, tickets, accounts, WidgetStore(client, widget_config))
+        transcripts = TranscriptStore(client, ttl_seconds=widget_config.ttl_seconds, max_messages=widget_config.max_transcript_messages)
+        return cls(config, teams, tickets, accounts, transcripts)
 
     def __init__(
-        self, config: HandoffConfig, teams: Teams, tickets: TicketStore, accounts: Accounts, conversations: WidgetStore,
+        self, config: HandoffConfig, teams: Teams, tickets: TicketStore, accounts: Accounts, transcripts: TranscriptStore,
         static_dir: Path = STATIC_DIR,
     ) -> None:
         self.config = config
         self.teams = teams
         self.tickets = tickets
         self.accounts = accounts
-        self.conversations = conversations
+        self.transcripts = transcripts
         self.throttle = LoginThrottle(accounts.client, "uv:console:login-failures")
         self.static = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
 
@@ -207,7 +207,7 @@ class CaseworkerInput(InputChannel):
         ticket = await self._ticket_for(session, ticket_id)
         return {
             "ticket": ticket.to_json(now_ms(), self.config.urgent_alert_seconds * 1000),
-            "transcript": await self.conversations.history(ticket.session),
+            "transcript": [message.to_json() for message in await self.transcripts.history(ticket.session)],
             "notes": await self.tickets.notes(ticket.id),
             "events": await self.tickets.events(ticket.id),
         }
@@ -230,12 +230,12 @@ class CaseworkerInput(InputChannel):
         if ticket.claimed_by != user or ticket.status != "claimed":
             raise TicketError("Claim the ticket first.", code="not_yours")
         if action == "reply":
-            message = {
-                "role": "agent", "text": _text_field(data, "text"), "buttons": [],
-                "custom": {"kind": "agent", "ticket": ticket.id, "lang": ticket.lang, "name": session.caseworker.name},
-            }
-            [stored] = await self.conversations.append(ticket.session, [message])
-            return {"message": stored}
+            message = TranscriptMessage.agent(
+                _text_field(data, "text"),
+                {"kind": "agent", "ticket": ticket.id, "lang": ticket.lang, "name": session.caseworker.name},
+            )
+            [stored] = await self.transcripts.append(ticket.session, [message])
+            return {"message": stored.to_json()}
         if action == "transfer":
             team = data.get("team")
             if team not in self.teams.teams:
@@ -251,10 +251,7 @@ class CaseworkerInput(InputChannel):
                 # Redis would refuse it inside the close script, which read as 503 store_unavailable.
                 raise ChannelInputError("Field 'seen' must be a message id like '1764288000000-0'.", code="invalid_seen")
             key = "handed_back" if action == "handback" else "closed"
-            closing = {
-                "role": "bot", "text": handoff_text(key, ticket.lang), "buttons": [],
-                "custom": {"kind": "handback", "ticket": ticket.id, "lang": ticket.lang}, "ts": now_ms(),
-            }
+            closing = TranscriptMessage.bot(handoff_text(key, ticket.lang), {"kind": "handback", "ticket": ticket.id, "lang": ticket.lang})
             message_id = await self.tickets.close(ticket, user, outcome, seen=seen, closing_message=closing)
             return {"ok": True, "message_id": message_id}
         raise NotFoundError("No such action.", code="unknown_action")

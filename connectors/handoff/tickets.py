@@ -12,7 +12,8 @@ never leave a ticket half-changed. Redis runs with AOF, so a restart loses nothi
     uv:handoff:events:<id>        list of ticket changes (json): created, claimed, transfer, ...
     uv:handoff:pickup:<code>      ticket id, for reading the answer later
     uv:caseworker:seen            hash: username -> last heartbeat (ms)
-The transcript is the conversation's own (`common.redis_keys.transcript`), already redacted.
+The transcript is the conversation's own (`connectors/transcript.py`), already redacted; the
+close and relay scripts append to it in the same step as they change the ticket.
 """
 
 from __future__ import annotations
@@ -21,15 +22,15 @@ import json
 import re
 import secrets
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from common import redis_keys
 from common.clock import now_ms
 
 from ..errors import StoreUnavailableError
+from ..transcript import DEFAULT_MAX_MESSAGES, TranscriptMessage, TranscriptStore
 from .errors import TicketError
 
 P = "uv:handoff"
@@ -170,7 +171,7 @@ return {id, message_id}
 
 
 class TicketStore:
-    def __init__(self, client: aioredis.Redis, *, ttl_seconds: int, closed_ttl_seconds: int, log_max: int = 500) -> None:
+    def __init__(self, client: aioredis.Redis, *, ttl_seconds: int, closed_ttl_seconds: int, log_max: int = DEFAULT_MAX_MESSAGES) -> None:
         self._redis = client
         self._ttl = ttl_seconds
         self._closed_ttl = closed_ttl_seconds
@@ -297,7 +298,7 @@ class TicketStore:
 
     async def close(
         self, ticket: Ticket, user: str, outcome: str, *, seen: str | None = None,
-        closing_message: dict[str, Any] | None = None, now: int | None = None,
+        closing_message: TranscriptMessage | Mapping[str, Any] | None = None, now: int | None = None,
     ) -> str | None:
         """Close the ticket and end the relay; returns the closing message's id in the log.
 
@@ -306,9 +307,9 @@ class TicketStore:
         now = now or now_ms()
         result = await self._call(
             self._close(
-                keys=[f"{P}:ticket:{ticket.id}", f"{P}:claimed", f"{P}:active:{ticket.session}", redis_keys.transcript(ticket.session)],
+                keys=[f"{P}:ticket:{ticket.id}", f"{P}:claimed", f"{P}:active:{ticket.session}", TranscriptStore.key(ticket.session)],
                 args=[ticket.id, now, user, outcome, seen or "",
-                      json.dumps(closing_message, ensure_ascii=False) if closing_message else "", self._log_max],
+                      TranscriptMessage.of(closing_message).encode() if closing_message else "", self._log_max],
             )
         )
         if result[0] == "new_message":
@@ -322,12 +323,13 @@ class TicketStore:
             await self._call(pipe.execute())
         return result[1] if len(result) > 1 else None
 
-    async def relay(self, session: str, message: dict[str, Any], now: int | None = None) -> tuple[str, str] | None:
-        """Append a young person's message to a handed-off conversation; None when it is not."""
+    async def relay(self, session: str, message: TranscriptMessage | Mapping[str, Any], now: int | None = None) -> tuple[str, str] | None:
+        """Append a young person's message to a handed-off conversation: (ticket id, the
+        message's stream id), or None when it is not handed off."""
         result = await self._call(
             self._relay(
-                keys=[f"{P}:active:{session}", redis_keys.transcript(session)],
-                args=[json.dumps(message, ensure_ascii=False), self._log_max, now or now_ms()],
+                keys=[f"{P}:active:{session}", TranscriptStore.key(session)],
+                args=[TranscriptMessage.of(message).encode(), self._log_max, now or now_ms()],
             )
         )
         return (result[0], result[1]) if result else None

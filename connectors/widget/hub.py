@@ -27,7 +27,8 @@ from common.clock import now_ms
 from common.proxy import address_key
 
 from ..errors import StoreUnavailableError
-from .store import PREFIX, decode_entry
+from ..transcript import decode_entry
+from .store import PREFIX
 
 logger = logging.getLogger(__name__)
 
@@ -120,7 +121,7 @@ class StreamHub:
                 session = key[len(redis_keys.TRANSCRIPT_PREFIX):]
                 if session not in self._subscribers or not entries:
                     continue
-                messages = [decode_entry(message_id, fields) for message_id, fields in entries]
+                messages = [decode_entry(message_id, fields).to_json() for message_id, fields in entries]
                 self._positions[session] = entries[-1][0]
                 for subscription in list(self._subscribers[session]):
                     subscription.deliver(messages)

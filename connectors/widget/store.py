@@ -1,11 +1,11 @@
-"""Widget conversations in Redis: sessions, the transcript (a Redis stream), idempotent replies,
-answered entries (for feedback), and the feedback counts content owners read.
+"""Widget conversations in Redis: sessions, idempotent replies, answered entries (for feedback),
+and the feedback counts content owners read; the transcript is `connectors/transcript.py`'s.
 
 Every key of a conversation expires with it; `delete_conversation` removes them all, the Rasa
 tracker included. Feedback keeps only the entry id, the vote, the language and the time.
 
     uv:widget:session:<sid>            "1"                      expires
-    uv:widget:log:<sid>                stream of {"m": json}    expires (common.redis_keys)
+    uv:widget:log:<sid>                the transcript (connectors/transcript.py)  expires
     uv:widget:reply:<sid>:<client_id>  json list | "pending"    expires
     uv:widget:entries:<sid>            set of entry ids         expires
     uv:widget:votes:<sid>              hash entry id -> "vote|log id"  expires (one vote per entry)
@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import json
 import secrets
-from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any, Awaitable, Callable, Mapping, Sequence
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
@@ -28,6 +28,7 @@ from common.clock import now_ms
 from common.redis import connect
 
 from ..errors import StoreUnavailableError
+from ..transcript import TranscriptMessage, TranscriptStore
 from .config import DAY_SECONDS, WidgetConfig
 
 PREFIX = "uv:widget"
@@ -77,6 +78,7 @@ class WidgetStore:
         # Other parts of the product (the handoff queue) register keys that belong to a session.
         self._extra_keys: list[Callable[[str], list[str]]] = []
         self._vote = client.register_script(_VOTE)
+        self.transcript = TranscriptStore(client, ttl_seconds=config.ttl_seconds, max_messages=config.max_transcript_messages)
 
     @classmethod
     def connect(cls, config: WidgetConfig) -> "WidgetStore":
@@ -109,43 +111,33 @@ class WidgetStore:
         return bool(await self._call(self._redis.exists(f"{PREFIX}:session:{session}")))
 
     async def touch(self, session: str) -> None:
-        keys = [f"{PREFIX}:session:{session}", redis_keys.transcript(session), f"{PREFIX}:entries:{session}"]
+        keys = [f"{PREFIX}:session:{session}", self.transcript.key(session), f"{PREFIX}:entries:{session}"]
         async with self._redis.pipeline(transaction=False) as pipe:
             for key in keys:
                 pipe.expire(key, self._ttl)
             await self._call(pipe.execute())
 
     # --- transcript --------------------------------------------------------------------------
-    async def append(self, session: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Store messages in order; returns them with their stream ids and timestamps."""
+    async def append(self, session: str, messages: Sequence[TranscriptMessage | Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Store messages in order, and note the entries answered (for feedback), in one
+        transaction; returns them in their wire shape, with stream ids and timestamps."""
         if not messages:
             return []
-        log = redis_keys.transcript(session)
-        stored = [{**message, "ts": message.get("ts") or now_ms()} for message in messages]
         async with self._redis.pipeline(transaction=True) as pipe:
-            for message in stored:
-                pipe.xadd(
-                    log,
-                    {"m": json.dumps({k: v for k, v in message.items() if k != "id"}, ensure_ascii=False)},
-                    maxlen=self._config.max_transcript_messages,
-                    approximate=True,
-                )
-            entries = [m["custom"]["entry_id"] for m in stored if _is_answer(m)]
+            stored = self.transcript.queue_append(pipe, session, messages)
+            entries = [m.custom["entry_id"] for m in stored if _is_answer(m)]
             if entries:
                 pipe.sadd(f"{PREFIX}:entries:{session}", *entries)
                 pipe.expire(f"{PREFIX}:entries:{session}", self._ttl)
-            pipe.expire(log, self._ttl)
             results = await self._call(pipe.execute())
-        return [{**message, "id": message_id} for message, message_id in zip(stored, results)]
+        return [replace(message, id=message_id).to_json() for message, message_id in zip(stored, results)]
 
     async def history(self, session: str, after: str | None = None) -> list[dict[str, Any]]:
-        start = f"({after}" if after else "-"
-        entries = await self._call(self._redis.xrange(redis_keys.transcript(session), min=start, max="+"))
-        return [decode_entry(message_id, fields) for message_id, fields in entries]
+        """The transcript after the stream id `after` (None: all of it), in its wire shape."""
+        return [message.to_json() for message in await self.transcript.history(session, after)]
 
     async def last_id(self, session: str) -> str:
-        entries = await self._call(self._redis.xrevrange(redis_keys.transcript(session), count=1))
-        return entries[0][0] if entries else "0-0"
+        return await self.transcript.last_id(session)
 
     # --- idempotent replies ------------------------------------------------------------------
     async def claim_reply(self, session: str, client_id: str) -> StoredReply | None:
@@ -203,7 +195,7 @@ class WidgetStore:
     async def delete_conversation(self, session: str) -> int:
         keys = [
             f"{PREFIX}:session:{session}",
-            redis_keys.transcript(session),
+            self.transcript.key(session),
             f"{PREFIX}:entries:{session}",
             f"{PREFIX}:votes:{session}",
             f"{self._config.tracker_key_prefix}{session}",
@@ -227,13 +219,8 @@ class WidgetStore:
         await self._redis.close()
 
 
-def _is_answer(message: dict[str, Any]) -> bool:
-    custom = message.get("custom") or {}
-    return custom.get("kind") == "answer" and isinstance(custom.get("entry_id"), str)
-
-
-def decode_entry(message_id: str, fields: dict[str, str]) -> dict[str, Any]:
-    return {**json.loads(fields["m"]), "id": message_id}
+def _is_answer(message: TranscriptMessage) -> bool:
+    return message.custom.get("kind") == "answer" and isinstance(message.custom.get("entry_id"), str)
 
 
 def _stored_reply(value: str | None) -> StoredReply:
