@@ -28,8 +28,10 @@ from common import redis_keys
 from common.clock import now_ms
 
 from .errors import StoreUnavailableError
+from .settings import Settings
 
 ROLES = ("user", "bot", "agent")
+DAY_SECONDS = 24 * 60 * 60
 # A message's stream id, matched whole (fullmatch, \Z) before it reaches Redis.
 STREAM_ID_PATTERN = re.compile(r"[0-9]{1,20}-[0-9]{1,20}\Z")
 DEFAULT_MAX_MESSAGES = 500
@@ -107,6 +109,18 @@ class TranscriptMessage:
         return json.dumps(stored, ensure_ascii=False)
 
 
+@dataclass(frozen=True)
+class TranscriptConfig:
+    # A transcript expires this long after its last write, like the Rasa tracker (TRACKER_TTL_SECONDS).
+    ttl_seconds: int = DAY_SECONDS
+    # The newest this many messages are kept (approximately).
+    max_messages: int = DEFAULT_MAX_MESSAGES
+
+    @classmethod
+    def from_settings(cls, settings: "Settings | Mapping[str, Any] | None") -> "TranscriptConfig":
+        return cls(ttl_seconds=Settings.of(settings).get("ttl_seconds", "TRACKER_TTL_SECONDS", DAY_SECONDS, int))
+
+
 def decode_entry(message_id: str, fields: Mapping[str, str]) -> TranscriptMessage:
     """A stream entry (`XRANGE`/`XREAD` row) as a message with its id."""
     return TranscriptMessage.from_json(json.loads(fields["m"]), message_id)
@@ -121,6 +135,10 @@ class TranscriptStore:
         self._redis = client
         self._ttl = ttl_seconds
         self.max_messages = max_messages
+
+    @classmethod
+    def from_config(cls, client: aioredis.Redis, config: TranscriptConfig) -> "TranscriptStore":
+        return cls(client, ttl_seconds=config.ttl_seconds, max_messages=config.max_messages)
 
     @staticmethod
     def key(session: str) -> str:

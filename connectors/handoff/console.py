@@ -28,15 +28,22 @@ from sanic.response import HTTPResponse
 from common.clock import now_ms
 from common.login_throttle import LoginThrottle
 from common.proxy import client_address, is_https
-from common.redis import connect
 
-from ..errors import ChannelError, ChannelInputError, NotFoundError, RateLimitedError, StoreUnavailableError
+from ..errors import (
+    ChannelError,
+    ChannelInputError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
+    StoreUnavailableError,
+    TicketError,
+    UnauthorizedError,
+)
 from ..incoming import MAX_BODY_BYTES, read_json_object
-from ..transcript import STREAM_ID_PATTERN, TranscriptMessage, TranscriptStore
-from ..widget.config import WidgetConfig
+from ..settings import RedisConnection, Settings
+from ..transcript import STREAM_ID_PATTERN, TranscriptConfig, TranscriptMessage, TranscriptStore
 from .accounts import Accounts, ConsoleSession
 from .config import HandoffConfig
-from .errors import TicketError
 from .service import text as handoff_text
 from .teams import Teams, load_teams
 from .tickets import OUTCOMES, TICKET_ID_PATTERN, Ticket, TicketStore
@@ -54,16 +61,6 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
 }
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "application/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
-
-
-class UnauthorizedError(ChannelError):
-    status = 401
-    code = "unauthorized"
-
-
-class ForbiddenError(ChannelError):
-    status = 403
-    code = "forbidden"
 
 
 def _body(request: Request) -> dict[str, Any]:
@@ -88,13 +85,13 @@ class CaseworkerInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "CaseworkerInput":
-        widget_config = WidgetConfig.from_settings(credentials)
-        config = HandoffConfig.from_settings(credentials)
-        client = connect(widget_config.redis.host, widget_config.redis.port, widget_config.redis.db, widget_config.redis.password)
+        settings = Settings(credentials)
+        config = HandoffConfig.from_settings(settings)
+        client = RedisConnection.from_settings(settings).connect()
         teams = load_teams(config.teams_file, *config.catalogue_files)
         tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
         accounts = Accounts(client, config.console_session_seconds, config.console_session_max_seconds)
-        transcripts = TranscriptStore(client, ttl_seconds=widget_config.ttl_seconds, max_messages=widget_config.max_transcript_messages)
+        transcripts = TranscriptStore.from_config(client, TranscriptConfig.from_settings(settings))
         return cls(config, teams, tickets, accounts, transcripts)
 
     def __init__(
@@ -265,10 +262,6 @@ class CaseworkerInput(InputChannel):
         try:
             result = await handler()
             return result if isinstance(result, HTTPResponse) else self._json(result)
-        except TicketError as exc:
-            return self._json({"error": {"code": exc.code, "message": exc.message}}, exc.status)
-        except StoreUnavailableError as exc:
-            return self._json({"error": {"code": "store_unavailable", "message": str(exc)}}, 503)
         except ChannelError as exc:
             reply = exc.to_response()
             reply.headers.update(SECURITY_HEADERS)

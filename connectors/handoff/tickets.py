@@ -29,9 +29,8 @@ from redis.exceptions import RedisError
 
 from common.clock import now_ms
 
-from ..errors import StoreUnavailableError
+from ..errors import StoreUnavailableError, TicketError
 from ..transcript import DEFAULT_MAX_MESSAGES, TranscriptMessage, TranscriptStore
-from .errors import TicketError
 
 P = "uv:handoff"
 # A ticket id: 12 hex digits (secrets.token_hex(6)), matched whole before it names a Redis key.
@@ -133,7 +132,7 @@ return 'ok'
 """
 
 # Close (and stop the live relay). KEYS[1] ticket, KEYS[2] claimed set, KEYS[3] active key,
-# KEYS[4] the widget log; ARGV: id, now, user, outcome, seen (last message id the caseworker saw,
+# KEYS[4] the transcript; ARGV: id, now, user, outcome, seen (last message id the caseworker saw,
 # '' = do not check), closing message json ('' = none), log max length
 CLOSE = """
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -156,7 +155,7 @@ end
 return {'ok'}
 """
 
-# The live relay. KEYS[1] active key, KEYS[2] the widget log; ARGV: message json, log max length,
+# The live relay. KEYS[1] active key, KEYS[2] the transcript; ARGV: message json, log max length,
 # now. Returns {ticket id, message id} when the session is handed off, else nothing.
 RELAY = """
 local id = redis.call('GET', KEYS[1])

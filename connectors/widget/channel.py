@@ -41,6 +41,7 @@ from ..handoff.teams import load_teams
 from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
 from ..language.choice import reply_language
+from ..settings import Settings
 from ..transcript import TranscriptMessage
 from .config import WidgetConfig
 from .flood import SharedFloodLimiter
@@ -118,9 +119,10 @@ class WidgetInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "WidgetInput":
-        config = WidgetConfig.from_settings(credentials)
+        settings = Settings(credentials)
+        config = WidgetConfig.from_settings(settings)
         store = WidgetStore.connect(config)
-        handoff_config = HandoffConfig.from_settings(credentials)
+        handoff_config = HandoffConfig.from_settings(settings)
         tickets = TicketStore(
             store.client, ttl_seconds=handoff_config.ticket_ttl_seconds, closed_ttl_seconds=handoff_config.closed_ttl_seconds
         )

@@ -25,7 +25,6 @@ from redis.exceptions import RedisError
 
 from common import redis_keys
 from common.clock import now_ms
-from common.redis import connect
 
 from ..errors import StoreUnavailableError
 from ..transcript import TranscriptMessage, TranscriptStore
@@ -82,11 +81,8 @@ class WidgetStore:
 
     @classmethod
     def connect(cls, config: WidgetConfig) -> "WidgetStore":
-        client = connect(
-            config.redis.host, config.redis.port, config.redis.db, config.redis.password,
-            socket_timeout=config.stream_block_seconds + 5,
-        )
-        return cls(client, config)
+        # Reads block on the event stream for up to stream_block_seconds: the timeout allows that.
+        return cls(config.redis.connect(socket_timeout=config.stream_block_seconds + 5), config)
 
     @property
     def client(self) -> aioredis.Redis:

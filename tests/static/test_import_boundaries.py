@@ -56,9 +56,21 @@ def test_packages_import_only_across_the_shared_package(folder, forbidden):
     assert crossing(folder, forbidden) == []
 
 
-def test_the_check_sees_relative_and_absolute_imports(tmp_path, monkeypatch):
+def test_the_handoff_never_imports_the_widget():
+    """Both use the transcript (`connectors/transcript.py`); the widget channel may start a
+    handoff, but the handoff and the console know nothing of the widget."""
+    found = sorted(
+        f"{path} imports {module}"
+        for path, modules in imports_of("connectors/handoff").items()
+        for module in modules
+        if module.startswith("connectors.widget")
+    )
+    assert found == []
+
+
+def test_the_check_sees_relative_and_absolute_imports():
     package = ROOT / "connectors" / "handoff" / "console.py"
     modules = imported_modules(package)
-    assert "common.redis" in modules  # absolute
+    assert "common.login_throttle" in modules  # absolute
     assert "connectors.handoff.tickets" in modules  # relative, resolved
     assert "connectors.errors" in modules  # two dots up
