@@ -28,7 +28,6 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from common.clock import now_ms
 from common.proxy import address_key, client_address
 from common.redaction import redact
 

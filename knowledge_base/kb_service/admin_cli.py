@@ -24,7 +24,7 @@ from .config import KB_DIR, KBConfig
 from .errors import KBHTTPError
 from .services import load_services
 from .store import ContentStore
-from .transfer import to_csv, write_yaml
+from .import_export import to_csv, write_yaml
 
 ROOT = KB_DIR.parent
 
