@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-import redis.asyncio as aioredis
-
 from common import redis_keys
 from connectors.transcript import STREAM_ID_PATTERN, TranscriptMessage, TranscriptStore
 
@@ -39,15 +36,8 @@ def test_a_message_written_without_a_time_keeps_none():
     assert "ts" not in TranscriptMessage.from_json({"role": "agent", "text": "x", "buttons": [], "custom": {}}).to_json()
 
 
-@pytest.fixture
-async def client(redis_port, redis_db):
-    client = aioredis.Redis(host="127.0.0.1", port=redis_port, db=redis_db, decode_responses=True)
-    await client.flushdb()
-    yield client
-    await client.close()
-
-
-async def test_append_and_read_back_in_order(client):
+async def test_append_and_read_back_in_order(redis_client):
+    client = redis_client
     store = TranscriptStore(client, ttl_seconds=600)
     first, second = await store.append("s" * 32, [
         TranscriptMessage.user("hei", {}), {"role": "agent", "text": "Hei!", "buttons": [], "custom": {"kind": "agent"}},
