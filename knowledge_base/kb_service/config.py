@@ -10,7 +10,6 @@ from typing import Mapping
 from common.catalogue import SERVICES_ADDED_FILE, SERVICES_FILE
 from common.proxy import trusted_proxies
 
-
 PACKAGE_DIR = Path(__file__).resolve().parent
 KB_DIR = PACKAGE_DIR.parent
 
