@@ -12,11 +12,18 @@ shape, `{"error": {"code", "message"}}`, with one `except ChannelError`.
     ├── TicketError            409 (or the status given): a ticket operation that cannot be done
     ├── RateLimitedError       429: too many messages or failed logins in a short time
     └── StoreUnavailableError  503: Redis is down, and the request cannot be served without it
+
+`store_call` turns a failed Redis call into the last of these, for every store of the channels.
 """
 
 from __future__ import annotations
 
+from typing import Awaitable, TypeVar
+
+from redis.exceptions import RedisError
 from sanic.response import HTTPResponse, json
+
+T = TypeVar("T")
 
 
 class ChannelError(Exception):
@@ -93,3 +100,14 @@ class RateLimitedError(ChannelError):
 class StoreUnavailableError(ChannelError):
     status = 503
     code = "store_unavailable"
+
+
+async def store_call(operation: Awaitable[T], store: str, *, name_the_error: bool = True) -> T:
+    """Await one Redis `operation` (a command or a pipeline's execute). A Redis or socket error
+    becomes StoreUnavailableError: "The <store> store is unavailable (ConnectionError)." (the
+    error's type in brackets when `name_the_error`)."""
+    try:
+        return await operation
+    except (RedisError, OSError) as exc:
+        detail = f" ({type(exc).__name__})" if name_the_error else ""
+        raise StoreUnavailableError(f"The {store} store is unavailable{detail}.") from exc

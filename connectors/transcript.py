@@ -22,12 +22,11 @@ from dataclasses import dataclass, field, replace
 from typing import Any, Iterable, Mapping
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
 from common import redis_keys
 from common.clock import now_ms
 
-from .errors import StoreUnavailableError
+from .errors import store_call
 from .settings import Settings
 
 ROLES = ("user", "bot", "agent")
@@ -127,7 +126,8 @@ def decode_entry(message_id: str, fields: Mapping[str, str]) -> TranscriptMessag
 
 
 class TranscriptStore:
-    """Transcripts in Redis. Every method raises `StoreUnavailableError` when Redis is away."""
+    """Transcripts in Redis. Every method raises `connectors.errors.StoreUnavailableError` when
+    Redis is away."""
 
     def __init__(self, client: aioredis.Redis, *, ttl_seconds: int, max_messages: int = DEFAULT_MAX_MESSAGES) -> None:
         """`ttl_seconds`: a transcript expires this long after its last write (as trackers do);
@@ -145,10 +145,7 @@ class TranscriptStore:
         return redis_keys.transcript(session)
 
     async def _call(self, operation: Any) -> Any:
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError(f"The conversation store is unavailable ({type(exc).__name__}).") from exc
+        return await store_call(operation, "conversation")
 
     def queue_append(self, pipe: Any, session: str, messages: Iterable["TranscriptMessage | Mapping[str, Any]"]) -> list[TranscriptMessage]:
         """Queue the writes of `messages` (in order, stamped) on `pipe`, a Redis pipeline the

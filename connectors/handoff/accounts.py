@@ -12,12 +12,11 @@ import time
 from dataclasses import dataclass
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
 from common import passwords
 from common.clock import now_ms
 
-from ..errors import StoreUnavailableError
+from ..errors import store_call
 from .errors import HandoffConfigError
 
 
@@ -57,10 +56,7 @@ class Accounts:
         return self._redis
 
     async def _call(self, operation):
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError("The account store is unavailable.") from exc
+        return await store_call(operation, "account", name_the_error=False)
 
     async def add(self, username: str, password: str, teams: list[str], name: str = "") -> Caseworker:
         await self._call(

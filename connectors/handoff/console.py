@@ -20,7 +20,6 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel
-from redis.exceptions import RedisError
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
@@ -35,9 +34,9 @@ from ..errors import (
     ForbiddenError,
     NotFoundError,
     RateLimitedError,
-    StoreUnavailableError,
     TicketError,
     UnauthorizedError,
+    store_call,
 )
 from ..incoming import MAX_BODY_BYTES, read_json_object
 from ..settings import RedisConnection, Settings
@@ -108,10 +107,7 @@ class CaseworkerInput(InputChannel):
 
     @staticmethod
     async def _store_call(operation: Awaitable[Any]) -> Any:
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError("The account store is unavailable.") from exc
+        return await store_call(operation, "account", name_the_error=False)
 
     # --- authentication -------------------------------------------------------------------------
     async def _session(self, request: Request, *, write: bool) -> ConsoleSession:

@@ -25,11 +25,10 @@ from dataclasses import dataclass
 from typing import Any, Mapping
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
 from common.clock import now_ms
 
-from ..errors import StoreUnavailableError, TicketError
+from ..errors import TicketError, store_call
 from ..transcript import DEFAULT_MAX_MESSAGES, TranscriptMessage, TranscriptStore
 
 P = "uv:handoff"
@@ -182,10 +181,7 @@ class TicketStore:
         self._relay = client.register_script(RELAY)
 
     async def _call(self, operation):
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError(f"The handoff store is unavailable ({type(exc).__name__}).") from exc
+        return await store_call(operation, "handoff")
 
     @staticmethod
     def keys_for_session(session: str) -> list[str]:

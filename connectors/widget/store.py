@@ -26,7 +26,7 @@ from redis.exceptions import RedisError
 from common import redis_keys
 from common.clock import now_ms
 
-from ..errors import StoreUnavailableError
+from ..errors import StoreUnavailableError, store_call
 from ..transcript import TranscriptMessage, TranscriptStore
 from .config import DAY_SECONDS, WidgetConfig
 
@@ -92,10 +92,7 @@ class WidgetStore:
         self._extra_keys.append(keys_for_session)
 
     async def _call(self, operation: Awaitable[Any]) -> Any:
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError(f"The conversation store is unavailable ({type(exc).__name__}).") from exc
+        return await store_call(operation, "conversation")
 
     # --- sessions ----------------------------------------------------------------------------
     async def create_session(self) -> str:

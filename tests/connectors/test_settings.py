@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from connectors.errors import ChannelError, ForbiddenError, TicketError, UnauthorizedError
 from connectors.settings import RedisConnection, Settings
 from connectors.transcript import TranscriptConfig
 
@@ -37,11 +36,3 @@ def test_settings_pass_through_and_every_config_reads_the_same_values():
     assert Settings.of(settings) is settings
     assert RedisConnection.from_settings(settings) == RedisConnection("redis", 6380, 3, None)
     assert TranscriptConfig.from_settings(settings).ttl_seconds == 600
-
-
-def test_the_console_and_ticket_errors_are_channel_errors():
-    assert issubclass(TicketError, ChannelError) and issubclass(UnauthorizedError, ChannelError)
-    assert (UnauthorizedError("x").status, ForbiddenError("x").status, TicketError("x").status) == (401, 403, 409)
-    forbidden = TicketError("another team's", status=403, code="forbidden")
-    assert (forbidden.status, forbidden.code, TicketError("x").code) == (403, "forbidden", "conflict")
-    assert forbidden.to_response().status == 403
