@@ -97,11 +97,13 @@ test: install browser test-static test-kb test-actions validate test-rasa test-m
 test-static: $(BOT_STAMP)
 	$(BOT_PY) $(PYTEST) tests/static
 
+# tests/common runs in both envs: the shared package serves Python 3.11 (the knowledge base) and
+# Python 3.10 with Rasa's pins (the channels and the actions).
 test-kb: $(SERVICE_STAMP)
-	$(SERVICE_PY) $(PYTEST) -o asyncio_default_fixture_loop_scope=function tests/kb
+	$(SERVICE_PY) $(PYTEST) -o asyncio_default_fixture_loop_scope=function tests/kb tests/common
 
 test-actions: $(BOT_STAMP) $(SERVICE_STAMP)
-	$(BOT_PY) $(PYTEST) tests/bot tests/connectors
+	$(BOT_PY) $(PYTEST) tests/bot tests/connectors tests/common
 
 test-rasa: $(MODEL)
 	$(RASA) test core --model $(MODEL) --stories tests/rasa --out results/rasa \

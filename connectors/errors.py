@@ -1,17 +1,29 @@
-"""Errors the channels answer with, each with its HTTP status and a stable code.
+"""Errors the channels (the REST webhook, the widget and the caseworker console) answer with,
+each with its HTTP status and a stable code; every handler turns any of them into the same JSON
+shape, `{"error": {"code", "message"}}`, with one `except ChannelError`.
 
     ChannelError
     ├── ChannelInputError      400: the request body is not a valid message
     │   └── PayloadTooLargeError   413: the body is over the size limit
+    ├── UnauthorizedError      401: no console session, or a wrong username or password
+    ├── ForbiddenError         403: a console POST without the session's CSRF token
     ├── UnknownSessionError    404: a widget session that expired, was deleted or never existed
     ├── NotFoundError          404: something else the request names does not exist
-    ├── RateLimitedError       429: too many messages in a short time
+    ├── TicketError            409 (or the status given): a ticket operation that cannot be done
+    ├── RateLimitedError       429: too many messages or failed logins in a short time
     └── StoreUnavailableError  503: Redis is down, and the request cannot be served without it
+
+`store_call` turns a failed Redis call into the last of these, for every store of the channels.
 """
 
 from __future__ import annotations
 
+from typing import Awaitable, TypeVar
+
+from redis.exceptions import RedisError
 from sanic.response import HTTPResponse, json
+
+T = TypeVar("T")
 
 
 class ChannelError(Exception):
@@ -38,6 +50,16 @@ class PayloadTooLargeError(ChannelInputError):
     code = "payload_too_large"
 
 
+class UnauthorizedError(ChannelError):
+    status = 401
+    code = "unauthorized"
+
+
+class ForbiddenError(ChannelError):
+    status = 403
+    code = "forbidden"
+
+
 class UnknownSessionError(ChannelError):
     status = 404
     code = "unknown_session"
@@ -46,6 +68,19 @@ class UnknownSessionError(ChannelError):
 class NotFoundError(ChannelError):
     status = 404
     code = "not_found"
+
+
+class TicketError(ChannelError):
+    """Someone else claimed the ticket, it is closed, it is not yours, ... (409); a claim of
+    another team's ticket is 403 `forbidden`."""
+
+    status = 409
+    code = "conflict"
+
+    def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
+        super().__init__(message, code=code)
+        if status is not None:
+            self.status = status
 
 
 class RateLimitedError(ChannelError):
@@ -65,3 +100,14 @@ class RateLimitedError(ChannelError):
 class StoreUnavailableError(ChannelError):
     status = 503
     code = "store_unavailable"
+
+
+async def store_call(operation: Awaitable[T], store: str, *, name_the_error: bool = True) -> T:
+    """Await one Redis `operation` (a command or a pipeline's execute). A Redis or socket error
+    becomes StoreUnavailableError: "The <store> store is unavailable (ConnectionError)." (the
+    error's type in brackets when `name_the_error`)."""
+    try:
+        return await operation
+    except (RedisError, OSError) as exc:
+        detail = f" ({type(exc).__name__})" if name_the_error else ""
+        raise StoreUnavailableError(f"The {store} store is unavailable{detail}.") from exc

@@ -18,11 +18,12 @@ from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import UserMessage
 
+from common.redaction import redact
+
 from .crisis import crisis_message, detect_crisis
 from .incoming import IncomingMessage
 from .language.choice import reply_language
 from .output import TurnCollectingOutputChannel
-from .redaction import redact
 from .safety_net import silence_fallback
 
 logger = logging.getLogger(__name__)

@@ -6,8 +6,9 @@ import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
+from common.jsonbody import BodyError, parse_json_object
+
 from .errors import ChannelInputError, PayloadTooLargeError
-from .jsonbody import BodyError, parse_json_object
 
 MAX_MESSAGE_CHARS = 1000
 MAX_SENDER_CHARS = 128

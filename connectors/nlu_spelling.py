@@ -1,7 +1,7 @@
 """A Rasa tokenizer that gives every token its bokmål spelling as the lemma.
 
 Rasa's `WhitespaceTokenizer` splits the message; each token's `lemma` is then the word mapped by
-`connectors.spelling` ("itj" -> "ikke", "mæ" -> "meg", "penga" -> "penger", "laanekassen" ->
+`common.spelling` ("itj" -> "ikke", "mæ" -> "meg", "penga" -> "penger", "laanekassen" ->
 "lånekassen"). The featurizers count lemmas (`use_lemma`, on by default), so dialect, nynorsk and
 SMS forms share features with bokmål in training and at run time; the token text and offsets
 are the message's own, so nothing else (entities, the crisis layer, language detection) changes.
@@ -16,7 +16,8 @@ from rasa.nlu.tokenizers.tokenizer import Token
 from rasa.nlu.tokenizers.whitespace_tokenizer import WhitespaceTokenizer
 from rasa.shared.nlu.training_data.message import Message
 
-from .spelling import bokmal_word, restore_letters
+from common.spelling import bokmal_word, restore_letters
+
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.MESSAGE_TOKENIZER, is_trainable=False)

@@ -7,7 +7,6 @@ one message with its custom payload, never logs message text, and never answers 
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from rasa.core.channels.rest import RestInput
@@ -19,6 +18,7 @@ from . import action_validation
 from .errors import ChannelError
 from .guard import GuardConfig, OnNewMessage, answer_safely
 from .incoming import IncomingMessage, parse_body
+from .settings import Settings
 from .warm_up import warm_up_agent
 
 DEFAULT_TIMEOUT_SECONDS = GuardConfig.timeout_seconds
@@ -46,11 +46,8 @@ class GuardedRestInput(RestInput):
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "GuardedRestInput":
         # Rasa builds its channels once at start-up: the moment to compile the action-reply check.
         action_validation.install()
-        credentials = credentials or {}
-        timeout = credentials.get("timeout_seconds") or os.environ.get(
-            "BOT_REPLY_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS
-        )
-        return cls(timeout_seconds=float(timeout))
+        settings = Settings(credentials)
+        return cls(timeout_seconds=settings.get("timeout_seconds", "BOT_REPLY_TIMEOUT_SECONDS", DEFAULT_TIMEOUT_SECONDS, float))
 
     def __init__(self, timeout_seconds: float = DEFAULT_TIMEOUT_SECONDS) -> None:
         self.guard_config = GuardConfig(

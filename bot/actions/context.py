@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
-from connectors.spelling import normalise_words
+from common.spelling import normalise_words
 
 # Openings that continue the last topic: "og ...", "hva med ...", "what about ...", "enn ...".
 _FOLLOW_UP_START = re.compile(

@@ -13,9 +13,9 @@ import argparse
 import asyncio
 import sys
 
-import redis.asyncio as aioredis
+from common.passwords import AccountInputError, read_new_password, running_redis_url
+from common.redis import connect_url
 
-from ..passwords import AccountInputError, read_new_password, running_redis_url
 from .accounts import Accounts, check_new_account
 from .config import ROOT, HandoffConfig
 from .errors import HandoffConfigError
@@ -26,7 +26,7 @@ async def add_caseworker(args: argparse.Namespace, config: HandoffConfig) -> int
     teams = load_teams(config.teams_file, *config.catalogue_files)
     password = read_new_password(args.password_stdin)
     check_new_account(args.username, password, args.team, set(teams.teams))
-    client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
+    client = connect_url(running_redis_url(ROOT))
     try:
         caseworker = await Accounts(client, config.console_session_seconds).add(args.username, password, args.team, args.name or "")
     finally:

@@ -12,10 +12,11 @@ import time
 from dataclasses import dataclass
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from .. import passwords
-from ..errors import StoreUnavailableError
+from common import passwords
+from common.clock import now_ms
+
+from ..errors import store_call
 from .errors import HandoffConfigError
 
 
@@ -55,10 +56,7 @@ class Accounts:
         return self._redis
 
     async def _call(self, operation):
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError("The account store is unavailable.") from exc
+        return await store_call(operation, "account", name_the_error=False)
 
     async def add(self, username: str, password: str, teams: list[str], name: str = "") -> Caseworker:
         await self._call(
@@ -112,7 +110,7 @@ class Accounts:
     async def audit(self, who: str, action: str) -> None:
         """One line in the console's audit stream (uv:console:audit, the newest 10,000 kept)."""
         await self._call(self._redis.xadd(
-            "uv:console:audit", {"who": who, "action": action, "ts": str(int(time.time() * 1000))},
+            "uv:console:audit", {"who": who, "action": action, "ts": str(now_ms())},
             maxlen=10_000, approximate=True,
         ))
 

@@ -1,4 +1,5 @@
-"""Handoff and console settings: credentials.yml first, then the environment, then defaults."""
+"""Handoff and console settings: credentials.yml first, then the environment, then defaults
+(read by `connectors.settings.Settings`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Mapping
 
-from ..proxy import trusted_proxies
+from common.catalogue import SERVICES_ADDED_FILE, SERVICES_FILE
+from common.proxy import trusted_proxies
+
+from ..settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 DAY = 24 * 60 * 60
@@ -17,8 +21,8 @@ DAY = 24 * 60 * 60
 class HandoffConfig:
     teams_file: Path = Path(__file__).with_name("teams.yml")
     # The service catalogue, as the knowledge base reads it (KB_SERVICES_FILE, KB_SERVICES_ADDED_FILE).
-    services_file: Path = ROOT / "knowledge_base" / "services.yml"
-    services_added_file: Path = ROOT / "knowledge_base" / "services-added.yml"
+    services_file: Path = SERVICES_FILE
+    services_added_file: Path = SERVICES_ADDED_FILE
     # Open tickets live this long; closed ones are kept this long for follow-up, then expire.
     ticket_ttl_seconds: int = 7 * DAY
     closed_ttl_seconds: int = 30 * DAY
@@ -44,29 +48,24 @@ class HandoffConfig:
         return (self.services_file, self.services_added_file)
 
     @classmethod
-    def from_settings(cls, credentials: Mapping[str, Any] | None, env: Mapping[str, str] = os.environ) -> "HandoffConfig":
-        credentials = credentials or {}
+    def from_settings(
+        cls, credentials: Mapping[str, Any] | Settings | None, env: Mapping[str, str] = os.environ
+    ) -> "HandoffConfig":
+        settings = Settings.of(credentials, env)
         defaults = cls()
-
-        def setting(name: str, env_name: str, default: Any) -> Any:
-            value = credentials.get(name)
-            if value in (None, ""):
-                value = env.get(env_name)
-            return default if value in (None, "") else value
-
         return cls(
-            teams_file=Path(setting("teams_file", "HANDOFF_TEAMS_FILE", defaults.teams_file)),
-            services_file=Path(setting("services_file", "KB_SERVICES_FILE", defaults.services_file)),
-            services_added_file=Path(setting("services_added_file", "KB_SERVICES_ADDED_FILE", defaults.services_added_file)),
-            ticket_ttl_seconds=int(setting("ticket_ttl_seconds", "HANDOFF_TICKET_TTL_SECONDS", defaults.ticket_ttl_seconds)),
-            closed_ttl_seconds=int(setting("closed_ttl_seconds", "HANDOFF_CLOSED_TTL_SECONDS", defaults.closed_ttl_seconds)),
-            release_after_seconds=int(setting("release_after_seconds", "HANDOFF_RELEASE_AFTER_SECONDS", defaults.release_after_seconds)),
-            urgent_alert_seconds=int(setting("urgent_alert_seconds", "HANDOFF_URGENT_ALERT_SECONDS", defaults.urgent_alert_seconds)),
-            online_window_seconds=int(setting("online_window_seconds", "HANDOFF_ONLINE_WINDOW_SECONDS", defaults.online_window_seconds)),
-            console_session_seconds=int(setting("console_session_seconds", "CONSOLE_SESSION_SECONDS", defaults.console_session_seconds)),
-            console_session_max_seconds=int(setting(
-                "console_session_max_seconds", "CONSOLE_SESSION_MAX_SECONDS", defaults.console_session_max_seconds
-            )),
-            cookie_secure=str(setting("cookie_secure", "CONSOLE_COOKIE_SECURE", "")).lower() in ("1", "true", "yes"),
-            trusted_proxies=trusted_proxies(env),
+            teams_file=settings.get("teams_file", "HANDOFF_TEAMS_FILE", defaults.teams_file, Path),
+            services_file=settings.get("services_file", "KB_SERVICES_FILE", defaults.services_file, Path),
+            services_added_file=settings.get("services_added_file", "KB_SERVICES_ADDED_FILE", defaults.services_added_file, Path),
+            ticket_ttl_seconds=settings.get("ticket_ttl_seconds", "HANDOFF_TICKET_TTL_SECONDS", defaults.ticket_ttl_seconds, int),
+            closed_ttl_seconds=settings.get("closed_ttl_seconds", "HANDOFF_CLOSED_TTL_SECONDS", defaults.closed_ttl_seconds, int),
+            release_after_seconds=settings.get("release_after_seconds", "HANDOFF_RELEASE_AFTER_SECONDS", defaults.release_after_seconds, int),
+            urgent_alert_seconds=settings.get("urgent_alert_seconds", "HANDOFF_URGENT_ALERT_SECONDS", defaults.urgent_alert_seconds, int),
+            online_window_seconds=settings.get("online_window_seconds", "HANDOFF_ONLINE_WINDOW_SECONDS", defaults.online_window_seconds, int),
+            console_session_seconds=settings.get("console_session_seconds", "CONSOLE_SESSION_SECONDS", defaults.console_session_seconds, int),
+            console_session_max_seconds=settings.get(
+                "console_session_max_seconds", "CONSOLE_SESSION_MAX_SECONDS", defaults.console_session_max_seconds, int
+            ),
+            cookie_secure=settings.flag("cookie_secure", "CONSOLE_COOKIE_SECURE"),
+            trusted_proxies=trusted_proxies(settings.env),
         )

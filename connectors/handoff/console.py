@@ -20,25 +20,32 @@ from pathlib import Path
 from typing import Any, Awaitable, Callable
 
 from rasa.core.channels.channel import InputChannel
-from redis.exceptions import RedisError
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from ..login_throttle import LoginThrottle
-from ..proxy import client_address, is_https
-from ..redis_client import connect
-from ..errors import ChannelError, ChannelInputError, NotFoundError, RateLimitedError, StoreUnavailableError
+from common.clock import now_ms
+from common.login_throttle import LoginThrottle
+from common.proxy import client_address, is_https
+
+from ..errors import (
+    ChannelError,
+    ChannelInputError,
+    ForbiddenError,
+    NotFoundError,
+    RateLimitedError,
+    TicketError,
+    UnauthorizedError,
+    store_call,
+)
 from ..incoming import MAX_BODY_BYTES, read_json_object
-from ..widget.config import WidgetConfig
-from ..widget.protocol import STREAM_ID_PATTERN
-from ..widget.store import WidgetStore
+from ..settings import RedisConnection, Settings
+from ..transcript import STREAM_ID_PATTERN, TranscriptConfig, TranscriptMessage, TranscriptStore
 from .accounts import Accounts, ConsoleSession
 from .config import HandoffConfig
-from .errors import TicketError
 from .service import text as handoff_text
 from .teams import Teams, load_teams
-from .tickets import OUTCOMES, TICKET_ID_PATTERN, Ticket, TicketStore, now_ms
+from .tickets import OUTCOMES, TICKET_ID_PATTERN, Ticket, TicketStore
 
 logger = logging.getLogger(__name__)
 
@@ -53,16 +60,6 @@ SECURITY_HEADERS = {
     "Content-Security-Policy": "default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'",
 }
 STATIC_TYPES = {".html": "text/html; charset=utf-8", ".js": "application/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
-
-
-class UnauthorizedError(ChannelError):
-    status = 401
-    code = "unauthorized"
-
-
-class ForbiddenError(ChannelError):
-    status = 403
-    code = "forbidden"
 
 
 def _body(request: Request) -> dict[str, Any]:
@@ -87,32 +84,30 @@ class CaseworkerInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "CaseworkerInput":
-        widget_config = WidgetConfig.from_settings(credentials)
-        config = HandoffConfig.from_settings(credentials)
-        client = connect(widget_config.redis.host, widget_config.redis.port, widget_config.redis.db, widget_config.redis.password)
+        settings = Settings(credentials)
+        config = HandoffConfig.from_settings(settings)
+        client = RedisConnection.from_settings(settings).connect()
         teams = load_teams(config.teams_file, *config.catalogue_files)
         tickets = TicketStore(client, ttl_seconds=config.ticket_ttl_seconds, closed_ttl_seconds=config.closed_ttl_seconds)
         accounts = Accounts(client, config.console_session_seconds, config.console_session_max_seconds)
-        return cls(config, teams, tickets, accounts, WidgetStore(client, widget_config))
+        transcripts = TranscriptStore.from_config(client, TranscriptConfig.from_settings(settings))
+        return cls(config, teams, tickets, accounts, transcripts)
 
     def __init__(
-        self, config: HandoffConfig, teams: Teams, tickets: TicketStore, accounts: Accounts, conversations: WidgetStore,
+        self, config: HandoffConfig, teams: Teams, tickets: TicketStore, accounts: Accounts, transcripts: TranscriptStore,
         static_dir: Path = STATIC_DIR,
     ) -> None:
         self.config = config
         self.teams = teams
         self.tickets = tickets
         self.accounts = accounts
-        self.conversations = conversations
+        self.transcripts = transcripts
         self.throttle = LoginThrottle(accounts.client, "uv:console:login-failures")
         self.static = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
 
     @staticmethod
     async def _store_call(operation: Awaitable[Any]) -> Any:
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError("The account store is unavailable.") from exc
+        return await store_call(operation, "account", name_the_error=False)
 
     # --- authentication -------------------------------------------------------------------------
     async def _session(self, request: Request, *, write: bool) -> ConsoleSession:
@@ -205,7 +200,7 @@ class CaseworkerInput(InputChannel):
         ticket = await self._ticket_for(session, ticket_id)
         return {
             "ticket": ticket.to_json(now_ms(), self.config.urgent_alert_seconds * 1000),
-            "transcript": await self.conversations.history(ticket.session),
+            "transcript": [message.to_json() for message in await self.transcripts.history(ticket.session)],
             "notes": await self.tickets.notes(ticket.id),
             "events": await self.tickets.events(ticket.id),
         }
@@ -228,12 +223,12 @@ class CaseworkerInput(InputChannel):
         if ticket.claimed_by != user or ticket.status != "claimed":
             raise TicketError("Claim the ticket first.", code="not_yours")
         if action == "reply":
-            message = {
-                "role": "agent", "text": _text_field(data, "text"), "buttons": [],
-                "custom": {"kind": "agent", "ticket": ticket.id, "lang": ticket.lang, "name": session.caseworker.name},
-            }
-            [stored] = await self.conversations.append(ticket.session, [message])
-            return {"message": stored}
+            message = TranscriptMessage.agent(
+                _text_field(data, "text"),
+                {"kind": "agent", "ticket": ticket.id, "lang": ticket.lang, "name": session.caseworker.name},
+            )
+            [stored] = await self.transcripts.append(ticket.session, [message])
+            return {"message": stored.to_json()}
         if action == "transfer":
             team = data.get("team")
             if team not in self.teams.teams:
@@ -249,10 +244,7 @@ class CaseworkerInput(InputChannel):
                 # Redis would refuse it inside the close script, which read as 503 store_unavailable.
                 raise ChannelInputError("Field 'seen' must be a message id like '1764288000000-0'.", code="invalid_seen")
             key = "handed_back" if action == "handback" else "closed"
-            closing = {
-                "role": "bot", "text": handoff_text(key, ticket.lang), "buttons": [],
-                "custom": {"kind": "handback", "ticket": ticket.id, "lang": ticket.lang}, "ts": now_ms(),
-            }
+            closing = TranscriptMessage.bot(handoff_text(key, ticket.lang), {"kind": "handback", "ticket": ticket.id, "lang": ticket.lang})
             message_id = await self.tickets.close(ticket, user, outcome, seen=seen, closing_message=closing)
             return {"ok": True, "message_id": message_id}
         raise NotFoundError("No such action.", code="unknown_action")
@@ -266,10 +258,6 @@ class CaseworkerInput(InputChannel):
         try:
             result = await handler()
             return result if isinstance(result, HTTPResponse) else self._json(result)
-        except TicketError as exc:
-            return self._json({"error": {"code": exc.code, "message": exc.message}}, exc.status)
-        except StoreUnavailableError as exc:
-            return self._json({"error": {"code": "store_unavailable", "message": str(exc)}}, 503)
         except ChannelError as exc:
             reply = exc.to_response()
             reply.headers.update(SECURITY_HEADERS)

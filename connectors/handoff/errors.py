@@ -1,8 +1,10 @@
-"""Handoff errors.
+"""Handoff set-up errors (the command line and start-up; not HTTP answers).
 
     HandoffError
-    ├── HandoffConfigError   teams.yml, the service catalogue or the accounts are not usable
-    └── TicketError          a ticket operation that cannot be done (with an HTTP status)
+    └── HandoffConfigError   teams.yml, the service catalogue or the accounts are not usable
+
+A ticket operation that cannot be done is a `connectors.errors.TicketError`, a `ChannelError`
+like every other answer of the console.
 """
 
 from __future__ import annotations
@@ -14,11 +16,3 @@ class HandoffError(Exception):
 
 class HandoffConfigError(HandoffError):
     pass
-
-
-class TicketError(HandoffError):
-    def __init__(self, message: str, *, status: int = 409, code: str = "conflict") -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code

@@ -17,9 +17,10 @@ from typing import Any
 import yaml
 
 from ..errors import StoreUnavailableError
+from ..transcript import TranscriptMessage
 from .config import HandoffConfig
 from .teams import Teams
-from .tickets import Ticket, TicketStore, now_ms
+from .tickets import Ticket, TicketStore
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 LANGS = ("nb", "nn", "en")
@@ -36,14 +37,10 @@ def text(key: str, lang: str, **values: Any) -> str:
     return table.get(lang, table["nb"]).format(**values)
 
 
-def bot_message(text_: str, custom: dict[str, Any]) -> dict[str, Any]:
-    return {"role": "bot", "text": text_, "buttons": [], "custom": custom, "ts": now_ms()}
-
-
-def unavailable_message(lang: str) -> dict[str, Any]:
+def unavailable_message(lang: str) -> TranscriptMessage:
     """When no ticket can be opened (Redis down, or a channel without a live relay)."""
     lang = lang if lang in LANGS else "nb"
-    return bot_message(text("unavailable", lang), {"kind": "referral", "reason": "handoff_unavailable", "lang": lang})
+    return TranscriptMessage.bot(text("unavailable", lang), {"kind": "referral", "reason": "handoff_unavailable", "lang": lang})
 
 
 def pickup_code(text_: str) -> str | None:
@@ -54,7 +51,7 @@ def pickup_code(text_: str) -> str | None:
 @dataclass(frozen=True)
 class HandoffStarted:
     ticket: Ticket
-    message: dict[str, Any]
+    message: TranscriptMessage
 
 
 class HandoffService:
@@ -92,21 +89,23 @@ class HandoffService:
         }
         if not available:
             custom["pickup"] = ticket.pickup
-        return HandoffStarted(ticket, bot_message(said, custom))
+        return HandoffStarted(ticket, TranscriptMessage.bot(said, custom))
 
-    async def relay(self, session: str, message: dict[str, Any]) -> tuple[str, str] | None:
+    async def relay(self, session: str, message: TranscriptMessage) -> tuple[str, str] | None:
+        """(ticket id, the message's stream id) when the session is handed off, else None."""
         return await self.store.relay(session, message)
 
-    async def pickup(self, code: str, lang: str, transcript: list[dict[str, Any]]) -> list[dict[str, Any]] | None:
-        """The caseworker's answers for a pickup code, or None when the code is unknown."""
+    async def pickup(self, code: str, lang: str, transcript: list[TranscriptMessage]) -> list[TranscriptMessage] | None:
+        """The caseworker's answers for a pickup code (from the ticket's `transcript`), to append
+        to the asking conversation; None when the code is unknown."""
         ticket = await self.store.by_pickup(code)
         if ticket is None:
             return None
-        replies = [m for m in transcript if m.get("role") == "agent"]
+        replies = [m for m in transcript if m.role == "agent"]
         if not replies:
-            return [bot_message(text("pickup_waiting", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})]
-        intro = bot_message(text("pickup_answer", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})
-        return [intro, *({**reply, "id": None, "ts": now_ms()} for reply in replies)]
+            return [TranscriptMessage.bot(text("pickup_waiting", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})]
+        intro = TranscriptMessage.bot(text("pickup_answer", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})
+        return [intro, *(reply.copied() for reply in replies)]
 
     async def urgent_if_crisis(self, ticket_id: str) -> None:
         ticket = await self.store.get(ticket_id)

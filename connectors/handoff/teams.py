@@ -9,7 +9,8 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
-from ..catalogue import CatalogueError, read_catalogue
+from common.catalogue import CatalogueError, read_catalogue
+
 from .errors import HandoffConfigError
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")

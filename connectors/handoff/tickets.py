@@ -12,7 +12,8 @@ never leave a ticket half-changed. Redis runs with AOF, so a restart loses nothi
     uv:handoff:events:<id>        list of ticket changes (json): created, claimed, transfer, ...
     uv:handoff:pickup:<code>      ticket id, for reading the answer later
     uv:caseworker:seen            hash: username -> last heartbeat (ms)
-The transcript is the widget's own log (uv:widget:log:<session>), already redacted.
+The transcript is the conversation's own (`connectors/transcript.py`), already redacted; the
+close and relay scripts append to it in the same step as they change the ticket.
 """
 
 from __future__ import annotations
@@ -20,15 +21,15 @@ from __future__ import annotations
 import json
 import re
 import secrets
-import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Mapping
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
-from ..errors import StoreUnavailableError
-from .errors import TicketError
+from common.clock import now_ms
+
+from ..errors import TicketError, store_call
+from ..transcript import DEFAULT_MAX_MESSAGES, TranscriptMessage, TranscriptStore
 
 P = "uv:handoff"
 # A ticket id: 12 hex digits (secrets.token_hex(6)), matched whole before it names a Redis key.
@@ -37,10 +38,6 @@ PRIORITIES = ("urgent", "normal")
 STATUSES = ("queued", "claimed", "closed")
 OUTCOMES = ("answered", "referred", "handed_back", "no_response", "other")
 PICKUP_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 def queue_score(priority: str, created: int) -> float:
@@ -134,7 +131,7 @@ return 'ok'
 """
 
 # Close (and stop the live relay). KEYS[1] ticket, KEYS[2] claimed set, KEYS[3] active key,
-# KEYS[4] the widget log; ARGV: id, now, user, outcome, seen (last message id the caseworker saw,
+# KEYS[4] the transcript; ARGV: id, now, user, outcome, seen (last message id the caseworker saw,
 # '' = do not check), closing message json ('' = none), log max length
 CLOSE = """
 local status = redis.call('HGET', KEYS[1], 'status')
@@ -157,7 +154,7 @@ end
 return {'ok'}
 """
 
-# The live relay. KEYS[1] active key, KEYS[2] the widget log; ARGV: message json, log max length,
+# The live relay. KEYS[1] active key, KEYS[2] the transcript; ARGV: message json, log max length,
 # now. Returns {ticket id, message id} when the session is handed off, else nothing.
 RELAY = """
 local id = redis.call('GET', KEYS[1])
@@ -172,7 +169,7 @@ return {id, message_id}
 
 
 class TicketStore:
-    def __init__(self, client: aioredis.Redis, *, ttl_seconds: int, closed_ttl_seconds: int, log_max: int = 500) -> None:
+    def __init__(self, client: aioredis.Redis, *, ttl_seconds: int, closed_ttl_seconds: int, log_max: int = DEFAULT_MAX_MESSAGES) -> None:
         self._redis = client
         self._ttl = ttl_seconds
         self._closed_ttl = closed_ttl_seconds
@@ -184,10 +181,7 @@ class TicketStore:
         self._relay = client.register_script(RELAY)
 
     async def _call(self, operation):
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError(f"The handoff store is unavailable ({type(exc).__name__}).") from exc
+        return await store_call(operation, "handoff")
 
     @staticmethod
     def keys_for_session(session: str) -> list[str]:
@@ -299,7 +293,7 @@ class TicketStore:
 
     async def close(
         self, ticket: Ticket, user: str, outcome: str, *, seen: str | None = None,
-        closing_message: dict[str, Any] | None = None, now: int | None = None,
+        closing_message: TranscriptMessage | Mapping[str, Any] | None = None, now: int | None = None,
     ) -> str | None:
         """Close the ticket and end the relay; returns the closing message's id in the log.
 
@@ -308,9 +302,9 @@ class TicketStore:
         now = now or now_ms()
         result = await self._call(
             self._close(
-                keys=[f"{P}:ticket:{ticket.id}", f"{P}:claimed", f"{P}:active:{ticket.session}", f"uv:widget:log:{ticket.session}"],
+                keys=[f"{P}:ticket:{ticket.id}", f"{P}:claimed", f"{P}:active:{ticket.session}", TranscriptStore.key(ticket.session)],
                 args=[ticket.id, now, user, outcome, seen or "",
-                      json.dumps(closing_message, ensure_ascii=False) if closing_message else "", self._log_max],
+                      TranscriptMessage.of(closing_message).encode() if closing_message else "", self._log_max],
             )
         )
         if result[0] == "new_message":
@@ -324,12 +318,13 @@ class TicketStore:
             await self._call(pipe.execute())
         return result[1] if len(result) > 1 else None
 
-    async def relay(self, session: str, message: dict[str, Any], now: int | None = None) -> tuple[str, str] | None:
-        """Append a young person's message to a handed-off conversation; None when it is not."""
+    async def relay(self, session: str, message: TranscriptMessage | Mapping[str, Any], now: int | None = None) -> tuple[str, str] | None:
+        """Append a young person's message to a handed-off conversation: (ticket id, the
+        message's stream id), or None when it is not handed off."""
         result = await self._call(
             self._relay(
-                keys=[f"{P}:active:{session}", f"uv:widget:log:{session}"],
-                args=[json.dumps(message, ensure_ascii=False), self._log_max, now or now_ms()],
+                keys=[f"{P}:active:{session}", TranscriptStore.key(session)],
+                args=[TranscriptMessage.of(message).encode(), self._log_max, now or now_ms()],
             )
         )
         return (result[0], result[1]) if result else None

@@ -19,6 +19,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, Awaitable, Callable
 
@@ -26,6 +27,9 @@ from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
+
+from common.proxy import address_key, client_address
+from common.redaction import redact
 
 from ..crisis import crisis_message, detect, detect_crisis
 from ..errors import ChannelError, NotFoundError, RateLimitedError, StoreUnavailableError, UnknownSessionError
@@ -36,14 +40,14 @@ from ..handoff.teams import load_teams
 from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
 from ..language.choice import reply_language
-from ..proxy import address_key, client_address
-from ..redaction import redact
+from ..settings import Settings
+from ..transcript import TranscriptMessage
 from .config import WidgetConfig
 from .flood import SharedFloodLimiter
 from .hub import StreamHub, StreamSlots
 from .hub import Subscription as StreamSubscription
 from .protocol import MessageRequest, parse_feedback, parse_message, parse_session_only, session_id, stream_id
-from .store import StoredReply, WidgetStore, new_session_id, now_ms
+from .store import StoredReply, WidgetStore, new_session_id
 
 logger = logging.getLogger(__name__)
 SESSIONS_KEY_PREFIX = "uv:widget:new-sessions:"
@@ -63,19 +67,13 @@ DEMO_HEADERS = {
 
 
 def bot_messages(replies: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    return [
-        {
-            "role": "bot",
-            "text": reply.get("text") or "",
-            "buttons": reply.get("buttons") or [],
-            "custom": reply.get("custom") or {},
-            "ts": now_ms(),
-        }
-        for reply in replies
-    ]
+    """Rasa's replies as transcript messages, in their wire shape (not stored yet: id None)."""
+    return [TranscriptMessage.from_reply(reply).to_json() for reply in replies]
 
 
-def user_message(request: MessageRequest) -> dict[str, Any]:
+def user_message(request: MessageRequest) -> TranscriptMessage:
+    """The young person's message as the transcript keeps it: redacted, a button press shown as
+    its title."""
     custom: dict[str, Any] = {"client_id": request.client_id}
     text = request.text
     if text.startswith("/"):
@@ -85,7 +83,7 @@ def user_message(request: MessageRequest) -> dict[str, Any]:
         text = request.display or ""
         if not text:
             custom["hidden"] = True
-    return {"role": "user", "text": redact(text), "buttons": [], "custom": custom, "ts": now_ms()}
+    return TranscriptMessage.user(redact(text), custom)
 
 
 def _last_question(history: list[dict[str, Any]]) -> str:
@@ -120,9 +118,10 @@ class WidgetInput(InputChannel):
 
     @classmethod
     def from_credentials(cls, credentials: dict[str, Any] | None) -> "WidgetInput":
-        config = WidgetConfig.from_settings(credentials)
+        settings = Settings(credentials)
+        config = WidgetConfig.from_settings(settings)
         store = WidgetStore.connect(config)
-        handoff_config = HandoffConfig.from_settings(credentials)
+        handoff_config = HandoffConfig.from_settings(settings)
         tickets = TicketStore(
             store.client, ttl_seconds=handoff_config.ticket_ttl_seconds, closed_ttl_seconds=handoff_config.closed_ttl_seconds
         )
@@ -209,7 +208,7 @@ class WidgetInput(InputChannel):
         except StoreUnavailableError:
             logger.warning("widget message answered without the store")
             stored = False
-            user = {**user_message(request), "id": None}
+            user = user_message(request).to_json()
 
         incoming = IncomingMessage(sender=request.session, text=request.text, metadata=request.metadata)
         replies = bot_messages(await answer_safely(on_new_message, incoming, self.name(), self.guard_config))
@@ -241,7 +240,7 @@ class WidgetInput(InputChannel):
             replies = await self.store.append(request.session, bot_messages([crisis]))
         await self.store.save_reply(request.session, request.client_id, replies)
         await self.store.touch(request.session)
-        return {"messages": replies, "user_message": {**message, "id": message_id}, "duplicate": False, "relayed": ticket_id}
+        return {"messages": replies, "user_message": replace(message, id=message_id).to_json(), "duplicate": False, "relayed": ticket_id}
 
     async def _pickup(self, request: MessageRequest, user: dict[str, Any]) -> dict[str, Any] | None:
         """A pickup code typed into the chat shows the caseworker's answer to an earlier question."""
@@ -251,7 +250,7 @@ class WidgetInput(InputChannel):
         ticket = await self.handoff.store.by_pickup(code)
         if ticket is None:
             return None
-        transcript = await self.store.history(ticket.session) if ticket.session else []
+        transcript = await self.store.transcript.history(ticket.session) if ticket.session else []
         lang = reply_language(request.text, request.metadata)
         answers = await self.handoff.pickup(code, lang, transcript) or []
         replies = await self.store.append(request.session, answers)
@@ -267,7 +266,7 @@ class WidgetInput(InputChannel):
                 continue
             lang = reply["custom"].get("lang", "nb")
             if self.handoff is None or not stored:
-                result.append(unavailable_message(lang))
+                result.append(unavailable_message(lang).to_json())
                 continue
             try:
                 history = await self.store.history(request.session)
@@ -278,10 +277,10 @@ class WidgetInput(InputChannel):
                     service=service,
                     urgent=any((m.get("custom") or {}).get("kind") == "crisis" for m in history + replies),
                 )
-                result.append(started.message)
+                result.append(started.message.to_json())
                 await self.store.record_handoff(started.ticket.team, service, started.ticket.priority, _last_question(history))
             except StoreUnavailableError:
-                result.append(unavailable_message(lang))
+                result.append(unavailable_message(lang).to_json())
         return result
 
     async def _earlier_reply(self, request: MessageRequest, earlier: StoredReply) -> dict[str, Any]:

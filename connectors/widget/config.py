@@ -1,4 +1,5 @@
-"""The widget channel's settings: credentials.yml first, then the environment, then defaults."""
+"""The widget channel's settings: credentials.yml first, then the environment, then defaults
+(read by `connectors.settings.Settings`)."""
 
 from __future__ import annotations
 
@@ -6,17 +7,12 @@ import os
 from dataclasses import dataclass
 from typing import Any, Mapping
 
-from ..proxy import trusted_proxies
+from common.proxy import trusted_proxies
 
-DAY_SECONDS = 24 * 60 * 60
+from ..settings import RedisConnection, Settings
+from ..transcript import DAY_SECONDS, DEFAULT_MAX_MESSAGES, TranscriptConfig
 
-
-@dataclass(frozen=True)
-class RedisConnection:
-    host: str = "localhost"
-    port: int = 6379
-    db: int = 0
-    password: str | None = None
+__all__ = ["DAY_SECONDS", "RedisConnection", "WidgetConfig"]
 
 
 @dataclass(frozen=True)
@@ -39,7 +35,7 @@ class WidgetConfig:
     # Open event streams: per conversation (a tab or two) and per client address.
     streams_per_session: int = 2
     streams_per_address: int = 100
-    max_transcript_messages: int = 500
+    max_transcript_messages: int = DEFAULT_MAX_MESSAGES
     # Sites allowed to embed the widget from another origin (CORS); none by default, so only
     # pages on this server (like the demo) can talk to it. "*" allows any site.
     allowed_origins: tuple[str, ...] = ()
@@ -49,35 +45,24 @@ class WidgetConfig:
 
     @classmethod
     def from_settings(
-        cls, credentials: Mapping[str, Any] | None, env: Mapping[str, str] = os.environ
+        cls, credentials: Mapping[str, Any] | Settings | None, env: Mapping[str, str] = os.environ
     ) -> "WidgetConfig":
-        credentials = credentials or {}
-
-        def setting(name: str, env_name: str, default: Any) -> Any:
-            value = credentials.get(name)
-            if value in (None, ""):
-                value = env.get(env_name)
-            return default if value in (None, "") else value
-
-        redis = RedisConnection(
-            host=str(setting("redis_host", "REDIS_HOST", "localhost")),
-            port=int(setting("redis_port", "REDIS_PORT", 6379)),
-            db=int(setting("redis_db", "REDIS_DB", 0)),
-            password=setting("redis_password", "REDIS_PASSWORD", None) or None,
-        )
+        settings = Settings.of(credentials, env)
+        transcript = TranscriptConfig.from_settings(settings)
         return cls(
-            redis=redis,
-            ttl_seconds=int(setting("ttl_seconds", "TRACKER_TTL_SECONDS", DAY_SECONDS)),
-            reply_timeout_seconds=float(setting("timeout_seconds", "BOT_REPLY_TIMEOUT_SECONDS", 20.0)),
-            flood_max_messages=int(setting("flood_max_messages", "WIDGET_FLOOD_MAX_MESSAGES", 20)),
-            flood_window_seconds=float(setting("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0)),
-            sessions_per_address=int(setting("sessions_per_address", "WIDGET_SESSIONS_PER_ADDRESS", 60)),
-            sessions_window_seconds=float(setting("sessions_window_seconds", "WIDGET_SESSIONS_WINDOW_SECONDS", 600.0)),
-            streams_per_session=int(setting("streams_per_session", "WIDGET_STREAMS_PER_SESSION", 2)),
-            streams_per_address=int(setting("streams_per_address", "WIDGET_STREAMS_PER_ADDRESS", 100)),
-            trusted_proxies=trusted_proxies(env),
-            allowed_origins=_origins(setting("allowed_origins", "WIDGET_ALLOWED_ORIGINS", "")),
-            insights_retention_days=int(setting("insights_retention_days", "INSIGHTS_RETENTION_DAYS", 90)),
+            redis=RedisConnection.from_settings(settings),
+            ttl_seconds=transcript.ttl_seconds,
+            reply_timeout_seconds=settings.get("timeout_seconds", "BOT_REPLY_TIMEOUT_SECONDS", 20.0, float),
+            flood_max_messages=settings.get("flood_max_messages", "WIDGET_FLOOD_MAX_MESSAGES", 20, int),
+            flood_window_seconds=settings.get("flood_window_seconds", "WIDGET_FLOOD_WINDOW_SECONDS", 10.0, float),
+            sessions_per_address=settings.get("sessions_per_address", "WIDGET_SESSIONS_PER_ADDRESS", 60, int),
+            sessions_window_seconds=settings.get("sessions_window_seconds", "WIDGET_SESSIONS_WINDOW_SECONDS", 600.0, float),
+            streams_per_session=settings.get("streams_per_session", "WIDGET_STREAMS_PER_SESSION", 2, int),
+            streams_per_address=settings.get("streams_per_address", "WIDGET_STREAMS_PER_ADDRESS", 100, int),
+            trusted_proxies=trusted_proxies(settings.env),
+            max_transcript_messages=transcript.max_messages,
+            allowed_origins=settings.get("allowed_origins", "WIDGET_ALLOWED_ORIGINS", (), _origins),
+            insights_retention_days=settings.get("insights_retention_days", "INSIGHTS_RETENTION_DAYS", 90, int),
         )
 
 

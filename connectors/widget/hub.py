@@ -17,19 +17,21 @@ from __future__ import annotations
 import asyncio
 import logging
 import secrets
-import time
 from typing import Any
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
+from common import redis_keys
+from common.clock import now_ms
+from common.proxy import address_key
+
 from ..errors import StoreUnavailableError
-from ..proxy import address_key
-from .store import PREFIX, decode_entry
+from ..transcript import decode_entry
+from .store import PREFIX
 
 logger = logging.getLogger(__name__)
 
-LOG_PREFIX = f"{PREFIX}:log:"
 _FAILED = object()
 
 
@@ -105,7 +107,7 @@ class StreamHub:
 
     async def _run(self) -> None:
         while self._subscribers:
-            streams = {LOG_PREFIX + session: self._positions[session] for session in self._subscribers}
+            streams = {redis_keys.transcript(session): self._positions[session] for session in self._subscribers}
             try:
                 found = await self._redis.xread(streams, block=self._block_ms, count=self._batch)
             except (RedisError, OSError) as exc:
@@ -116,10 +118,10 @@ class StreamHub:
                 await asyncio.sleep(1.0)
                 continue
             for key, entries in found or []:
-                session = key[len(LOG_PREFIX):]
+                session = key[len(redis_keys.TRANSCRIPT_PREFIX):]
                 if session not in self._subscribers or not entries:
                     continue
-                messages = [decode_entry(message_id, fields) for message_id, fields in entries]
+                messages = [decode_entry(message_id, fields).to_json() for message_id, fields in entries]
                 self._positions[session] = entries[-1][0]
                 for subscription in list(self._subscribers[session]):
                     subscription.deliver(messages)
@@ -156,14 +158,14 @@ class StreamSlots:
         slot = secrets.token_hex(8)
         try:
             ok = await self._acquire(
-                keys=self._keys(session, address), args=[int(time.time() * 1000), self._stale_ms, slot, *self._caps]
+                keys=self._keys(session, address), args=[now_ms(), self._stale_ms, slot, *self._caps]
             )
         except (RedisError, OSError) as exc:
             raise StoreUnavailableError("The conversation store is unavailable.") from exc
         return slot if ok else None
 
     async def refresh(self, session: str, address: str, slot: str) -> None:
-        now = int(time.time() * 1000)
+        now = now_ms()
         try:
             async with self._redis.pipeline(transaction=False) as pipe:
                 for key in self._keys(session, address):

@@ -8,12 +8,12 @@ from typing import Any
 
 from ..errors import ChannelInputError
 from ..incoming import MAX_MESSAGE_CHARS, allowed_metadata, is_blank, read_json_object
+from ..transcript import STREAM_ID_PATTERN
 
 # Ids are matched whole (fullmatch, \Z): with `$`, a trailing newline would reach a Redis key.
 SESSION_PATTERN = re.compile(r"[A-Za-z0-9_-]{20,64}\Z")
 CLIENT_ID_PATTERN = re.compile(r"[A-Za-z0-9_-]{8,64}\Z")
 ENTRY_ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-STREAM_ID_PATTERN = re.compile(r"[0-9]{1,20}-[0-9]{1,20}\Z")
 VOTES = ("up", "down")
 MAX_DISPLAY_CHARS = 200
 

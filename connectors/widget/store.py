@@ -1,11 +1,11 @@
-"""Widget conversations in Redis: sessions, the transcript (a Redis stream), idempotent replies,
-answered entries (for feedback), and the feedback counts content owners read.
+"""Widget conversations in Redis: sessions, idempotent replies, answered entries (for feedback),
+and the feedback counts content owners read; the transcript is `connectors/transcript.py`'s.
 
 Every key of a conversation expires with it; `delete_conversation` removes them all, the Rasa
 tracker included. Feedback keeps only the entry id, the vote, the language and the time.
 
     uv:widget:session:<sid>            "1"                      expires
-    uv:widget:log:<sid>                stream of {"m": json}    expires
+    uv:widget:log:<sid>                the transcript (connectors/transcript.py)  expires
     uv:widget:reply:<sid>:<client_id>  json list | "pending"    expires
     uv:widget:entries:<sid>            set of entry ids         expires
     uv:widget:votes:<sid>              hash entry id -> "vote|log id"  expires (one vote per entry)
@@ -17,15 +17,17 @@ from __future__ import annotations
 
 import json
 import secrets
-import time
-from dataclasses import dataclass
-from typing import Any, Awaitable, Callable
+from dataclasses import dataclass, replace
+from typing import Any, Awaitable, Callable, Mapping, Sequence
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from ..errors import StoreUnavailableError
-from ..redis_client import connect
+from common import redis_keys
+from common.clock import now_ms
+
+from ..errors import StoreUnavailableError, store_call
+from ..transcript import TranscriptMessage, TranscriptStore
 from .config import DAY_SECONDS, WidgetConfig
 
 PREFIX = "uv:widget"
@@ -66,10 +68,6 @@ def new_session_id() -> str:
     return secrets.token_urlsafe(24)  # 32 characters, 192 bits
 
 
-def now_ms() -> int:
-    return int(time.time() * 1000)
-
-
 class WidgetStore:
     def __init__(self, client: aioredis.Redis, config: WidgetConfig) -> None:
         self._redis = client
@@ -79,14 +77,12 @@ class WidgetStore:
         # Other parts of the product (the handoff queue) register keys that belong to a session.
         self._extra_keys: list[Callable[[str], list[str]]] = []
         self._vote = client.register_script(_VOTE)
+        self.transcript = TranscriptStore(client, ttl_seconds=config.ttl_seconds, max_messages=config.max_transcript_messages)
 
     @classmethod
     def connect(cls, config: WidgetConfig) -> "WidgetStore":
-        client = connect(
-            config.redis.host, config.redis.port, config.redis.db, config.redis.password,
-            socket_timeout=config.stream_block_seconds + 5,
-        )
-        return cls(client, config)
+        # Reads block on the event stream for up to stream_block_seconds: the timeout allows that.
+        return cls(config.redis.connect(socket_timeout=config.stream_block_seconds + 5), config)
 
     @property
     def client(self) -> aioredis.Redis:
@@ -96,10 +92,7 @@ class WidgetStore:
         self._extra_keys.append(keys_for_session)
 
     async def _call(self, operation: Awaitable[Any]) -> Any:
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError(f"The conversation store is unavailable ({type(exc).__name__}).") from exc
+        return await store_call(operation, "conversation")
 
     # --- sessions ----------------------------------------------------------------------------
     async def create_session(self) -> str:
@@ -111,43 +104,33 @@ class WidgetStore:
         return bool(await self._call(self._redis.exists(f"{PREFIX}:session:{session}")))
 
     async def touch(self, session: str) -> None:
-        keys = [f"{PREFIX}:session:{session}", f"{PREFIX}:log:{session}", f"{PREFIX}:entries:{session}"]
+        keys = [f"{PREFIX}:session:{session}", self.transcript.key(session), f"{PREFIX}:entries:{session}"]
         async with self._redis.pipeline(transaction=False) as pipe:
             for key in keys:
                 pipe.expire(key, self._ttl)
             await self._call(pipe.execute())
 
     # --- transcript --------------------------------------------------------------------------
-    async def append(self, session: str, messages: list[dict[str, Any]]) -> list[dict[str, Any]]:
-        """Store messages in order; returns them with their stream ids and timestamps."""
+    async def append(self, session: str, messages: Sequence[TranscriptMessage | Mapping[str, Any]]) -> list[dict[str, Any]]:
+        """Store messages in order, and note the entries answered (for feedback), in one
+        transaction; returns them in their wire shape, with stream ids and timestamps."""
         if not messages:
             return []
-        log = f"{PREFIX}:log:{session}"
-        stored = [{**message, "ts": message.get("ts") or now_ms()} for message in messages]
         async with self._redis.pipeline(transaction=True) as pipe:
-            for message in stored:
-                pipe.xadd(
-                    log,
-                    {"m": json.dumps({k: v for k, v in message.items() if k != "id"}, ensure_ascii=False)},
-                    maxlen=self._config.max_transcript_messages,
-                    approximate=True,
-                )
-            entries = [m["custom"]["entry_id"] for m in stored if _is_answer(m)]
+            stored = self.transcript.queue_append(pipe, session, messages)
+            entries = [m.custom["entry_id"] for m in stored if _is_answer(m)]
             if entries:
                 pipe.sadd(f"{PREFIX}:entries:{session}", *entries)
                 pipe.expire(f"{PREFIX}:entries:{session}", self._ttl)
-            pipe.expire(log, self._ttl)
             results = await self._call(pipe.execute())
-        return [{**message, "id": message_id} for message, message_id in zip(stored, results)]
+        return [replace(message, id=message_id).to_json() for message, message_id in zip(stored, results)]
 
     async def history(self, session: str, after: str | None = None) -> list[dict[str, Any]]:
-        start = f"({after}" if after else "-"
-        entries = await self._call(self._redis.xrange(f"{PREFIX}:log:{session}", min=start, max="+"))
-        return [decode_entry(message_id, fields) for message_id, fields in entries]
+        """The transcript after the stream id `after` (None: all of it), in its wire shape."""
+        return [message.to_json() for message in await self.transcript.history(session, after)]
 
     async def last_id(self, session: str) -> str:
-        entries = await self._call(self._redis.xrevrange(f"{PREFIX}:log:{session}", count=1))
-        return entries[0][0] if entries else "0-0"
+        return await self.transcript.last_id(session)
 
     # --- idempotent replies ------------------------------------------------------------------
     async def claim_reply(self, session: str, client_id: str) -> StoredReply | None:
@@ -175,7 +158,7 @@ class WidgetStore:
         """Count `vote` for `entry_id`, once per conversation: a second vote on the same entry
         replaces the first (its count and its log row). False when it repeats the vote given."""
         changed = await self._call(self._vote(
-            keys=[f"{PREFIX}:votes:{session}", f"uv:feedback:{entry_id}", "uv:feedback:log"],
+            keys=[f"{PREFIX}:votes:{session}", redis_keys.feedback_counts(entry_id), redis_keys.FEEDBACK_LOG],
             args=[entry_id, vote, lang or "", question, str(now_ms()), FEEDBACK_LOG_MAX,
                   self._insights_retention_seconds, self._ttl, self._oldest_kept_id()],
         ))
@@ -185,12 +168,12 @@ class WidgetStore:
         """For content owners: which questions ended with a person (no session, redacted text)."""
         async with self._redis.pipeline(transaction=False) as pipe:
             pipe.xadd(
-                "uv:insights:handoffs",
+                redis_keys.HANDOFF_LOG,
                 {"team": team, "service": service or "", "priority": priority, "question": question, "ts": str(now_ms())},
                 maxlen=FEEDBACK_LOG_MAX,
                 approximate=True,
             )
-            pipe.xtrim("uv:insights:handoffs", minid=self._oldest_kept_id(), approximate=False)
+            pipe.xtrim(redis_keys.HANDOFF_LOG, minid=self._oldest_kept_id(), approximate=False)
             await self._call(pipe.execute())
 
     def _oldest_kept_id(self) -> str:
@@ -198,14 +181,14 @@ class WidgetStore:
         return str(now_ms() - self._insights_retention_seconds * 1000)
 
     async def feedback_counts(self, entry_id: str) -> dict[str, int]:
-        counts = await self._call(self._redis.hgetall(f"uv:feedback:{entry_id}"))
+        counts = await self._call(self._redis.hgetall(redis_keys.feedback_counts(entry_id)))
         return {vote: int(counts.get(vote, 0)) for vote in ("up", "down")}
 
     # --- deleting ----------------------------------------------------------------------------
     async def delete_conversation(self, session: str) -> int:
         keys = [
             f"{PREFIX}:session:{session}",
-            f"{PREFIX}:log:{session}",
+            self.transcript.key(session),
             f"{PREFIX}:entries:{session}",
             f"{PREFIX}:votes:{session}",
             f"{self._config.tracker_key_prefix}{session}",
@@ -229,13 +212,8 @@ class WidgetStore:
         await self._redis.close()
 
 
-def _is_answer(message: dict[str, Any]) -> bool:
-    custom = message.get("custom") or {}
-    return custom.get("kind") == "answer" and isinstance(custom.get("entry_id"), str)
-
-
-def decode_entry(message_id: str, fields: dict[str, str]) -> dict[str, Any]:
-    return {**json.loads(fields["m"]), "id": message_id}
+def _is_answer(message: TranscriptMessage) -> bool:
+    return message.custom.get("kind") == "answer" and isinstance(message.custom.get("entry_id"), str)
 
 
 def _stored_reply(value: str | None) -> StoredReply:

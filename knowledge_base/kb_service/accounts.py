@@ -11,7 +11,7 @@ import json
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
 
-from connectors import passwords
+from common import passwords
 
 from .errors import InvalidRequestError, StoreUnavailableError, UnauthorizedError
 from .workflow import ROLES, User

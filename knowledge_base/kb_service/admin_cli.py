@@ -15,16 +15,15 @@ import asyncio
 import sys
 from pathlib import Path
 
-import redis.asyncio as aioredis
-
-from connectors.passwords import AccountInputError, read_new_password, running_redis_url
+from common.passwords import AccountInputError, read_new_password, running_redis_url
+from common.redis import connect_url
 
 from .accounts import Accounts, check_new_user
 from .config import KB_DIR, KBConfig
 from .errors import KBHTTPError
+from .import_export import to_csv, write_yaml
 from .services import load_services
 from .store import ContentStore
-from .transfer import to_csv, write_yaml
 
 ROOT = KB_DIR.parent
 
@@ -34,7 +33,7 @@ async def create_user(args: argparse.Namespace) -> int:
     known = {service.owner for service in services.values()}
     password = read_new_password(args.password_stdin)
     check_new_user(args.username, password, args.role, args.directorate or [], known)
-    client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
+    client = connect_url(running_redis_url(ROOT))
     try:
         user = await Accounts(client).add(args.username, password, args.role, args.directorate or [])
         await ContentStore(client).audit("cli", "add_user", "", f"{user.username} ({user.role})")
@@ -45,7 +44,7 @@ async def create_user(args: argparse.Namespace) -> int:
 
 
 async def export(args: argparse.Namespace) -> int:
-    client = aioredis.Redis.from_url(running_redis_url(ROOT), decode_responses=True)
+    client = connect_url(running_redis_url(ROOT))
     try:
         entries = await ContentStore(client).published()
     finally:

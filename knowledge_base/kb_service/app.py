@@ -9,7 +9,8 @@ from sanic.exceptions import NotFound, SanicException
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
-from connectors.login_throttle import LoginThrottle
+from common.login_throttle import LoginThrottle
+from common.redis import connect_url
 
 from .config import KBConfig
 from .content import load_entries
@@ -48,17 +49,10 @@ async def _handle_unexpected(request: Request, exc: Exception) -> HTTPResponse:
 
 def _attach_store(app: Sanic, config: KBConfig, seed_entries: list) -> None:
     """Store mode: entries live in Redis, seeded from the YAML files; edits are published live."""
-    import redis.asyncio as aioredis
-
-    from redis.asyncio.retry import Retry
-    from redis.backoff import ExponentialBackoff
-    from redis.exceptions import ConnectionError as RedisConnectionError
-
-    # A dropped connection (a Redis restart) is retried, not turned into a 503.
-    client = aioredis.Redis.from_url(
-        config.redis_url, decode_responses=True, socket_connect_timeout=3, health_check_interval=30,
-        retry=Retry(ExponentialBackoff(cap=1.0, base=0.1), retries=3), retry_on_error=[RedisConnectionError],
-    )
+    # The shared retry policy: a dropped connection (a Redis restart) or a connect attempt that
+    # times out is retried, not turned into a 503. No read timeout: the replica's pub/sub listener
+    # (live.py) blocks on this client's connections until a change comes.
+    client = connect_url(config.redis_url, socket_timeout=None)
     app.ctx.store = ContentStore(client)
     app.ctx.accounts = Accounts(client)
     app.ctx.throttle = LoginThrottle(client, "uv:kb:login-failures")

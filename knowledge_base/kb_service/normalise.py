@@ -13,7 +13,8 @@ import Stemmer
 from bm25s.stopwords import STOPWORDS_EN, STOPWORDS_NORWEGIAN
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from connectors.spelling import bokmal_word, normalise_words
+from common.spelling import bokmal_word, normalise_words
+
 
 # Snowball does not merge nynorsk, dialect and bokmål forms, so words are mapped to bokmål first
 # (connectors/spelling.py, shared with the NLU), with æ, ø and å restored against the index's
@@ -46,7 +47,7 @@ def _stemmer() -> Stemmer.Stemmer:
 
 
 def words(text: str, known: Collection[str] | None = None) -> list[str]:
-    """Lower-case bokmål words (see `connectors.spelling.normalise_words`)."""
+    """Lower-case bokmål words (see `common.spelling.normalise_words`)."""
     return normalise_words(text, known)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from connectors.catalogue import CatalogueError, read_catalogue
+from common.catalogue import CatalogueError, read_catalogue
 
 from .errors import ContentError
 

@@ -15,12 +15,13 @@ change on a pub/sub channel, so every replica re-indexes that entry at once.
 from __future__ import annotations
 
 import json
-import time
 from dataclasses import dataclass
 from typing import Any, Awaitable
 
 import redis.asyncio as aioredis
 from redis.exceptions import RedisError
+
+from common.clock import now_ms
 
 from .content import Entry
 from .errors import StoreUnavailableError
@@ -29,10 +30,6 @@ P = "uv:kb"
 CHANGES_CHANNEL = f"{P}:changes"
 AUDIT_MAX = 100_000
 STATUSES = ("draft", "in_review", "published", "archived")
-
-
-def now_ms() -> int:
-    return int(time.time() * 1000)
 
 
 @dataclass(frozen=True)

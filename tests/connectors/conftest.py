@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
+import redis.asyncio as aioredis
 
 from support.processes import start_redis
 
@@ -22,3 +23,12 @@ def redis_port(tmp_path_factory):
 def redis_db() -> int:
     # Tests cannot see each other's keys: each gets a database of its own, flushed before use.
     return next(_databases)
+
+
+@pytest.fixture
+async def redis_client(redis_port, redis_db):
+    """A client of the test's own database, flushed."""
+    client = aioredis.Redis(host="127.0.0.1", port=redis_port, db=redis_db, decode_responses=True)
+    await client.flushdb()
+    yield client
+    await client.close()

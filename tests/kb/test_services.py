@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.catalogue import read_catalogue
+from common.catalogue import read_catalogue
 from knowledge_base.kb_service.config import KBConfig
 from knowledge_base.kb_service.errors import ContentError
 from knowledge_base.kb_service.services import load_services

@@ -120,10 +120,12 @@ def test_the_rasa_image_adds_what_our_components_import_with_the_local_pins():
     dockerfile = (ROOT / "bot" / "Dockerfile").read_text()
     assert "requirements/rasa-image.txt" in dockerfile
     assert "COPY connectors /app/connectors" in dockerfile
+    assert "COPY common /app/common" in dockerfile
 
 
 def test_everything_connectors_import_is_in_the_rasa_image():
-    """A module the Rasa container lacks would only fail in production: check every import."""
+    """A module the Rasa container lacks would only fail in production: check every import of the
+    channels and of the shared package they use."""
     import ast
     import importlib.metadata as metadata
     import sys
@@ -151,7 +153,7 @@ def test_everything_connectors_import_is_in_the_rasa_image():
         for file in distribution.files or []:
             providers.setdefault(file.parts[0].removesuffix(".py"), set()).add(name)
     missing = set()
-    for path in (ROOT / "connectors").rglob("*.py"):
+    for path in [*(ROOT / "connectors").rglob("*.py"), *(ROOT / "common").rglob("*.py")]:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             names = []
             if isinstance(node, ast.Import):
@@ -160,56 +162,8 @@ def test_everything_connectors_import_is_in_the_rasa_image():
                 names = [node.module]
             for name in names:
                 top = name.split(".")[0]
-                if top in sys.stdlib_module_names or top == "connectors":
+                if top in sys.stdlib_module_names or top in ("connectors", "common"):
                     continue
                 if not providers.get(top, set()) & in_image:
                     missing.add(f"{top} ({path.relative_to(ROOT)})")
-    assert not missing, f"imported by connectors/ but not in the Rasa image: {sorted(missing)}"
-
-
-def test_the_knowledge_base_image_copies_every_connectors_module_the_service_imports():
-    """The service shares a few stdlib-level modules with the channels (redaction, account rules,
-    the catalogue reader); its image copies them one by one, so a new shared import must be added
-    there too."""
-    import ast
-    import sys
-
-    imported = set()
-    for path in (ROOT / "knowledge_base").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("connectors."):
-                imported.add(node.module.replace(".", "/") + ".py")
-            elif isinstance(node, ast.Import):
-                imported |= {a.name.replace(".", "/") + ".py" for a in node.names if a.name.startswith("connectors.")}
-    assert imported >= {"connectors/redaction.py", "connectors/passwords.py"}
-    copy_lines = [line for line in (ROOT / "knowledge_base" / "Dockerfile").read_text().splitlines() if line.startswith("COPY connectors/")]
-    copied = {part for line in copy_lines for part in line.split()[1:-1]}
-    assert imported <= copied, f"imported by the service but not copied into its image: {sorted(imported - copied)}"
-    for module in imported:  # and they stay importable without Rasa: standard library, argon2 and PyYAML only
-        tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
-        tops = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-        tops |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
-        assert tops - set(sys.stdlib_module_names) <= {"argon2", "yaml"}, (module, tops)
-
-
-def test_the_action_server_image_copies_every_connectors_module_the_actions_import():
-    """The actions share the spelling normaliser with the NLU; the rasa-sdk image has no
-    connectors/ of its own, so each shared module is copied, and stays stdlib-only."""
-    import ast
-    import sys
-
-    imported = set()
-    for path in (ROOT / "bot" / "actions").rglob("*.py"):
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.ImportFrom) and node.level == 0 and (node.module or "").startswith("connectors"):
-                imported.add(node.module.replace(".", "/") + ".py")
-    assert "connectors/spelling.py" in imported
-    copy_lines = [line for line in (ROOT / "bot" / "actions" / "Dockerfile").read_text().splitlines() if line.startswith("COPY connectors/")]
-    copied = {part for line in copy_lines for part in line.split()[1:-1]}
-    assert imported <= copied, f"imported by the actions but not copied into their image: {sorted(imported - copied)}"
-    assert "connectors/__init__.py" in copied
-    for module in imported:
-        tree = ast.parse((ROOT / module).read_text(encoding="utf-8"))
-        tops = {alias.name.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.Import) for alias in node.names}
-        tops |= {node.module.split(".")[0] for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.level == 0 and node.module}
-        assert tops <= set(sys.stdlib_module_names), (module, tops)
+    assert not missing, f"imported by connectors/ or common/ but not in the Rasa image: {sorted(missing)}"

@@ -7,6 +7,7 @@ import os
 import subprocess
 from pathlib import Path
 
+from common import redis_keys
 from support.processes import ROOT, redis_cli, stack
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -25,7 +26,7 @@ def screenshot(page, name: str) -> Path:
 
 def push_agent_message(running_stack, session: str, text: str) -> None:
     message = {"role": "agent", "text": text, "buttons": [], "custom": {"kind": "agent", "lang": "nb"}}
-    redis_cli(running_stack, "XADD", f"uv:widget:log:{session}", "*", "m", json.dumps(message))
+    redis_cli(running_stack, "XADD", redis_keys.transcript(session), "*", "m", json.dumps(message))
 
 
 def add_caseworker(running_stack, username: str, team: str, password: str) -> None:

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import Iterable
 
-from connectors.catalogue import read_catalogue
+from common.catalogue import read_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOGUE_FILES = (ROOT / "knowledge_base" / "services.yml", ROOT / "knowledge_base" / "services-added.yml")

@@ -17,8 +17,8 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, json
 
-from connectors.jsonbody import BodyError, parse_json_object
-from connectors.proxy import client_address
+from common.jsonbody import BodyError, parse_json_object
+from common.proxy import client_address
 
 from ..accounts import check_new_user
 from ..content import Entry, validate_entry
@@ -270,7 +270,7 @@ async def add_user(request: Request) -> HTTPResponse:
 async def export_csv(request: Request) -> HTTPResponse:
     from sanic.response import text
 
-    from ..transfer import to_csv
+    from ..import_export import to_csv
 
     user = await current_user(request)
     entries = [e for e in await request.app.ctx.store.published() if user.covers(e.directorate)]
@@ -281,7 +281,7 @@ async def export_csv(request: Request) -> HTTPResponse:
 @bp.post("/import.csv")
 async def import_csv(request: Request) -> HTTPResponse:
     """Rows become drafts (new entries or changes), to go through review like any edit."""
-    from ..transfer import from_csv
+    from ..import_export import from_csv
 
     user = await current_user(request)
     ctx = request.app.ctx

@@ -16,8 +16,9 @@ from connectors.handoff.accounts import Accounts
 from connectors.handoff.config import HandoffConfig
 from connectors.handoff.console import CaseworkerInput
 from connectors.handoff.teams import load_teams
-from connectors.handoff.tickets import now_ms
-from connectors.widget.config import RedisConnection, WidgetConfig
+from common.clock import now_ms
+from connectors.transcript import TranscriptStore
+from connectors.widget.config import WidgetConfig
 from connectors.widget.store import WidgetStore
 from support.bad_input import id_suffixes, unreadable_bodies
 from support.channels import serve_channel
@@ -32,12 +33,11 @@ async def no_bot(message):
 
 async def make_console(config: HandoffConfig, redis_client, redis_port, redis_db, tickets) -> CaseworkerInput:
     """The console channel with two caseworkers, kari (nav) and siri (skole)."""
-    widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
     accounts = Accounts(redis_client, session_seconds=3600)
     await accounts.add("kari", PASSWORD, ["nav"], name="Kari")
     await accounts.add("siri", PASSWORD, ["skole"], name="Siri")
     return CaseworkerInput(
-        config, load_teams(config.teams_file, *config.catalogue_files), tickets, accounts, WidgetStore(redis_client, widget_config)
+        config, load_teams(config.teams_file, *config.catalogue_files), tickets, accounts, TranscriptStore(redis_client, ttl_seconds=3600)
     )
 
 
@@ -197,12 +197,11 @@ async def test_the_console_page_sends_security_headers(console, clients):
 
 async def test_a_gone_caseworkers_ticket_returns_to_the_queue_with_no_console_open(redis_client, redis_port, redis_db, tickets):
     config = dataclasses.replace(HandoffConfig(), release_after_seconds=1)
-    widget_config = WidgetConfig(redis=RedisConnection(host="127.0.0.1", port=redis_port, db=redis_db))
     ticket = await tickets.create(session="s" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
     await tickets.heartbeat("kari", ["nav"], now=now_ms() - 60_000)
     await tickets.claim(ticket.id, "kari", ["nav"])
     channel = CaseworkerInput(config, load_teams(config.teams_file, *config.catalogue_files), tickets,
-                              Accounts(redis_client, session_seconds=3600), WidgetStore(redis_client, widget_config))
+                              Accounts(redis_client, session_seconds=3600), TranscriptStore(redis_client, ttl_seconds=3600))
 
     async def no_bot(message):
         raise AssertionError("the console never calls the bot")
@@ -308,7 +307,7 @@ async def test_failed_logins_are_throttled_per_username_and_address_with_retry_a
 
 
 async def test_a_login_from_a_fresh_address_and_user_is_not_held_by_old_failures_elsewhere(redis_client):
-    from connectors.login_throttle import LoginThrottle, ThrottleSettings
+    from common.login_throttle import LoginThrottle, ThrottleSettings
 
     throttle = LoginThrottle(redis_client, "uv:test:login", ThrottleSettings(per_user=2, per_address=3, window_seconds=60))
     for _ in range(2):

@@ -8,7 +8,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from connectors.catalogue import read_catalogue
+from common.catalogue import read_catalogue
 from connectors.handoff.config import HandoffConfig
 from connectors.handoff.errors import HandoffConfigError
 from connectors.handoff.teams import load_teams

@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from connectors.handoff.errors import TicketError
+from connectors.errors import TicketError
 
 
 async def open_ticket(tickets, session="s" * 32, team="nav", priority="normal", now=1_000_000):

@@ -1,5 +1,6 @@
-"""Entries out of the store and back: YAML files (one per service, the shape of
-knowledge_base/content/) and CSV (one row per entry, for spreadsheets)."""
+"""Import and export of entries: out of the store to YAML files (one per service, the shape of
+knowledge_base/content/) and CSV (one row per entry, for spreadsheets), and back in from CSV
+(rows become drafts)."""
 
 from __future__ import annotations
 

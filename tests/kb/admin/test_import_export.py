@@ -14,7 +14,7 @@ from knowledge_base.kb_service.config import KBConfig
 from knowledge_base.kb_service.content import load_entries
 from knowledge_base.kb_service.services import load_services
 from knowledge_base.kb_service.store import ContentStore, entry_json
-from knowledge_base.kb_service.transfer import from_csv, to_csv
+from knowledge_base.kb_service.import_export import from_csv, to_csv
 from support.processes import ROOT, stack
 
 SERVICES = load_services(*KBConfig().catalogue_files)

@@ -3,7 +3,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.spelling import normalise_words, restore_letters
+from common.spelling import normalise_words, restore_letters
 
 VECTORS = yaml.safe_load((Path(__file__).parents[1] / "data" / "spelling.yml").read_text(encoding="utf-8"))
 KNOWN = frozenset(VECTORS["with_vocabulary"]["known"])

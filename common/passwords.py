@@ -3,8 +3,7 @@
 login tokens, and for the two command-line tools that create accounts, reading a new password and
 finding the Redis of a running `make run`.
 
-Standard library and argon2-cffi only, so the knowledge-base service imports it as it imports
-`connectors.redaction` (its image copies both files).
+Standard library and argon2-cffi only (both environments have argon2-cffi).
 """
 
 from __future__ import annotations

@@ -1,6 +1,6 @@
 """Failed logins counted in Redis, per username and per client address, for the caseworker console
-and the knowledge base's admin API (standard library only: the knowledge base's image copies this
-file; the Redis client is the caller's `redis.asyncio.Redis`).
+and the knowledge base's admin API (standard library only; the Redis client is the caller's
+`redis.asyncio.Redis`).
 
 Past `per_user` failures in `window_seconds` for the username, or `per_address` for the address
 (higher: an office or a school shares one address), a login is refused before the password is
@@ -13,10 +13,10 @@ Addresses are kept as a hash, and only for the window.
 from __future__ import annotations
 
 import secrets
-import time
 from dataclasses import dataclass
 from typing import Any
 
+from .clock import now_ms
 from .proxy import address_key
 
 # KEYS: the username's and the address's failure sets; ARGV: now (ms), window (ms), the limit for
@@ -67,12 +67,12 @@ class LoginThrottle:
 
     async def retry_after(self, username: str, address: str) -> float:
         """0 when a login may be tried now, else the seconds to wait. Raises the client's errors."""
-        now = int(time.time() * 1000)
+        now = now_ms()
         limits = [self._settings.per_user, self._settings.per_address]
         wait_ms = await self._check(keys=self._keys(username, address), args=[now, self._window_ms(), *limits])
         return int(wait_ms) / 1000
 
     async def failed(self, username: str, address: str) -> None:
         """Count one failed login for the username and the address."""
-        now = int(time.time() * 1000)
+        now = now_ms()
         await self._fail(keys=self._keys(username, address), args=[now, self._window_ms(), f"{now}-{secrets.token_hex(4)}"])

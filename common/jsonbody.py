@@ -1,5 +1,5 @@
 """Reading a request body as a JSON object, for every endpoint of both services (standard library
-only: the knowledge base's image copies this file).
+only).
 
 Every way a body can fail becomes one `BodyError` with a code the caller turns into a 4xx:
 

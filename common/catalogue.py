@@ -1,7 +1,9 @@
 """The service catalogue as plain records: services.yml and services-added.yml read as one.
 
-The knowledge base builds its services from it (`kb_service/services.py`) and the handoff routes
-by each service's owner (`handoff/teams.py`); PyYAML is in both environments and both images.
+The knowledge base builds its services from it (`knowledge_base/kb_service/services.py`) and the
+handoff routes by each service's owner (`connectors/handoff/teams.py`); PyYAML is in both
+environments and both images. `CATALOGUE_FILES` are where the two files live in the repository and
+in both images (`KB_SERVICES_FILE` and `KB_SERVICES_ADDED_FILE` point elsewhere).
 """
 
 from __future__ import annotations
@@ -11,6 +13,12 @@ from pathlib import Path
 from typing import Any, Iterable
 
 import yaml
+
+_KB_DIR = Path(__file__).resolve().parents[1] / "knowledge_base"
+# The service catalogue's two files, in order: the first catalogue, then the services added since.
+SERVICES_FILE = _KB_DIR / "services.yml"
+SERVICES_ADDED_FILE = _KB_DIR / "services-added.yml"
+CATALOGUE_FILES = (SERVICES_FILE, SERVICES_ADDED_FILE)
 
 
 class CatalogueError(ValueError):

@@ -6,7 +6,7 @@ import io
 
 import pytest
 
-from connectors import passwords
+from common import passwords
 
 
 @pytest.mark.parametrize("name", ["ab", "kari", "kari.nordmann", "k_1-2", "a" * 40])

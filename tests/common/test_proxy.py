@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from connectors.proxy import client_address, is_https, trusted_proxies
+from common.proxy import client_address, is_https, trusted_proxies
 
 
 def request(ip: str, scheme: str = "http", **headers: str):

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from connectors.jsonbody import MAX_DEPTH, BodyError, clean_text, parse_json_object
+from common.jsonbody import MAX_DEPTH, BodyError, clean_text, parse_json_object
 from support.bad_input import unreadable_bodies, unstorable_texts
 
 

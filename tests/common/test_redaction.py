@@ -1,5 +1,5 @@
-"""Personal data never reaches the bot or a store: checked against tests/data/pii.yml, the vectors
-the service-env suite uses too (tests/kb/test_redaction_vectors.py)."""
+"""Personal data never reaches the bot or a store: checked against tests/data/pii.yml, in both
+environments (`make test-kb` and `make test-actions` both run tests/common)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from connectors.redaction import is_national_id, redact
+from common.redaction import is_national_id, redact
 
 VECTORS = yaml.safe_load((Path(__file__).resolve().parents[1] / "data" / "pii.yml").read_text(encoding="utf-8"))
 
