@@ -13,6 +13,7 @@ trained intent still decide.
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import Any, Dict, List, Optional, Text
 
@@ -50,6 +51,22 @@ class CrisisClassifierComponent(StoredComponent):
         self._settings = ClassifierSettings(regularisation=float(config.get("regularisation", ClassifierSettings.regularisation)))
         self._harmless_content = Path(str(config.get("harmless_content") or "knowledge_base/content"))
         self._classifier = stored
+
+    @classmethod
+    def fingerprint_addon(cls, config: Dict[str, Any]) -> Optional[str]:
+        """What the classifier learns from outside Rasa's training data, for Rasa's training cache:
+        the crisis package's code and examples (the lexicon filters the negatives) and the knowledge
+        base's questions. Without it, `rasa train` restored the old classifier from its cache after
+        an examples file changed."""
+        harmless = Path(str(config.get("harmless_content") or "knowledge_base/content"))
+        package = Path(__file__).parent
+        files = sorted([*package.glob("*.py"), *package.glob("*.yml"), *(package / "examples").glob("*.yml")])
+        files += sorted(harmless.glob("*.yml")) if harmless.is_dir() else []
+        digest = hashlib.sha256()
+        for path in files:
+            digest.update(path.name.encode("utf-8"))
+            digest.update(path.read_bytes())
+        return digest.hexdigest()
 
     @classmethod
     def read_stored(cls, directory: Path) -> CrisisClassifier:

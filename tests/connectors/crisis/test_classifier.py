@@ -110,3 +110,16 @@ def test_a_question_the_lexicon_flags_is_never_a_harmless_example():
     assert sets.harmless == ["leksene dreper meg", "hva gjør alarmtelefonen", "hjelp med lånekassen"]
     assert sets.categories == [("vil dø", "suicide")]
     assert sets.subjects == [("vil dø", False)]
+
+
+def test_the_training_cache_sees_a_changed_knowledge_base_question(tmp_path):
+    """Rasa restores a component from its cache when its fingerprint is unchanged: the examples and
+    the knowledge base's questions are outside Rasa's training data, so they are in the fingerprint."""
+    from connectors.crisis.nlu_classifier import CrisisClassifierComponent
+
+    (tmp_path / "a.yml").write_text("entries: [{question: Hva gjør NAV?}]\n", encoding="utf-8")
+    config = {"harmless_content": str(tmp_path)}
+    before = CrisisClassifierComponent.fingerprint_addon(config)
+    assert before == CrisisClassifierComponent.fingerprint_addon(config)
+    (tmp_path / "a.yml").write_text("entries: [{question: Hva gjør Lånekassen?}]\n", encoding="utf-8")
+    assert CrisisClassifierComponent.fingerprint_addon(config) != before
