@@ -119,12 +119,14 @@ class Report:
 
 
 def load_examples(path: Path) -> list[Example]:
+    """The `crisis` and the harmless messages of an evaluation file; the harmless ones are under
+    `non_crisis` or, as in the classifier's example files, `harmless`."""
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     positives = [
         Example(x["text"], True, x["category"], bool(x.get("third_person")), x.get("lang", "nb"))
         for x in data["crisis"]
     ]
-    negatives = [Example(x["text"], False, lang=x.get("lang", "nb"), kind=x.get("kind")) for x in data["non_crisis"]]
+    negatives = [Example(x["text"], False, lang=x.get("lang", "nb"), kind=x.get("kind")) for x in data.get("non_crisis", data.get("harmless"))]
     return positives + negatives
 
 
