@@ -255,3 +255,18 @@ def test_a_sad_sign_gets_a_check_in_and_a_typed_yes_opens_a_handoff(page, demo_u
     screenshot(page, "widget-check-in")
     ask(page, "ja")
     expect(page.locator("#ung-veileder .message[data-kind=handoff]")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+def test_phone_numbers_in_the_crisis_answer_can_be_tapped_to_call(page, demo_url):
+    """No dead ends on a phone: every helpline number in bot text is a `tel:` link, built as an
+    element; times and ages ("kl. 14-22") stay text."""
+    open_widget(page, demo_url)
+    ask(page, "jeg vil ikke leve lenger")
+    wait_for_bot_messages(page, 1)
+    crisis = bot_messages(page).first
+    expect(crisis).to_have_attribute("data-kind", "crisis")
+    hrefs = crisis.locator("a[href^='tel:']").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert set(hrefs) == {"tel:113", "tel:116123", "tel:80033321", "tel:116111"}
+    assert crisis.locator("a[href='tel:116123']").first.inner_text() == "116 123"
+    expect(crisis).to_contain_text("kl. 14-22")
+    screenshot(page, "widget-crisis-tel-links")

@@ -193,14 +193,23 @@ function link(href, text, cls) {
   return a;
 }
 
-// Plain text, with http(s) URLs turned into links.
+// Plain text, with http(s) URLs and Norwegian phone numbers turned into links (built as elements,
+// never HTML). Numbers: 110/112/113, 116 xxx, 0xxxx, "800 33 321" and "55 55 33 33" forms.
+const TEL = '(?<![\\d-])(?:11[023]|116 ?\\d{3}|0\\d{4}|\\d{3} \\d{2} \\d{3}|\\d{2} \\d{2} \\d{2} \\d{2})(?![\\d-])';
 function linkify(parent, text) {
-  const re = /https?:\/\/[^\s<>"']+/gi;
+  const re = new RegExp('https?:\\/\\/[^\\s<>"\']+|' + TEL, 'gi');
   let last = 0, m;
   while ((m = re.exec(text))) {
-    const url = m[0].replace(/[.,;:!?)\]}»”’]+$/, '');
-    parent.append(text.slice(last, m.index), link(url, url));
-    last = re.lastIndex = m.index + url.length;
+    let a;
+    if (/^h/i.test(m[0])) {
+      const url = m[0].replace(/[.,;:!?)\]}»”’]+$/, '');
+      a = link(url, url);
+      re.lastIndex = m.index + url.length;
+    } else {
+      a = h('a', { class: 'tel', href: 'tel:' + m[0].replace(/ /g, ''), text: m[0] });
+    }
+    parent.append(text.slice(last, m.index), a);
+    last = re.lastIndex;
   }
   parent.append(text.slice(last));
 }
