@@ -7,6 +7,7 @@ otherwise it is the bokmål answer, with a short note in the young person's lang
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -52,6 +53,16 @@ def related_results(results: list[KBResult], limit: int, min_share: float) -> li
     ][:limit]
 
 
+# A Norwegian phone number in bot text, as the widget turns them into `tel:` links: 110/112/113,
+# 116 xxx, 0xxxx, "800 33 321" and "55 55 33 33" forms.
+PHONE = re.compile(r"(?<![\d-])(?:11[023]|116 ?\d{3}|0\d{4}|\d{3} \d{2} \d{3}|\d{2} \d{2} \d{2} \d{2})(?![\d-])")
+
+
+def has_next_step(text: str, url: str | None = None, buttons: list | None = None) -> bool:
+    """Does a reply give the young person somewhere to go: a link, a phone number or a button?"""
+    return bool(url or buttons or PHONE.search(text) or "http://" in text or "https://" in text)
+
+
 def answer_reply(result: KBResult, lang: str = DEFAULT_LANG, related: list[KBResult] | None = None) -> Reply:
     lang = conversation_language(lang)
     related = related or []
@@ -78,11 +89,12 @@ def answer_reply(result: KBResult, lang: str = DEFAULT_LANG, related: list[KBRes
         custom["answer_lang"] = answer_lang
     if related:
         custom["related"] = [{"entry_id": r.entry_id, "title": r.title_in(lang)} for r in related]
-    return Reply(
-        text="\n\n".join(lines),
-        buttons=[{"title": r.title_in(lang), "payload": choose_entry_payload(r.entry_id)} for r in related],
-        custom=custom,
-    )
+    text = "\n\n".join(lines)
+    buttons = [{"title": r.title_in(lang), "payload": choose_entry_payload(r.entry_id)} for r in related]
+    if not has_next_step(text, result.url):
+        # No link and no number for this service (a municipal or county one): a person, at least.
+        buttons.append({"title": HUMAN_BUTTON[lang], "payload": "/request_human"})
+    return Reply(text=text, buttons=buttons, custom=custom)
 
 
 def choose_entry_payload(entry_id: str) -> str:

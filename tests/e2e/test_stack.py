@@ -92,6 +92,31 @@ def test_a_typed_yes_after_the_crisis_answer_gives_the_referral_over_rest(runnin
     assert [p["kind"] for p in replies] == ["referral"], replies
 
 
+def test_every_entry_answered_in_every_language_gives_a_next_step(running_stack):
+    """No dead ends: each of the knowledge base's entries, as the bot would answer it, carries a
+    link, a phone number or a button to a person (services without a site of their own too)."""
+    from pathlib import Path
+
+    import yaml
+    from actions.kb_client import KBResult
+    from actions.replies import answer_reply, has_next_step
+
+    base = running_stack.config.urls()["kb"].rsplit("/", 1)[0]
+    content = Path(__file__).resolve().parents[2] / "knowledge_base" / "content"
+    ids = [entry["id"] for path in sorted(content.glob("*.yml"))
+           for entry in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).get("entries") or []]
+    assert len(ids) > 300
+    dead_ends = []
+    for entry_id in ids:
+        with urllib.request.urlopen(f"{base}/v1/entries/{entry_id}", timeout=10) as reply:
+            result = KBResult.from_json(json.loads(reply.read()))
+        for lang in ("nb", "nn", "en"):
+            answer = answer_reply(result, lang)
+            if not has_next_step(answer.text, result.url, answer.buttons):
+                dead_ends.append((entry_id, lang))
+    assert not dead_ends
+
+
 def test_a_typed_yes_after_the_offer_opens_a_ticket_in_the_widget(running_stack):
     config = running_stack.config
     session = widget_post(config, "/session", {})["session"]
