@@ -270,3 +270,21 @@ def test_phone_numbers_in_the_crisis_answer_can_be_tapped_to_call(page, demo_url
     assert crisis.locator("a[href='tel:116123']").first.inner_text() == "116 123"
     expect(crisis).to_contain_text("kl. 14-22")
     screenshot(page, "widget-crisis-tel-links")
+
+
+def test_a_long_new_answer_is_shown_from_its_start_at_200_percent_zoom(browser, demo_url):
+    # 200 % zoom of a 1280x800 window: the crisis answer is taller than the message area.
+    context = browser.new_context(viewport={"width": 640, "height": 400})
+    page = context.new_page()
+    try:
+        open_widget(page, demo_url)
+        ask(page, "jeg vil ikke leve lenger")
+        wait_for_bot_messages(page, 1)
+        answer = bot_messages(page).first
+        log_box = page.locator("#ung-veileder .log").bounding_box()
+        answer_box = answer.bounding_box()
+        assert answer_box["height"] > log_box["height"]  # longer than the screen shows at once
+        assert log_box["y"] - 1 <= answer_box["y"] <= log_box["y"] + 40  # its first line is in view
+        screenshot(page, "widget-long-answer-from-start")
+    finally:
+        context.close()

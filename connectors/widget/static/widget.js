@@ -419,10 +419,10 @@ function render() {
   if (!log) return;
   msgs = msgs.slice(-MAX_CACHE);
   const seen = new Set();
-  let prev = null, added = false;
+  let prev = null, added = 0, firstBot = null;
   msgs.forEach((m) => {
     let el = els.get(m._k);
-    if (!el) { els.set(m._k, el = buildMessage(m)); added = true; }
+    if (!el) { els.set(m._k, el = buildMessage(m)); added++; if (!firstBot && !isUser(m)) firstBot = el; }
     updateMessage(el, m);
     seen.add(m._k);
     const want = prev ? prev.nextSibling : log.firstChild;
@@ -443,6 +443,9 @@ function render() {
     if (hadFocus) textarea.focus();
   }
   if (added) scrollDown();
+  // A long new answer is read from its start, not its end (not when a whole history arrives).
+  const gap = firstBot && added < 4 ? firstBot.getBoundingClientRect().top - log.getBoundingClientRect().top : 0;
+  if (gap < 0) log.scrollTop += gap - 8;
 }
 
 const scrollDown = () => { log.scrollTop = log.scrollHeight; };
