@@ -288,3 +288,21 @@ def test_a_long_new_answer_is_shown_from_its_start_at_200_percent_zoom(browser, 
         screenshot(page, "widget-long-answer-from-start")
     finally:
         context.close()
+
+
+def test_escape_twice_leaves_the_page_quickly_and_once_only_closes(page, demo_url):
+    open_widget(page, demo_url)
+    ask(page, "hei")
+    wait_for_bot_messages(page, 1)
+    page.keyboard.press("Escape")
+    expect(page.locator("#uv-panel")).to_be_hidden()
+    assert page.url.startswith(demo_url)
+    page.wait_for_timeout(1000)  # a second Esc later than 0.8 s is just an Esc
+    page.keyboard.press("Escape")
+    assert page.url.startswith(demo_url)
+    page.locator("#ung-veileder button.launcher").click()
+    expect(page.locator("#uv-panel")).to_be_visible()
+    page.locator("#uv-input").focus()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(f"{EXIT_URL}**")

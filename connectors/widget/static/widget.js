@@ -343,9 +343,17 @@ function build() {
   panel.addEventListener('keydown', (e) => {
     if (e.key !== 'Escape' || e.isComposing) return;
     e.preventDefault();
+    escAt = e.timeStamp;
     if (!confirmRow.hidden) hideConfirm(true); else close(true);
   });
+  // Esc twice (the second within 0.8 s of one the widget handled) is the quick exit, as on many
+  // safety sites; a single Esc still just closes.
+  document.addEventListener('keydown', (e) => {
+    if (e.key === 'Escape' && e.timeStamp !== escAt && e.timeStamp - escAt < 800) quickExit();
+  });
 }
+
+let escAt = -1e9;
 
 // --- Rendering
 function buildMessage(m) {
