@@ -306,3 +306,26 @@ def test_escape_twice_leaves_the_page_quickly_and_once_only_closes(page, demo_ur
     page.keyboard.press("Escape")
     page.keyboard.press("Escape")
     page.wait_for_url(f"{EXIT_URL}**")
+
+
+def test_the_pickup_code_stands_on_its_own_line_with_a_copy_button(page, demo_url, running_stack):
+    from common import redis_keys
+    from connectors.handoff.service import text
+
+    code = "K7P2-9QX3"
+    open_widget(page, demo_url)
+    ask(page, "hei")
+    wait_for_bot_messages(page, 1)
+    closed = {
+        "role": "bot", "text": text("offline", "nb", team="Ungdomsveiledning", hours="hverdager 09-15", code=code),
+        "buttons": [], "custom": {"kind": "handoff", "live": False, "pickup": code, "lang": "nb"},
+    }
+    redis_cli(running_stack, "XADD", redis_keys.transcript(session_of(page)), "*", "m", json.dumps(closed))
+    message = page.locator("#ung-veileder .message[data-kind=handoff]")
+    expect(message).to_contain_text(code, timeout=TIMEOUT_MS)
+    assert f"\n{code}\n" in message.locator(".text").inner_text()
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    message.locator("button.copy-code").click()
+    expect(message.locator("button.copy-code")).to_have_text("Koden er kopiert")
+    assert page.evaluate("navigator.clipboard.readText()") == code
+    screenshot(page, "widget-pickup-code")

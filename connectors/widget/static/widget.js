@@ -38,6 +38,8 @@ const S = {
   del: ['Slett samtalen', 'Slett samtalen', 'Delete conversation'],
   close: ['Lukk chatten', 'Lukk chatten', 'Close chat'],
   exit: ['Forlat siden raskt', 'Forlat sida raskt', 'Leave this page quickly'],
+  copy: ['Kopier koden', 'Kopier koden', 'Copy the code'],
+  copied: ['Koden er kopiert', 'Koden er kopiert', 'The code is copied'],
   confirmQ: ['Vil du slette hele samtalen? Det kan ikke angres.', 'Vil du slette heile samtalen? Det kan ikkje angrast.', 'Delete the whole conversation? This cannot be undone.'],
   yes: ['Ja, slett', 'Ja, slett', 'Yes, delete'],
   no: ['Avbryt', 'Avbryt', 'Cancel'],
@@ -268,7 +270,7 @@ button{cursor:pointer;min-height:2.75em;padding:.25em .875em;border-radius:.5em;
 .dot+.dot{animation-delay:.2s}.dot+.dot+.dot{animation-delay:.4s}
 @keyframes uv-blink{0%,80%,100%{opacity:.25}40%{opacity:1;transform:translateY(-.2em)}}
 .quick-replies{max-height:35%;overflow-y:auto;padding:.5em 1em;border-top:1px solid #c4c9cf}
-.quick-reply{max-width:100%;border-color:var(--ink);border-radius:1.375em;color:var(--ink);font-weight:600;text-align:left;overflow-wrap:anywhere}
+.quick-reply,.copy-code{max-width:100%;border-color:var(--ink);border-radius:1.375em;color:var(--ink);font-weight:600;text-align:left;overflow-wrap:anywhere}
 .alert,.status{margin:.5em 1em 0;padding:.5em .75em;border-left:.25em solid}
 .alert{color:#a4161a;background:#fdecea}
 .status{background:#eef1f4;border-color:var(--ink)}
@@ -369,6 +371,11 @@ function buildMessage(m) {
   const bubble = h('div.bubble', null, [prefix, ' ', text]);
   const more = !user && c.kind === 'answer' && isHttp(c.url) && m.text.indexOf(c.url) < 0;
   if (more) bubble.append(h('p.read-more-wrap', null, [tr(link(c.url, '', 'read-more'), 'readMore')]));
+  // The pickup code, one tap to copy (the text has it on a line of its own too).
+  if (!user && typeof c.pickup === 'string') {
+    const b = btn('copy-code', { i18n: 'copy', click: () => navigator.clipboard.writeText(c.pickup).then(() => tr(b, 'copied'), () => {}) });
+    bubble.append(h('p.read-more-wrap', null, [b]));
+  }
   if (!m.text.trim() && !more) el.classList.add('empty');
   el.append(bubble);
   if (user) el.append(h('div.message-status'));
