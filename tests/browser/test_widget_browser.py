@@ -329,3 +329,23 @@ def test_the_pickup_code_stands_on_its_own_line_with_a_copy_button(page, demo_ur
     expect(message.locator("button.copy-code")).to_have_text("Koden er kopiert")
     assert page.evaluate("navigator.clipboard.readText()") == code
     screenshot(page, "widget-pickup-code")
+
+
+@pytest.mark.parametrize(("width", "height", "name"), [(360, 740, "phone-360"), (640, 400, "zoom-200")])
+def test_on_small_and_zoomed_screens_the_answer_and_the_input_box_are_both_in_view(browser, demo_url, width, height, name):
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    try:
+        open_widget(page, demo_url)
+        ask(page, "jeg vil ikke leve lenger")
+        wait_for_bot_messages(page, 1)
+        header = page.locator("#ung-veileder .header").bounding_box()
+        log = page.locator("#ung-veileder .log").bounding_box()
+        answer = bot_messages(page).first.bounding_box()
+        composer = page.locator("#uv-input").bounding_box()
+        assert header["height"] <= 0.3 * height, header  # compact: at most 30 % of the screen
+        assert log["y"] - 1 <= answer["y"] < log["y"] + log["height"] - 40  # the answer's first lines show
+        assert composer["y"] + composer["height"] <= height + 0.5  # and the input box is on screen
+        screenshot(page, f"widget-compact-{name}")
+    finally:
+        context.close()

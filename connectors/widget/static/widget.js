@@ -285,6 +285,7 @@ button{cursor:pointer;min-height:2.75em;padding:.25em .875em;border-radius:.5em;
 .send-button{padding:.25em 1.5em;border-color:var(--accent);background:var(--accent);color:var(--on);font-weight:700}
 @media (max-width:480px){.panel{inset:0;width:100%;max-width:100%;height:100vh;height:100dvh;max-height:none;border:0;border-radius:0}}
 @media (max-height:500px){.panel{top:0;height:auto;max-height:none}}
+@media (max-width:480px),(max-height:500px){.header{padding:.375em .75em}.title{margin:0 2.5em .25em 0;min-height:0;font-size:1em}.header-actions{gap:.375em}.header button:not(.close-button),.lang-select{min-height:2.25em;padding:.125em .5em;font-size:.875em}.lang-wrap label{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}.close-button{top:.25em}}
 @media (prefers-reduced-motion:reduce){*{animation:none!important;transition:none!important}}
 @media (forced-colors:active){.quick-exit,.badge{border:1px solid}}`;
 
