@@ -57,8 +57,10 @@ SETS = (
     # written at the start of the session that first measured holdout 5, before it changed
     # anything; measured at its end
     ("holdout 6", ROOT / "tests/data/eval_e2e6.yml", ROOT / "tests/data/eval_dialogues6.yml"),
+    # written at the end of that session, the same way; for the round after it
+    ("holdout 7", ROOT / "tests/data/eval_e2e7.yml", ROOT / "tests/data/eval_dialogues7.yml"),
 )
-HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5", "holdout 6"})
+HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5", "holdout 6", "holdout 7"})
 # Questions no service in the catalogue answers, and questions one does (issue 21), written from the
 # two catalogues alone by someone who had read no entry.
 COVERAGE = ROOT / "tests/data/eval_coverage.yml"
