@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from contextlib import contextmanager
 import urllib.error
 import urllib.request
 
@@ -15,6 +16,8 @@ from connectors.language import count_markers
 from support.browser import EXIT_URL, push_agent_message, redis_cli, screenshot
 
 QUESTION = "hvordan søker jeg borteboerstipend"
+# A phone, and 200 % zoom of a 1280x800 window (a 640x400 CSS-pixel viewport).
+SMALL_SCREENS = [(360, 740, "phone-360"), (640, 400, "zoom-200")]
 TIMEOUT_MS = 30_000
 
 
@@ -35,6 +38,16 @@ def bot_messages(page):
 
 def wait_for_bot_messages(page, count: int) -> None:
     expect(bot_messages(page)).to_have_count(count, timeout=TIMEOUT_MS)
+
+
+@contextmanager
+def sized_page(browser, width: int, height: int):
+    """A page in a fresh browser context of `width` x `height` CSS pixels, closed afterwards."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    try:
+        yield context.new_page()
+    finally:
+        context.close()
 
 
 def session_of(page) -> str | None:
@@ -117,12 +130,9 @@ def test_keyboard_alone_opens_chats_and_closes(page, demo_url):
     expect(launcher).to_be_focused()
 
 
-@pytest.mark.parametrize(("width", "height", "name"), [(360, 740, "phone-360"), (640, 400, "zoom-200")])
+@pytest.mark.parametrize(("width", "height", "name"), SMALL_SCREENS)
 def test_small_screens_and_200_percent_zoom_do_not_overflow(browser, demo_url, width, height, name):
-    # 200 % zoom of a 1280x800 window is a 640x400 CSS-pixel viewport.
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    try:
+    with sized_page(browser, width, height) as page:
         open_widget(page, demo_url)
         ask(page, "hei")
         wait_for_bot_messages(page, 1)
@@ -132,8 +142,6 @@ def test_small_screens_and_200_percent_zoom_do_not_overflow(browser, demo_url, w
             box = page.locator(selector).bounding_box()
             assert box and box["x"] >= 0 and box["x"] + box["width"] <= width + 0.5, selector
         screenshot(page, f"widget-{name}")
-    finally:
-        context.close()
 
 
 def test_html_in_a_message_is_shown_as_text_and_never_run(page, demo_url):
@@ -274,9 +282,7 @@ def test_phone_numbers_in_the_crisis_answer_can_be_tapped_to_call(page, demo_url
 
 def test_a_long_new_answer_is_shown_from_its_start_at_200_percent_zoom(browser, demo_url):
     # 200 % zoom of a 1280x800 window: the crisis answer is taller than the message area.
-    context = browser.new_context(viewport={"width": 640, "height": 400})
-    page = context.new_page()
-    try:
+    with sized_page(browser, 640, 400) as page:
         open_widget(page, demo_url)
         ask(page, "jeg vil ikke leve lenger")
         wait_for_bot_messages(page, 1)
@@ -286,8 +292,6 @@ def test_a_long_new_answer_is_shown_from_its_start_at_200_percent_zoom(browser, 
         assert answer_box["height"] > log_box["height"]  # longer than the screen shows at once
         assert log_box["y"] - 1 <= answer_box["y"] <= log_box["y"] + 40  # its first line is in view
         screenshot(page, "widget-long-answer-from-start")
-    finally:
-        context.close()
 
 
 def test_escape_twice_leaves_the_page_quickly_and_once_only_closes(page, demo_url):
@@ -331,11 +335,9 @@ def test_the_pickup_code_stands_on_its_own_line_with_a_copy_button(page, demo_ur
     screenshot(page, "widget-pickup-code")
 
 
-@pytest.mark.parametrize(("width", "height", "name"), [(360, 740, "phone-360"), (640, 400, "zoom-200")])
+@pytest.mark.parametrize(("width", "height", "name"), SMALL_SCREENS)
 def test_on_small_and_zoomed_screens_the_answer_and_the_input_box_are_both_in_view(browser, demo_url, width, height, name):
-    context = browser.new_context(viewport={"width": width, "height": height})
-    page = context.new_page()
-    try:
+    with sized_page(browser, width, height) as page:
         open_widget(page, demo_url)
         ask(page, "jeg vil ikke leve lenger")
         wait_for_bot_messages(page, 1)
@@ -347,5 +349,3 @@ def test_on_small_and_zoomed_screens_the_answer_and_the_input_box_are_both_in_vi
         assert log["y"] - 1 <= answer["y"] < log["y"] + log["height"] - 40  # the answer's first lines show
         assert composer["y"] + composer["height"] <= height + 0.5  # and the input box is on screen
         screenshot(page, f"widget-compact-{name}")
-    finally:
-        context.close()
