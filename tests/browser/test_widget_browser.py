@@ -101,14 +101,28 @@ def test_ask_pick_a_quick_reply_reload_and_leave_quickly(page, demo_url, running
     assert history_status(running_stack, session) == 404
 
 
+def assert_no_serious_violations(page) -> None:
+    results = Axe().run(page)
+    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], json.dumps(serious, indent=1)[:3000]
+
+
 def test_no_serious_or_critical_accessibility_violations(page, demo_url):
     open_widget(page, demo_url)
     ask(page, QUESTION)
     wait_for_bot_messages(page, 1)
-    results = Axe().run(page)
-    serious = [v for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
-    assert serious == [], json.dumps(serious, indent=1)[:3000]
+    assert_no_serious_violations(page)
     screenshot(page, "widget-axe")
+
+
+@pytest.mark.parametrize(("width", "height", "name"), SMALL_SCREENS)
+def test_no_serious_accessibility_violations_on_small_and_zoomed_screens(browser, demo_url, width, height, name):
+    with sized_page(browser, width, height) as page:
+        open_widget(page, demo_url)
+        ask(page, "jeg vil ikke leve lenger")
+        wait_for_bot_messages(page, 1)
+        assert_no_serious_violations(page)
+        screenshot(page, f"widget-axe-{name}")
 
 
 def test_keyboard_alone_opens_chats_and_closes(page, demo_url):
