@@ -211,7 +211,16 @@ class CaseworkerInput(InputChannel):
         user = session.caseworker.username
         data = _body(request)
         if action == "claim":
+            already_mine = ticket.claimed_by == user and ticket.status == "claimed"
             ticket = await self.tickets.claim(ticket.id, user, list(session.caseworker.teams))
+            if not already_mine:
+                # The young person is told a person has joined ("Kari fra Ungdomsveiledning er her nå").
+                team = self.teams.teams.get(ticket.team)
+                joined = TranscriptMessage.bot(
+                    handoff_text("joined", ticket.lang, name=session.caseworker.name, team=team.name if team else ticket.team),
+                    {"kind": "joined", "ticket": ticket.id, "lang": ticket.lang},
+                )
+                await self.transcripts.append(ticket.session, [joined])
             return {"ticket": ticket.to_json()}
         if action == "release":
             if not await self.tickets.release(ticket.id, expected_user=user):

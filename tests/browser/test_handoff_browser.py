@@ -48,6 +48,8 @@ def test_a_caseworker_takes_over_replies_and_hands_back(browser, demo_url, runni
         caseworker.locator("#queue .claim-button").first.click()
         expect(caseworker.locator("#ticket")).to_have_attribute("data-ticket", re.compile(r"\w+"), timeout=TIMEOUT_MS)
         expect(caseworker.locator("#transcript")).to_contain_text("kan jeg snakke med et menneske")
+        # The young person is told who has joined.
+        expect(young.locator("#ung-veileder .message[data-kind=joined]")).to_contain_text("er her nå", timeout=TIMEOUT_MS)
 
         # The young person writes a script payload; the console shows it as text and never runs it.
         say(young, '<img src=x onerror="window.__pwned=1">hei?')

@@ -147,7 +147,13 @@ async def test_claim_reply_note_transfer_and_hand_back(console, clients, tickets
     status, _, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/note", {"text": "Trenger oppfølging"})
     assert status == 200
     _, view, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
-    assert [m["role"] for m in view["transcript"]] == ["user", "agent"]
+    assert [m["role"] for m in view["transcript"]] == ["user", "bot", "agent"]
+    # The young person was told who joined, once: claiming again adds nothing.
+    joined = view["transcript"][1]
+    assert joined["custom"]["kind"] == "joined" and joined["text"].startswith("Kari fra ")
+    await kari.request("POST", f"/api/tickets/{ticket.id}/claim", {})
+    _, again, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
+    assert [m["custom"].get("kind") for m in again["transcript"]].count("joined") == 1
     # The transcript comes back exactly as written: the console shows it as text.
     assert view["transcript"][0]["text"] == "<script>alert(1)</script> hjelp"
     assert view["notes"][0]["text"] == "Trenger oppfølging"
