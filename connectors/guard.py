@@ -5,8 +5,9 @@ Every channel calls `answer_safely`. Before the bot sees the message, the crisis
 crisis message gets the crisis answer and anything else a helpful fallback; if the bot answered a
 flagged message without the crisis answer, the crisis answer goes first. A check-in the bot chose
 stays: the crisis classifier found the lexicon's match very unlikely ("knife slipped while carving
-a pumpkin"), and the check-in still names 113 and Mental Helse and asks whether it is about them. These replies are in
-the message's own language (or the channel's), since the conversation's may be out of reach.
+a pumpkin"), and the check-in still names 113 and Mental Helse and asks whether it is about them.
+These replies are in the message's own language (or the channel's), since the conversation's may
+be out of reach.
 """
 
 from __future__ import annotations
@@ -47,7 +48,7 @@ def _collect_late_outcome(task: asyncio.Future) -> None:
 SETTLED_KINDS = frozenset({"crisis", "check_in"})
 
 
-def _has_crisis_answer(messages: list[dict[str, Any]]) -> bool:
+def _settled(messages: list[dict[str, Any]]) -> bool:
     return any((m.get("custom") or {}).get("kind") in SETTLED_KINDS for m in messages)
 
 
@@ -84,7 +85,7 @@ async def answer_safely(
         failed = True
     replies = [] if failed else list(collector.messages)
 
-    if signal is not None and not _has_crisis_answer(replies):
+    if signal is not None and not _settled(replies):
         if replies:
             logger.warning("crisis flagged by the lexicon but not by the bot: category %s", signal.category)
         lang = reply_language(incoming.text, incoming.metadata)

@@ -239,10 +239,8 @@ class ActionAnswerFromKB(Action):
                     return self._answer([stay, *(r for r in combined.results if r is not stay)], lang, combined_question)
                 if top is not None and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
-        if out_of_scope:
-            return Reply(response="utter_out_of_scope"), KEEP
-        if outside and alone.results and not only_sure:
-            # (with nothing found at all, the no-match reply below says the same)
+        # Outside the catalogue with something found (with nothing at all, no-match says the same).
+        if out_of_scope or (outside and alone.results and not only_sure):
             return Reply(response="utter_out_of_scope"), KEEP
         if only_sure and not confident_alone:
             return None

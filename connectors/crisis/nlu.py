@@ -5,9 +5,9 @@ It runs after the intent classifiers (and the FallbackClassifier). It combines t
 lexicon first (a match the classifier scores below `classifier_doubt_below`, with no first-person
 disclosure, is a check-in: "knife slipped while carving a pumpkin"); then the crisis classifier's
 probability (`nlu_classifier`, set earlier in the pipeline): at least `classifier_crisis_at` is the
-crisis answer, at least `classifier_check_in_at` a check-in; and, unless `model_threshold` is None, the trained `crisis` intent when the model is that
-confident and the message holds a risk word outside idioms and school topics (a check-in: alone,
-the intent is too eager, see `make eval`).
+crisis answer, at least `classifier_check_in_at` a check-in; and, unless `model_threshold` is None,
+the trained `crisis` intent when the model is that confident and the message holds a risk word
+outside idioms and school topics (a check-in: alone, the intent is too eager, see `make eval`).
 The category and whether the writer speaks of someone else go out as entities, which fill the
 `crisis_category` and `crisis_subject` slots: the conversation stays marked for an urgent handoff.
 A check-in (a help question on a crisis topic, or the model alone) is the `check_in` intent with a

@@ -15,7 +15,7 @@ from common.redis import connect_url
 from .config import KBConfig
 from .content import load_entries
 from .domain import ServiceNames, read_outside_questions
-from .embedding import Embedder, EmbeddingCache, load_embedder
+from .embedding import Embedder, EmbeddingCache, encode_texts, load_embedder
 from .index import SearchIndex
 from .accounts import Accounts
 from .errors import StoreUnavailableError
@@ -111,7 +111,7 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     embedder = embedder or load_embedder(config.model)
     cache = EmbeddingCache(config.cache_dir, config.model) if config.cache_dir else None
     outside_texts = read_outside_questions(config.outside_file)
-    outside = (cache.load_or_encode(outside_texts, embedder) if cache else embedder.encode(outside_texts)) if outside_texts else None
+    outside = encode_texts(outside_texts, embedder, cache) if outside_texts else None
     index = SearchIndex(entries, embedder, cache=cache, outside=outside)
 
     app = Sanic("ung_veileder_kb")

@@ -74,3 +74,8 @@ class EmbeddingCache:
         np.save(temporary, vectors)
         temporary.replace(path)
         return vectors
+
+
+def encode_texts(texts: Sequence[str], embedder: Embedder, cache: EmbeddingCache | None = None) -> np.ndarray:
+    """Unit vectors for `texts` (one row each), read from `cache` when it holds them."""
+    return cache.load_or_encode(texts, embedder) if cache else embedder.encode(texts)

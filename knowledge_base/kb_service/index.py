@@ -19,7 +19,7 @@ import numpy as np
 
 from .content import Entry
 from .domain import DomainModel
-from .embedding import Embedder, EmbeddingCache
+from .embedding import Embedder, EmbeddingCache, encode_texts
 from .normalise import english_share, tokens, vocabulary
 
 Mode = Literal["hybrid", "dense", "bm25"]
@@ -102,7 +102,7 @@ class DenseRetriever:
             self._vectors = np.concatenate(blocks) if blocks else np.zeros((0, 1), dtype=np.float32)
         else:
             # One normalised float32 matrix; a restart with unchanged content reads it from disk.
-            self._vectors = cache.load_or_encode(texts, embedder) if cache else embedder.encode(texts)
+            self._vectors = encode_texts(texts, embedder, cache)
         # One mean vector per entry: a cheap first pass when the matrix is large.
         sums = np.add.reduceat(self._vectors, self._starts, axis=0)
         self._centroids = sums / np.linalg.norm(sums, axis=1, keepdims=True)

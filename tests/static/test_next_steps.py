@@ -22,3 +22,14 @@ def test_every_fixed_reply_of_these_kinds_has_a_next_step():
                 if kind in KINDS and not has_next_step(variation.get("text") or "", buttons=variation.get("buttons")):
                     dead_ends.append((name, (variation.get("custom") or {}).get("lang")))
     assert not dead_ends
+
+
+def test_the_widget_links_the_same_phone_numbers_the_next_step_check_counts():
+    """The widget's `tel:` pattern (JavaScript) and `replies.PHONE` (Python) are one pattern."""
+    import re
+
+    from actions.replies import PHONE
+
+    script = (ROOT / "connectors" / "widget" / "static" / "widget.js").read_text(encoding="utf-8")
+    [source] = re.findall(r"^const TEL = '(.*)';$", script, flags=re.MULTILINE)
+    assert source.replace("\\\\", "\\") == PHONE.pattern
