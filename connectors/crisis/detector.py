@@ -39,7 +39,18 @@ class CrisisSignal:
 
 
 def normalise(text: str) -> str:
-    text = unmask(unicodedata.normalize("NFKC", text).lower())
+    return _clean(unmask(unicodedata.normalize("NFKC", text).lower()))
+
+
+def sentences(text: str) -> list[str]:
+    """The message cut at punctuation (after unmasking, so "s.e.l.v" stays whole), each piece
+    normalised: the clauses a frame can be confined to."""
+    unmasked = unmask(unicodedata.normalize("NFKC", text).lower())
+    pieces = (_clean(p) for p in re.split(r"[,;:!?\n]+|\.(?=\s|$)", unmasked))
+    return [p for p in pieces if p]
+
+
+def _clean(text: str) -> str:
     text = text.replace("’", "'").replace("`", "'")
     text = re.sub(r"[^\w\s💀]", " ", text)
     text = re.sub(r"(\w)\1{2,}", r"\1\1", text)  # "døøøø" -> "døø", "plsss" -> "plss"
@@ -140,11 +151,17 @@ def detect(text: str) -> CrisisSignal | None:
     if signal is None:
         return None
     if not disclosed:
-        if framing.frame(cleaned) is not None and _detect(framing.without_framed_clauses(normalised)) is None:
+        framed = framing.frame(cleaned)
+        if framed is not None and (
+            _asked_for_school(cleaned, text)
+            # The other sentences of an accident describe the wound ("small cut, how do i keep it
+            # clean"): only a strong pattern there still counts.
+            or _detect(framing.without_framed_clauses(sentences(text)), concepts_too=framed != "accident") is None
+        ):
             return None
         if signal.category == "self_harm" and framing.small_injury(cleaned):
             return None
-        if framing.past_event_question(cleaned):
+        if framing.past_event_question(cleaned) or framing.recovered(cleaned):
             signal = replace(signal, level="check_in")
         elif framing.hypothetical_question(cleaned) and not (FIRST_PERSON.search(cleaned) or FRIEND_PHRASE_OWNED.search(cleaned)):
             signal = replace(signal, level="check_in")
@@ -156,13 +173,23 @@ def detect(text: str) -> CrisisSignal | None:
     return signal if refined == signal.category else replace(signal, category=refined)
 
 
+def _asked_for_school(cleaned: str, text: str) -> bool:
+    """A sentence says the whole message is asked for school work, and nobody in the rest of it
+    is the writer or someone they know ("hvor lenge etter en voldtekt kan man gå til
+    overgrepsmottak? spør til en skoleoppgave")."""
+    if not framing.purpose(cleaned):
+        return False
+    rest = framing.without_framed_clauses(sentences(text))
+    return not (FIRST_PERSON.search(rest) or FRIEND_PHRASE_OWNED.search(rest))
+
+
 def detect_crisis(text: str) -> CrisisSignal | None:
     """`detect(text)` when it calls for the crisis answer itself (not a check-in), else None."""
     signal = detect(text)
     return signal if signal is not None and signal.level == "crisis" else None
 
 
-def _detect(normalised: str, topic_vetoes: bool = True) -> CrisisSignal | None:
+def _detect(normalised: str, topic_vetoes: bool = True, concepts_too: bool = True) -> CrisisSignal | None:
     idioms, strong, topic_words, topic_context = _compiled()
     cleaned = f" {idioms.sub(' ', normalised)} "
     about_a_subject = topic_vetoes and bool(topic_context.search(cleaned))
@@ -178,13 +205,13 @@ def _detect(normalised: str, topic_vetoes: bool = True) -> CrisisSignal | None:
             match = pattern.search(cleaned)
             if match:
                 return CrisisSignal(category, _is_third_person(cleaned, match.group(0)), pattern.pattern)
-        if about_a_subject or asks_about_a_subject:
+        if about_a_subject or asks_about_a_subject or not concepts_too:
             continue
         for pattern in topic_words[category]:
             match = pattern.search(cleaned)
             if match:
                 return CrisisSignal(category, _is_third_person(cleaned, cleaned), pattern.pattern)
-    if about_a_subject:
+    if about_a_subject or not concepts_too:
         return None
     concept = _concept_match(cleaned, concepts.UNVETOED_RULES)
     if concept is not None:

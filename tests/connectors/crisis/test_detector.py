@@ -169,3 +169,85 @@ def test_cutting_hair_or_nails_is_not_a_crisis(text):
 def test_a_haircut_word_does_not_hide_self_harm(text):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis" and signal.category == "self_harm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an injury with its everyday cause named
+        "fikk en fotball rett i fjeset i friminuttet, nesa er hoven",
+        "kutta meg på ei glasskår på stranda, lite sår, holder det med plaster?",
+        "the cat scratched my arm pretty bad, should i wash it with soap",
+        "datt av sykkelen og skrubbet opp kneet, svir skikkelig",
+        "brente meg på stekepanna da jeg lagde pannekaker, det er bare litt rødt",
+        # someone else's death as grief or news, a drowning in history
+        "morfar døde i helga og jeg gruer meg til begravelsen",
+        "hvor mange druknet egentlig da Titanic sank?",
+        # a dosage question for everyday pain
+        "hvor mange paracet kan man ta på en dag mot hodepine?",
+        # a threat over an everyday act
+        "søsteren min sier hun skal drepe meg hvis jeg låner skoene hennes igjen",
+        # a sentence saying the whole message is for school
+        "hva straffen er for voldtekt i Norge? spør til en skoleoppgave",
+        # everyday words holding a risk word
+        "ikke kutt meg av når jeg prøver å forklare",
+        "ble kutta fra laget i dag, så sur",
+    ],
+)
+def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
+    signal = detect(text)
+    assert signal is None or signal.level != "crisis", signal
+
+
+@pytest.mark.parametrize(
+    ("text", "category"),
+    [
+        # an accident frame never hides intent, a cover story or a serious wound
+        ("brente meg på stekepanna med vilje for å kjenne noe", "self_harm"),
+        ("pappa slår meg med beltet, sa at jeg skal si at jeg falt av sykkelen", "violence_home"),
+        ("kompisen datt av sykkelen og blør kraftig fra hodet, hva gjør vi", "acute_danger"),
+        # a threat over telling someone stays a threat
+        ("stefaren min sier han skal drepe meg hvis jeg forteller det til noen", "violence_home"),
+        # danger in another sentence than the school frame
+        ("jeg har en oppgave om vold. pappa slår meg hver dag", "violence_home"),
+        # someone's death with a wish to follow
+        ("bestemor døde i vår og jeg vil bare være med henne", "suicide"),
+        # a drowning now
+        ("broren min holder på å drukne i elva, hjelp", "acute_danger"),
+    ],
+)
+def test_frames_and_idioms_do_not_hide_danger(text, category):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis", signal
+    assert signal.category == category
+
+
+def test_sentences_are_cut_at_punctuation_after_unmasking():
+    from connectors.crisis.detector import sentences
+
+    assert sentences("S.e.l.v.s.k.a.d.e igjen. Hjelp, hva gjør jeg?") == ["selvskade igjen", "hjelp", "hva gjør jeg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kutta meg for mange år siden, men fikk hjelp og har det bra nå. kan jeg bli sykepleier?",
+        "two years clean from self harm, is it weird to want to talk about it at school?",
+        "how do you help someone who says they want to die? asking for a course",
+    ],
+)
+def test_something_told_as_over_or_asked_in_general_gets_a_check_in(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "check_in", signal
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "relapsed after 6 months clean, cut again last night",
+        "var clean i et år men sprakk i går og kutta meg",
+    ],
+)
+def test_a_relapse_is_not_told_as_over(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis", signal
