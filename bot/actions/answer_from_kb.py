@@ -18,6 +18,7 @@ from .context import (
     option_by_words,
     ordinal,
     refers_back,
+    short_question,
     strong_follow_up,
 )
 from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
@@ -196,8 +197,9 @@ class ActionAnswerFromKB(Action):
         correction replaces the topic: the message alone first, then the combined search.
         """
         k = self._config.search_k
-        # One request: the message alone and, with a last topic, read as its follow-up.
-        with_context = bool(context.question and context.service)
+        # One request: the message alone and, with a last topic, read as its follow-up. After a
+        # clarify or a topic menu the last question is kept without a service.
+        with_context = bool(context.question)
         alone = await self._kb.search(question, k, context.question if with_context else None)
         # Outside the catalogue by the domain model, and the knowledge base not sure: no service
         # is named (unless the last topic explains the message, below).
@@ -208,8 +210,18 @@ class ActionAnswerFromKB(Action):
         if corrected and confident_alone:
             return self._answer(alone.results, lang, question)
         strong = strong_follow_up(question)
-        weak = refers_back(question)
+        # A pronoun pointing back, or a bare question of a few words the knowledge base cannot
+        # place alone ("må eg betale noko?"): a weak sign of a follow-up.
+        weak = refers_back(question) or (short_question(question) and not confident_alone)
         alone_top = alone.results[0].score if alone.results else 0.0
+        if with_context and not context.service and alone.in_context is not None and (strong or weak) and not corrected:
+            # After a clarify: the follow-up narrows the question the options were for.
+            combined = alone.in_context
+            if not confident_alone and self._confident(combined):
+                return self._answer(combined.results, lang, f"{context.question} {question}")
+            if not confident_alone and combined.results and not outside and not only_sure:
+                return self._clarify(combined.results, lang, f"{context.question} {question}")
+        with_context = with_context and bool(context.service)
         # An unmarked message that is clear on its own is a new question, unless it is only a
         # little clear and the last topic explains it much better ("hvor langt unna må skolen
         # være" after a borteboerstipend answer): then the combined search must win by a margin.
@@ -227,9 +239,10 @@ class ActionAnswerFromKB(Action):
             if not corrected and same_service:
                 if strong or weak or (not confident_alone and on_its_own):
                     return self._answer(combined.results, lang, combined_question)
-            if strong and not corrected and top is not None and not same_service:
-                # A marked follow-up ("what if ...", "og hvis ...") stays on the last topic when an
-                # entry of its service comes close to the best result.
+            if (strong or (weak and not confident_alone)) and not corrected and top is not None and not same_service:
+                # A marked follow-up ("what if ...", "og hvis ...") or a bare question that is not
+                # clear alone stays on the last topic when an entry of its service comes close to
+                # the best result.
                 stay = next((r for r in combined.results if r.service == context.service), None)
                 if (
                     stay is not None
@@ -237,7 +250,7 @@ class ActionAnswerFromKB(Action):
                     and stay.score >= top.score - self._config.follow_up_stay_margin
                 ):
                     return self._answer([stay, *(r for r in combined.results if r is not stay)], lang, combined_question)
-                if top is not None and top.score >= alone_top + self._config.implicit_follow_up_margin:
+                if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).
         if out_of_scope or (outside and alone.results and not only_sure):
@@ -295,7 +308,8 @@ class ActionAnswerFromKB(Action):
         offer_human = _previous_reply_was_a_fallback(tracker)
         if not text or text.startswith("/"):
             return no_match_reply(offer_human, lang), KEEP
-        if intent == "need_help" and not (corrected or follow_up(text)):
+        leans_on_last = follow_up(text) or (bool(context.service) and short_question(text))
+        if intent == "need_help" and not (corrected or leans_on_last):
             return Reply(response="utter_topics"), KEEP
         # The NLU calls a short message out of scope when it lacks the topic ("when's the
         # deadline"); right after an answer it may be a follow-up, so it is read in context first.

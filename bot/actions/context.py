@@ -31,7 +31,7 @@ _FOLLOW_UP_END = re.compile(r"\b(?:da|då|then|too|også|au|og)\s*$")
 _AGE_ONLY = re.compile(
     r"^(?:(?:men |og |but |and )?(?:jeg|eg|æ|i|je)?\s*(?:er|e|am|m|'m)?\s*)"
     r"(\d{1,2})\s*(?:år|aar|years?(?: old)?|yo|y o)?\s*(?:gammel|gamal|old)?\s*"
-    r"(?:forresten|btw|by the way|altså|da|då|hvis det betyr noe|if that matters)?$"
+    r"(?:selv|sjøl|sjølv|sjø|sjæl|self|myself|nå|no|now|forresten|btw|by the way|altså|da|då|hvis det betyr noe|if that matters)?$"
 )
 _NO = r"(?:nei|nope|no|neida|nah|sorry|sry|unnskyld|orsak|oi|oops|ops)\b[\s,.!]*"
 _I = r"(?:jeg|eg|æ|i|je) ?"
@@ -88,6 +88,17 @@ def refers_back(text: str) -> bool:
 
 def follow_up(text: str) -> bool:
     return strong_follow_up(text) or refers_back(text)
+
+
+# The longest message read as a bare question ("må eg betale noko", "kor ringer eg").
+SHORT_QUESTION_WORDS = 6
+
+
+def short_question(text: str) -> bool:
+    """A question of a few words ("må eg betale noko?", "hvor søker man"): right after an answer,
+    and when the knowledge base cannot place it alone, it leans on the last topic."""
+    plain = _plain(text)
+    return bool(plain) and len(plain.split()) <= SHORT_QUESTION_WORDS and asks_question(text)
 
 
 def age(text: str) -> int | None:

@@ -324,10 +324,10 @@ class RankedKB:
         return KBSearch(self.alone, self.confident, in_context, self.in_domain)
 
 
-async def decide(alone, combined, text="what if i don't get one in time?", context=True, **search):
+async def decide(alone, combined, text="what if i don't get one in time?", context=True, service="skatteetaten", **search):
     action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
     action._kb = RankedKB(alone, combined, **search)
-    slots = {"context_question": "do i need a tax card", "context_service": "skatteetaten"} if context else {}
+    slots = {"context_question": "do i need a tax card", "context_service": service} if context else {}
     tracker = make_tracker(text, slots=slots)
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, tracker, domain={})
@@ -369,3 +369,31 @@ async def test_a_sure_knowledge_base_answers_whatever_the_domain_model_says():
 async def test_a_follow_up_explained_by_the_last_topic_is_answered_even_when_it_looks_outside():
     custom = await decide([], [result("skatt-frikort", "skatteetaten", 0.5)], text="og hvis jeg er 15?", in_domain=0.05)
     assert custom["service"] == "skatteetaten"
+
+
+# A bare question the knowledge base cannot place alone: NAV leads it, weakly.
+UNSURE = [result("nav-jobb", "nav", 0.38), result("hfu-pris", "hfu", 0.36)]
+
+
+async def test_a_bare_short_question_unclear_alone_stays_on_the_last_topic():
+    custom = await decide(UNSURE, [result("nav-jobb", "nav", 0.45), result("skatt-frikort", "skatteetaten", 0.42)], text="må eg betale noko?")
+    assert (custom["kind"], custom["service"]) == ("answer", "skatteetaten")
+
+
+async def test_a_bare_short_question_clear_alone_is_a_new_question():
+    custom = await decide(
+        [result("nav-jobb", "nav", 0.8)], [result("skatt-frikort", "skatteetaten", 0.5)], text="hvordan søker jeg jobb?", confident=True,
+    )
+    assert custom["service"] == "nav"
+
+
+async def test_a_follow_up_after_a_clarify_narrows_the_question_the_options_were_for():
+    custom = await decide(UNSURE, [result("skatt-frikort", "skatteetaten", 0.7)], text="og hvis jeg er 15?", service=None)
+    assert (custom["kind"], custom["service"]) == ("answer", "skatteetaten")
+
+
+async def test_a_follow_up_after_a_clarify_that_stays_unclear_offers_the_narrowed_options():
+    custom = await decide(
+        UNSURE, [result("skatt-frikort", "skatteetaten", 0.4), result("skatt-kort", "skatteetaten", 0.39)], text="hva med kveldsjobb?", service=None,
+    )
+    assert custom["kind"] in ("clarify", "answer") and custom.get("service", "skatteetaten") == "skatteetaten"

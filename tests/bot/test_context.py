@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.context import age, correction, follow_up, last_bot_custom, option_by_words, ordinal
+from actions.context import age, correction, follow_up, last_bot_custom, option_by_words, ordinal, short_question
 
 
 @pytest.mark.parametrize("text", [
@@ -75,3 +75,18 @@ def test_a_closing_da_is_only_a_weak_sign():
     assert not strong_follow_up("hva gjør jeg da")
     assert refers_back("hva gjør jeg da")
     assert strong_follow_up("og hva med bil da")
+
+
+@pytest.mark.parametrize("text", ["må eg betale noko?", "kor ringer eg", "hvor søker man", "do i have to pay?"])
+def test_a_question_of_a_few_words_is_a_short_question(text):
+    assert short_question(text)
+
+
+@pytest.mark.parametrize("text", ["takk", "moped", "hvordan søker jeg om borteboerstipend når jeg bor på hybel i en annen kommune"])
+def test_thanks_a_bare_word_or_a_long_question_is_not(text):
+    assert not short_question(text)
+
+
+@pytest.mark.parametrize(("text", "years"), [("e 15 sjø", 15), ("er 16 selv", 16), ("I'm 17 now", 17)])
+def test_a_bare_age_with_a_dialect_filler(text, years):
+    assert age(text) == years
