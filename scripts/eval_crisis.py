@@ -53,11 +53,15 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--model", default=str(ROOT / "models/ung-veileder.tar.gz"))
     parser.add_argument("--lexicon-only", action="store_true")
+    parser.add_argument("--set", action="append", choices=sorted(SETS), dest="sets",
+                        help="only this set (repeatable); all sets without it")
     args = parser.parse_args()
     predictors = {"lexicon": detect}
     if not args.lexicon_only:
         predictors["lexicon + NLU model"] = load_model_predictor(args.model)
     for set_name, path in SETS.items():
+        if args.sets and set_name not in args.sets:
+            continue
         examples = load_examples(path)
         for predictor_name, predict in predictors.items():
             report = evaluate(f"{set_name} set, {predictor_name} ({path.name})", examples, predict)
