@@ -20,6 +20,7 @@ from .context import (
     refers_back,
     short_question,
     strong_follow_up,
+    vague,
 )
 from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
 from .replies import (
@@ -309,7 +310,7 @@ class ActionAnswerFromKB(Action):
         if not text or text.startswith("/"):
             return no_match_reply(offer_human, lang), KEEP
         leans_on_last = follow_up(text) or (bool(context.service) and short_question(text))
-        if intent == "need_help" and not (corrected or leans_on_last):
+        if (intent == "need_help" or vague(text)) and not (corrected or leans_on_last):
             return Reply(response="utter_topics"), KEEP
         # The NLU calls a short message out of scope when it lacks the topic ("when's the
         # deadline"); right after an answer it may be a follow-up, so it is read in context first.

@@ -194,3 +194,28 @@ _QUESTION = re.compile(
 def asks_question(text: str) -> bool:
     """Does the message ask something ("kan jeg anmelde det", "who helps w that?")?"""
     return bool(_QUESTION.search(text.lower()))
+
+
+# Words that name no topic: pronouns, small words, and asking for help in general. A message made
+# only of these ("i need help with something", "eg treng litt hjelp", "har et spørsmål") cannot
+# be routed; the topic menu is the honest reply. (Talking to someone is left out: that may be a
+# request for a person, which has its own intent.)
+_VAGUE_WORDS = frozenset(
+    """
+    i me my im i'm am a an the with for to about of on some something anything stuff thing things
+    can could u you ya please pls plz need needs want have got get is it this that do dont don't
+    know what how help helps helping problem problems issue issues question questions advice hey
+    hi hello just really so and or but now asap bit little lil kinda sort quick small
+    jeg eg æ je meg mæ min mitt mi mine en ei et ein eit noe noko nåkka nokka nåe litt lite med om
+    på for til hjelp hjelpe hjelpa hjelper problem problemer problema problemet spørsmål spørre
+    spørje spørja lurer lurar trenger treng trengs råd kan du deg har hei heisann hallo bare berre
+    er e å og eller men ting tingen vil ville skal gjøre gjere hva kva ka va vet veit ikke ikkje
+    itj nå no takk plis sånn slik liten lita
+    """.split()
+)
+
+
+def vague(text: str) -> bool:
+    """Does the message name no topic at all ("i need help with something")?"""
+    words = _plain(text).split()
+    return bool(words) and all(word in _VAGUE_WORDS for word in words)

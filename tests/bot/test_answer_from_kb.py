@@ -284,6 +284,17 @@ async def test_an_unknown_topic_shows_the_menu_again(kb_url):
     assert message["response"] == "utter_topics"
 
 
+async def test_a_question_naming_no_topic_gets_the_topic_menu_not_unrelated_options(kb_url):
+    [message] = await run_action(kb_url, make_tracker("i need help with something"))
+    assert message["response"] == "utter_topics"
+
+
+async def test_a_bare_question_right_after_an_answer_is_not_sent_to_the_menu(kb_url):
+    tracker = make_tracker("what do i do?", slots={"context_question": "do i need a tax card", "context_service": "skatteetaten"})
+    [message] = await run_action(kb_url, tracker)
+    assert message.get("response") != "utter_topics"
+
+
 def gated(tracker, intent: str):
     """`tracker` whose latest message the small-talk gate sent on as a question (connectors.nlu_gate)."""
     tracker.latest_message["gated_intent"] = intent

@@ -2,7 +2,7 @@
 
 import pytest
 
-from actions.context import age, correction, follow_up, last_bot_custom, option_by_words, ordinal, short_question
+from actions.context import age, correction, follow_up, last_bot_custom, option_by_words, ordinal, short_question, vague
 
 
 @pytest.mark.parametrize("text", [
@@ -90,3 +90,13 @@ def test_thanks_a_bare_word_or_a_long_question_is_not(text):
 @pytest.mark.parametrize(("text", "years"), [("e 15 sjø", 15), ("er 16 selv", 16), ("I'm 17 now", 17)])
 def test_a_bare_age_with_a_dialect_filler(text, years):
     assert age(text) == years
+
+
+@pytest.mark.parametrize("text", ["i need help with something", "eg treng litt hjelp", "har et spørsmål", "Kan du hjelpe meg med noe?"])
+def test_a_message_naming_no_topic_is_vague(text):
+    assert vague(text)
+
+
+@pytest.mark.parametrize("text", ["i need help with my tax card", "trenger hjelp med lånekassen", "kan jeg snakke med noen", "", "🙂"])
+def test_a_topic_or_a_wish_to_talk_is_not_vague(text):
+    assert not vague(text)
