@@ -156,7 +156,7 @@ def detect(text: str) -> CrisisSignal | None:
             _asked_for_school(cleaned, text)
             # The other sentences of an accident describe the wound ("small cut, how do i keep it
             # clean"): only a strong pattern there still counts.
-            or _detect(framing.without_framed_clauses(sentences(text)), concepts_too=framed != "accident") is None
+            or _detect(framing.without_framed_clauses(sentences(text)), strong_only=framed == "accident") is None
         ):
             return None
         if signal.category == "self_harm" and framing.small_injury(cleaned):
@@ -189,7 +189,7 @@ def detect_crisis(text: str) -> CrisisSignal | None:
     return signal if signal is not None and signal.level == "crisis" else None
 
 
-def _detect(normalised: str, topic_vetoes: bool = True, concepts_too: bool = True) -> CrisisSignal | None:
+def _detect(normalised: str, topic_vetoes: bool = True, strong_only: bool = False) -> CrisisSignal | None:
     idioms, strong, topic_words, topic_context = _compiled()
     cleaned = f" {idioms.sub(' ', normalised)} "
     about_a_subject = topic_vetoes and bool(topic_context.search(cleaned))
@@ -205,13 +205,13 @@ def _detect(normalised: str, topic_vetoes: bool = True, concepts_too: bool = Tru
             match = pattern.search(cleaned)
             if match:
                 return CrisisSignal(category, _is_third_person(cleaned, match.group(0)), pattern.pattern)
-        if about_a_subject or asks_about_a_subject or not concepts_too:
+        if about_a_subject or asks_about_a_subject or strong_only:
             continue
         for pattern in topic_words[category]:
             match = pattern.search(cleaned)
             if match:
                 return CrisisSignal(category, _is_third_person(cleaned, cleaned), pattern.pattern)
-    if about_a_subject or not concepts_too:
+    if about_a_subject or strong_only:
         return None
     concept = _concept_match(cleaned, concepts.UNVETOED_RULES)
     if concept is not None:

@@ -7,6 +7,8 @@ A message can hold a risk word and still be about something else:
   "blir skutt hele tiden i warzone";
 - news about others: "så en sak på nrk om en drukningsulykke", "the papers wrote about a stabbing";
 - a small kitchen cut on a finger: "kutta meg litt i fingeren da jeg skar løk";
+- an everyday accident with its cause named: "ble slått i ansiktet av en volleyball", "knife
+  slipped while carving a pumpkin" (never with intent, a cover story or a serious wound);
 - cutting hair or nails: "kutta håret selv i går", "gave myself a buzz cut".
 
 A frame is a topic, never a setting: "i timen", "på trening" or "on the server" are places where
@@ -17,6 +19,9 @@ framed clauses (the message with them removed still matches), or whether the wri
 about themselves (`discloses`): either way it stays a crisis. Context never suppresses a
 first-person statement of intent: "jeg skriver en oppgave om selvmord fordi jeg tenker på det
 selv" is a crisis.
+
+Something told as over ("4 years clean", "fikk hjelp og har det bra nå"), with no relapse and no
+danger now, gets a check-in: `recovered(cleaned)`.
 
 A question about where to get help ("forced marriage helpline", "hvem kan hjelpe en venninne
 som blir tvangsgiftet") with nobody in danger named gets a check-in: `asks_for_help(cleaned)`.
