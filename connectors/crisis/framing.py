@@ -188,7 +188,8 @@ GENERAL_ASK = re.compile(
 )
 # Told as over: help was given, it has stopped for a long time, the writer is well now.
 RECOVERED = re.compile(
-    r"\b(?:fikk|fekk|har fått|got|get|gets|getting|went to) (?:\w+ )?(?:hjelp|help|therapy|terapi|behandling|treatment)\b"
+    # (past tense only: "how do i get help, he hits me" asks for help now)
+    r"\b(?:fikk|fekk|har fått|got|went to|received) (?:\w+ )?(?:hjelp|help|therapy|terapi|behandling|treatment)\b"
     r"|\b(?:har det|have it|am doing|i m doing|im doing|doing) (?:bra|fint|godt|good|better|fine|great|well) (?:nå|no|now)\b"
     r"|\b(?:\d+|one|two|three|four|five|ett|eitt|to|tre|fire|fem) (?:years?|months?|år|måneder|månader) clean\b|\bclean (?:from|for) (?:\w+ )?(?:years?|months?|self ?harm\w*)\b"
     r"|\b(?:haven t|havent|have not|har ikke|har ikkje|hasn t|hasnt) (?:\w+ ){0,2}(?:self ?harmed|harmed myself|cut|gjort det|done it|kutta|kuttet|skada meg|skadet meg)\b(?: \w+){0,2} (?:in|på|for|since|sidan|siden) (?:\w+ )?(?:years?|months?|år|måneder|månader|a year|eit år|et år|ett år)\b"

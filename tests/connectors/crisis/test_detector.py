@@ -251,3 +251,9 @@ def test_something_told_as_over_or_asked_in_general_gets_a_check_in(text):
 def test_a_relapse_is_not_told_as_over(text):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis", signal
+
+
+@pytest.mark.parametrize("text", ["how do i get help, my dad hits me", "hvordan får jeg hjelp? stefaren min slår meg"])
+def test_asking_how_to_get_help_now_is_not_told_as_over(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis", signal
