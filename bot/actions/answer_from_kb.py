@@ -18,6 +18,7 @@ from .context import (
     option_by_words,
     ordinal,
     refers_back,
+    seeks_a_service,
     short_question,
     strong_follow_up,
     vague,
@@ -289,6 +290,13 @@ class ActionAnswerFromKB(Action):
         # A small-talk intent with a word its examples never had (connectors.nlu_gate): answer
         # when the knowledge base is sure, else the small-talk reply after all.
         gated = message.get("gated_intent")
+        if gated == "request_human" and text and seeks_a_service(text) and not corrected:
+            # "anyone i can talk to about being gay": a topic and a wish to talk, with no sign of
+            # wanting someone in this chat. The knowledge base's answer, or its options (which end
+            # with the button for a person here), say where; else the offer of a person.
+            reply, new_context = await self._search_reply(text, Context(), lang, True)
+            if reply.custom.get("kind") in ("answer", "clarify"):
+                return reply, new_context
         if gated and text and not text.startswith("/"):
             # A request for a person is never read as a follow-up of the last answer.
             reply = await self._search_reply(

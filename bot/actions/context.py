@@ -219,3 +219,20 @@ def vague(text: str) -> bool:
     """Does the message name no topic at all ("i need help with something")?"""
     words = _plain(text).split()
     return bool(words) and all(word in _VAGUE_WORDS for word in words)
+
+
+# Looking for a service to talk to ("anyone i can talk to about being gay", "is there a helpline
+# i can call at night"), not for a person in this chat ("can I talk to a real person here").
+_SEEKS_A_SERVICE = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|noen|nokon|nåkken|nån|where|hvor|kor|who|hvem|kven|is there|are there"
+    r"|finnes det|fins det|finst det|helpline|hotline|hjelpetelefon\w*|hjelpelinje\w*)\b"
+)
+_IN_THIS_CHAT = re.compile(
+    r"\b(?:here|her|human|menneske|menneske\w+|ekte|real|live|you|u|du|deg|dæ|chatbot|bot|robot|voksen her|caseworker)\b"
+)
+
+
+def seeks_a_service(text: str) -> bool:
+    """Does a request to talk ask where to find someone, rather than for a person in this chat?"""
+    plain = _plain(text)
+    return bool(_SEEKS_A_SERVICE.search(plain)) and not _IN_THIS_CHAT.search(plain)

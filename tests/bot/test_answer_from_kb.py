@@ -408,3 +408,21 @@ async def test_a_follow_up_after_a_clarify_that_stays_unclear_offers_the_narrowe
         UNSURE, [result("skatt-frikort", "skatteetaten", 0.4), result("skatt-kort", "skatteetaten", 0.39)], text="hva med kveldsjobb?", service=None,
     )
     assert custom["kind"] in ("clarify", "answer") and custom.get("service", "skatteetaten") == "skatteetaten"
+
+
+async def test_a_wish_to_talk_that_asks_where_gets_the_options_not_only_the_offer_of_a_person():
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = RankedKB(UNSURE, [], in_domain=0.9)
+    tracker = gated(make_tracker("is there anyone i can talk to about my job situation"), "request_human")
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["custom"]["kind"] == "clarify"
+
+
+async def test_a_request_for_a_person_in_this_chat_gets_the_offer():
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = RankedKB(UNSURE, [], in_domain=0.9)
+    tracker = gated(make_tracker("can i talk to a real person here about my job situation"), "request_human")
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0].get("response") == "utter_handoff_offer"
