@@ -95,6 +95,28 @@ class HandoffService:
         """(ticket id, the message's stream id) when the session is handed off, else None."""
         return await self.store.relay(session, message)
 
+    async def acknowledgement(self, ticket_id: str, transcript: list[TranscriptMessage]) -> TranscriptMessage | None:
+        """What to tell a young person who wrote while waiting for a person (`transcript` ends with
+        that message): that it arrived, who reads it and when, as a `kind: waiting` message. Once
+        per gap: None when the last thing said to them was already this, or when a caseworker has
+        the ticket (they are reading along)."""
+        ticket = await self.store.get(ticket_id)
+        if ticket is None or ticket.status != "queued":
+            return None
+        said_last = next((m for m in reversed(transcript) if m.role != "user"), None)
+        if said_last is not None and said_last.custom.get("kind") == "waiting":
+            return None
+        team = self.teams.get(ticket.team)
+        name = team.name if team else ticket.team
+        lang = ticket.lang if ticket.lang in LANGS else "nb"
+        custom: dict[str, Any] = {"kind": "waiting", "ticket": ticket.id, "lang": lang, "live": not ticket.offline}
+        if ticket.offline:
+            hours = team.hours_text() if team else ""
+            return TranscriptMessage.bot(text("waiting_offline", lang, team=name, hours=hours, code=ticket.pickup), custom)
+        position = await self.store.position(ticket) + 1
+        minutes = max(2, position * self.config.minutes_per_ticket)
+        return TranscriptMessage.bot(text("waiting", lang, team=name, minutes=minutes), custom)
+
     async def pickup(self, code: str, lang: str, transcript: list[TranscriptMessage]) -> list[TranscriptMessage] | None:
         """The caseworker's answers for a pickup code (from the ticket's `transcript`), to append
         to the asking conversation; None when the code is unknown."""

@@ -238,6 +238,11 @@ class WidgetInput(InputChannel):
             await self.handoff.urgent_if_crisis(ticket_id)
             crisis = crisis_message(request.session, signal, reply_language(request.text, request.metadata))
             replies = await self.store.append(request.session, bot_messages([crisis]))
+        else:
+            transcript = [TranscriptMessage.of(m) for m in await self.store.history(request.session)]
+            ack = await self.handoff.acknowledgement(ticket_id, transcript)
+            if ack is not None:
+                replies = await self.store.append(request.session, [ack])
         await self.store.save_reply(request.session, request.client_id, replies)
         await self.store.touch(request.session)
         return {"messages": replies, "user_message": replace(message, id=message_id).to_json(), "duplicate": False, "relayed": ticket_id}

@@ -76,10 +76,19 @@ async def test_a_confirmed_handoff_opens_a_ticket_and_relays_until_hand_back(wid
 
         # From now on the young person's messages go to the caseworker, not the bot.
         _, relayed, _ = await call("POST", base + "/message", message(session, "er det noen der?", client_id="c-00000003"))
-        assert relayed["relayed"] == ticket.id and relayed["messages"] == []
+        assert relayed["relayed"] == ticket.id
+        # It arrived, who reads it and when: said once per gap, not on every message.
+        [ack] = relayed["messages"]
+        assert ack["custom"]["kind"] == "waiting" and ack["custom"]["ticket"] == ticket.id
+        assert "Skatteteamet" in ack["text"] and "minutter" in ack["text"]
+        _, again, _ = await call("POST", base + "/message", message(session, "hallo?", client_id="c-00000005"))
+        assert again["relayed"] == ticket.id and again["messages"] == []
         assert bot.seen == ["hvordan får jeg skattekort", "/confirm_handoff"]
 
         claimed = await handoff.store.claim(ticket.id, "kari", ["skatt"])
+        # Once a caseworker has the ticket, they read along: no acknowledgement.
+        _, live, _ = await call("POST", base + "/message", message(session, "takk", client_id="c-00000006"))
+        assert live["relayed"] == ticket.id and live["messages"] == []
         last = (await store.history(session))[-1]["id"]
         await handoff.store.close(claimed, "kari", "handed_back", seen=last,
                                   closing_message={"role": "bot", "text": "Nå svarer chatboten igjen.", "custom": {"kind": "handback", "lang": "nb"}})
@@ -121,7 +130,9 @@ async def test_outside_opening_hours_the_young_person_gets_helplines_and_a_picku
         assert offline["custom"]["live"] is False
         assert code in offline["text"] and "116 123" in offline["text"] and "116 111" in offline["text"]
         # The question they leave is queued for the team.
-        await call("POST", base + "/message", message(session, "kan jeg få hjelp med søknad?", client_id="c-00000002"))
+        _, left, _ = await call("POST", base + "/message", message(session, "kan jeg få hjelp med søknad?", client_id="c-00000002"))
+        [saved] = left["messages"]
+        assert saved["custom"]["kind"] == "waiting" and saved["custom"]["live"] is False and code in saved["text"]
         ticket = await handoff.store.get(offline["custom"]["ticket"])
         assert ticket.offline and [t.id for t in await handoff.store.queue(["ung"])] == [ticket.id]
 
