@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import yaml
+
+from common.contact_channels import OSLO, Channel, read_channels
 
 from ..errors import StoreUnavailableError
 from ..transcript import TranscriptMessage
 from .config import HandoffConfig
+from .network import network_text
 from .teams import Teams
 from .tickets import Ticket, TicketStore
 
@@ -55,10 +59,22 @@ class HandoffStarted:
 
 
 class HandoffService:
-    def __init__(self, store: TicketStore, teams: Teams, config: HandoffConfig) -> None:
+    """`channels` is the chat network (default: `knowledge_base/contact_channels.yml`); `clock`
+    gives the time it is judged at (timezone-aware; injected in tests)."""
+
+    def __init__(
+        self, store: TicketStore, teams: Teams, config: HandoffConfig,
+        channels: Sequence[Channel] | None = None, clock: Callable[[], datetime] | None = None,
+    ) -> None:
         self.store = store
         self.teams = teams
         self.config = config
+        self.channels = list(read_channels() if channels is None else channels)
+        self.clock = clock or (lambda: datetime.now(OSLO))
+
+    def network(self, lang: str, service: str | None) -> str:
+        """Who the young person can reach now, the service they asked about first."""
+        return network_text(self.channels, self.clock(), lang, service or None)
 
     async def team_is_available(self, team_id: str) -> bool:
         team = self.teams.get(team_id)
@@ -82,7 +98,10 @@ class HandoffService:
             position = await self.store.position(ticket) + 1
             said = text("live", lang, team=team.name, position=position, minutes=max(2, position * self.config.minutes_per_ticket))
         else:
-            said = text("offline", lang, team=team.name, hours=team.hours_text(), code=ticket.pickup)
+            said = text(
+                "offline", lang, team=team.name, hours=team.hours_text(), code=ticket.pickup,
+                network=self.network(lang, service),
+            )
         custom = {
             "kind": "handoff", "ticket": ticket.id, "priority": ticket.priority, "team": team.id,
             "lang": lang, "live": available,

@@ -201,3 +201,32 @@ async def test_everything_a_handed_off_conversation_stored_expires(widget_config
         content = json.dumps(await redis.xrange(key) if kind == "stream" else await redis.zrange(key, 0, -1) if kind == "zset"
                              else sorted(await redis.smembers(key)) if kind == "set" else await redis.hgetall(key) if kind == "hash" else [])
         assert session not in content, f"{key} keeps the session id"
+
+
+async def test_when_nobody_is_at_work_the_young_person_gets_who_is_open_now(widget_config, store, tmp_path):
+    """Sunday 21:00, a frozen clock: the team is closed; the network lists what is open, the
+    service the conversation was about first, and the pickup code."""
+    from datetime import datetime
+
+    from common.contact_channels import OSLO
+
+    config = HandoffConfig(teams_file=teams_file(tmp_path, "00:00-00:00"), services_file=SERVICES)
+    tickets = TicketStore(store.client, ttl_seconds=3600, closed_ttl_seconds=600)
+    sunday_evening = datetime(2026, 12, 6, 21, 0, tzinfo=OSLO)
+    handoff = HandoffService(tickets, load_teams(config.teams_file, *config.catalogue_files), config, clock=lambda: sunday_evening)
+    bot = scripted_bot({
+        **BOT,
+        "jeg sliter med mat": {"text": "ROS-svar", "custom": {"kind": "answer", "service": "ros", "entry_id": "ros-chat", "lang": "nb"}},
+    })
+    async with serve_channel(WidgetInput(widget_config, store, handoff), bot) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, "jeg sliter med mat", client_id="c-00000001"))
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000002"))
+    [offline] = reply["messages"]
+    text = offline["text"]
+    assert offline["custom"]["pickup"] in text and "113" in text
+    network = text[text.index("Disse kan du kontakte:"):].splitlines()
+    # ROS's chat is closed on Sunday evening and opens Monday at 9; Kors på halsen's chat is open.
+    assert any("Kors på halsen" in line and "åpent nå" in line for line in network)
+    assert any(line.startswith("• ROS") and "åpner i morgen kl. 09:00" in line for line in network)
+    assert "116 123" in text and "116 111" in text
