@@ -8,8 +8,7 @@ local time), and when it opens next if not; `reachable(channels, at, ...)` order
 young person: open channels first, the service asked about first among them, then the ones
 opening soonest. Holidays are not known to the catalogue, so they are not modelled.
 
-The handoff uses it when no caseworker is at work (`connectors/handoff/service.py`); PyYAML is in
-both environments.
+`common/network.py` puts it in words for the handoff and the bot; PyYAML is in both environments.
 """
 
 from __future__ import annotations

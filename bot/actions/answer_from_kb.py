@@ -10,6 +10,8 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from common.open_now import asks_who_is_open
+
 from .config import ActionConfig
 from .context import (
     correction,
@@ -24,6 +26,7 @@ from .context import (
     vague,
 )
 from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
+from .network import Network
 from .replies import (
     TOPIC_TEXT,
     WHICH_ONE_TEXT,
@@ -131,10 +134,13 @@ class ActionAnswerFromKB(Action):
     - A topic from the menu lists that topic's entries.
     """
 
-    def __init__(self, config: ActionConfig | None = None, topics: Topics | None = None) -> None:
+    def __init__(
+        self, config: ActionConfig | None = None, topics: Topics | None = None, network: Network | None = None,
+    ) -> None:
         self._config = config or ActionConfig.from_env()
         self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds, self._config.kb_service_token)
         self._topics = topics or default_topics()
+        self._network = network or Network()
 
     def name(self) -> str:
         return "action_answer_from_kb"
@@ -185,6 +191,19 @@ class ActionAnswerFromKB(Action):
         options = result_options(picked, lang)
         text = {key: value.format(title=topic.title.get(key, topic.id)) for key, value in TOPIC_TEXT.items()}
         return options_reply(options, lang, text, topic=topic.id), Context(topic.query, None)
+
+    async def _service_named(self, text: str) -> str | None:
+        """The service a "who is open" question is about ("kph chat åpen nå?"), when the knowledge
+        base is sure of it and it is in the network; None otherwise, or when the knowledge base is
+        down (the network needs no knowledge base)."""
+        try:
+            search = await self._kb.search(text, self._config.search_k)
+        except KBUnavailable:
+            return None
+        if not self._confident(search):
+            return None
+        service = search.results[0].service
+        return service if self._network.has(service) else None
 
     async def _search_reply(
         self, question: str, context: Context, lang: str, offer_human: bool,
@@ -287,6 +306,11 @@ class ActionAnswerFromKB(Action):
 
         corrected = correction(text)
         context = Context(tracker.get_slot("context_question"), tracker.get_slot("context_service"))
+        # "hvilke chatter er åpne nå?": the chat network, the last answer's service first. "Når er
+        # de åpne?" right after an answer is about that service: the knowledge base answers it.
+        if text and not text.startswith("/") and asks_who_is_open(text) and not (context.service and follow_up(text)):
+            named = await self._service_named(text)
+            return self._network.reply(lang, named or context.service, named=named is not None), KEEP
         # A small-talk intent with a word its examples never had (connectors.nlu_gate): answer
         # when the knowledge base is sure, else the small-talk reply after all.
         gated = message.get("gated_intent")

@@ -22,7 +22,7 @@ from common.contact_channels import OSLO, Channel, read_channels
 from ..errors import StoreUnavailableError
 from ..transcript import TranscriptMessage
 from .config import HandoffConfig
-from .network import network_text
+from common.network import network_text
 from .teams import Teams
 from .tickets import Ticket, TicketStore
 

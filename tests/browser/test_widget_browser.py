@@ -327,7 +327,11 @@ def test_escape_twice_leaves_the_page_quickly_and_once_only_closes(page, demo_ur
 
 
 def test_the_pickup_code_stands_on_its_own_line_with_a_copy_button(page, demo_url, running_stack):
+    from datetime import datetime
+
     from common import redis_keys
+    from common.contact_channels import OSLO, read_channels
+    from common.network import network_text
     from connectors.handoff.service import text
 
     code = "K7P2-9QX3"
@@ -335,7 +339,10 @@ def test_the_pickup_code_stands_on_its_own_line_with_a_copy_button(page, demo_ur
     ask(page, "hei")
     wait_for_bot_messages(page, 1)
     closed = {
-        "role": "bot", "text": text("offline", "nb", team="Ungdomsveiledning", hours="hverdager 09-15", code=code),
+        "role": "bot", "text": text(
+            "offline", "nb", team="Ungdomsveiledning", hours="hverdager 09-15", code=code,
+            network=network_text(read_channels(), datetime(2026, 12, 1, 3, 0, tzinfo=OSLO), "nb"),
+        ),
         "buttons": [], "custom": {"kind": "handoff", "live": False, "pickup": code, "lang": "nb"},
     }
     redis_cli(running_stack, "XADD", redis_keys.transcript(session_of(page)), "*", "m", json.dumps(closed))

@@ -140,6 +140,14 @@ def test_messages_without_words(running_stack, text, kind):
     assert reply["kind"] == kind
 
 
+@pytest.mark.parametrize("text", ["hvilken chat er åpen nå?", "who can i talk to right now, any chat open?"])
+def test_asking_who_is_open_now_gets_the_chat_network(running_stack, text):
+    [reply] = post_message(running_stack.config, f"e2e-network-{len(text)}", text)
+    assert reply["custom"]["kind"] == "network", reply
+    assert "116 123" in reply["text"] and "113" in reply["text"]
+    assert reply["buttons"][-1]["payload"] == "/request_human"
+
+
 def test_a_follow_up_stays_in_the_topic(running_stack):
     config = running_stack.config
     first, _ = answer_after_clarifying(config, "e2e-follow", "hvor gammel må man være for å kjøre moped")

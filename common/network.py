@@ -1,4 +1,7 @@
-"""The chat network in words: who a young person can reach now, when nobody here is at work.
+"""The chat network in words: who a young person can reach now.
+
+Both the handoff (when no caseworker is at work, `connectors/handoff/service.py`) and the bot's
+answer to "hvem kan jeg chatte med nå?" (`bot/actions/who_is_open.py`) use it.
 
 `network_text(channels, at, lang, service)` lists up to `MAX_SERVICES` services, one line each:
 the service the conversation was about first (when it has a channel), then the general listening
@@ -82,14 +85,20 @@ def _line(status: Status, at: datetime, lang: str) -> str:
     return f"• {channel.label[lang]}: " + ", ".join(parts)
 
 
-def network_text(channels: Sequence[Channel], at: datetime, lang: str, service: str | None = None) -> str:
+def network_text(
+    channels: Sequence[Channel], at: datetime, lang: str, service: str | None = None, *, lead: bool = False,
+) -> str:
     """The network's lines for `lang` ("nb", "nn" or "en") at `at` (timezone-aware), with the
-    service the conversation was about first. One line per service, its best channel."""
+    service the conversation was about first among the open ones (or, with `lead`, the service
+    the question named, open or not). One line per service, its best channel."""
     lang = lang if lang in WORDS else "nb"
     order = ([service] if service else []) + [s for s in GENERAL if s != service]
+    statuses = reachable(channels, at, services=order, first=service)
+    if lead and service:
+        statuses = [s for s in statuses if s.channel.service == service] + [s for s in statuses if s.channel.service != service]
     seen: set[str] = set()
     lines: list[str] = []
-    for status in reachable(channels, at, services=order, first=service):
+    for status in statuses:
         if status.channel.service in seen:
             continue
         seen.add(status.channel.service)

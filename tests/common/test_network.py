@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from common.contact_channels import OSLO, read_channels
-from connectors.handoff.network import network_text
+from common.network import network_text
 
 CHANNELS = read_channels()
 MONDAY = datetime(2026, 11, 30, 0, 30, tzinfo=OSLO)
@@ -49,3 +49,10 @@ def test_one_line_per_service_at_most_five():
     text = network_text(CHANNELS, datetime(2026, 11, 30, 15, 0, tzinfo=OSLO), "nb", "kors-pa-halsen")
     lines = text.splitlines()[1:]
     assert len(lines) <= 5 and sum("Kors på halsen" in line for line in lines) == 1
+
+
+def test_a_named_service_leads_even_when_it_is_closed():
+    night = datetime(2026, 12, 1, 3, 0, tzinfo=OSLO)
+    assert network_text(CHANNELS, night, "nb", "kors-pa-halsen").splitlines()[1].startswith("• Alarmtelefonen")
+    led = network_text(CHANNELS, night, "nb", "kors-pa-halsen", lead=True).splitlines()[1]
+    assert led.startswith("• Kors på halsen") and "åpner kl. 14:00" in led
