@@ -43,6 +43,25 @@ def check_new_account(username: str, password: str, teams: list[str], known_team
         raise HandoffConfigError(f"Give one or more teams from teams.yml (unknown: {unknown}).")
 
 
+async def staffed_teams(client: aioredis.Redis) -> set[str]:
+    """The teams at least one caseworker account belongs to (a scan of the accounts: there are
+    few). Raises StoreUnavailableError when Redis is away."""
+    teams: set[str] = set()
+    for raw in await store_call(_account_teams(client), "account", name_the_error=False):
+        teams.update(json.loads(raw) if raw else [])
+    return teams
+
+
+async def _account_teams(client: aioredis.Redis) -> list[str | None]:
+    keys = [key async for key in client.scan_iter(match="uv:caseworker:account:*", count=200)]
+    if not keys:
+        return []
+    async with client.pipeline(transaction=False) as pipe:
+        for key in keys:
+            pipe.hget(key, "teams")
+        return await pipe.execute()
+
+
 class Accounts:
     def __init__(self, client: aioredis.Redis, session_seconds: int, max_session_seconds: int | None = None) -> None:
         """Sessions end `session_seconds` after the last call, and `max_session_seconds` after the

@@ -34,6 +34,8 @@ class HandoffConfig:
     online_window_seconds: int = 60
     # For the expected wait a young person is told.
     minutes_per_ticket: int = 5
+    # A ticket nobody on its team claims this long goes to the default team (urgent ones first).
+    escalate_after_seconds: int = 10 * 60
     # A console session ends after this long without a call (idle) ...
     console_session_seconds: int = 8 * 60 * 60
     # ... and in any case this long after the login (absolute).
@@ -62,6 +64,7 @@ class HandoffConfig:
             release_after_seconds=settings.get("release_after_seconds", "HANDOFF_RELEASE_AFTER_SECONDS", defaults.release_after_seconds, int),
             urgent_alert_seconds=settings.get("urgent_alert_seconds", "HANDOFF_URGENT_ALERT_SECONDS", defaults.urgent_alert_seconds, int),
             online_window_seconds=settings.get("online_window_seconds", "HANDOFF_ONLINE_WINDOW_SECONDS", defaults.online_window_seconds, int),
+            escalate_after_seconds=settings.get("escalate_after_seconds", "HANDOFF_ESCALATE_AFTER_SECONDS", defaults.escalate_after_seconds, int),
             console_session_seconds=settings.get("console_session_seconds", "CONSOLE_SESSION_SECONDS", defaults.console_session_seconds, int),
             console_session_max_seconds=settings.get(
                 "console_session_max_seconds", "CONSOLE_SESSION_MAX_SECONDS", defaults.console_session_max_seconds, int

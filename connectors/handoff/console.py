@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections import Counter
 from pathlib import Path
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Mapping
 
 from rasa.core.channels.channel import InputChannel
 from sanic import Blueprint, response
@@ -34,6 +35,7 @@ from ..errors import (
     ForbiddenError,
     NotFoundError,
     RateLimitedError,
+    StoreUnavailableError,
     TicketError,
     UnauthorizedError,
     store_call,
@@ -41,7 +43,7 @@ from ..errors import (
 from ..incoming import MAX_BODY_BYTES, read_json_object
 from ..settings import RedisConnection, Settings
 from ..transcript import STREAM_ID_PATTERN, TranscriptConfig, TranscriptMessage, TranscriptStore
-from .accounts import Accounts, ConsoleSession
+from .accounts import Accounts, ConsoleSession, staffed_teams
 from .config import HandoffConfig
 from .service import text as handoff_text
 from .teams import Teams, load_teams
@@ -129,11 +131,15 @@ class CaseworkerInput(InputChannel):
             raise NotFoundError("No such ticket.", code="unknown_ticket")
         return ticket
 
-    def _teams_json(self, session: ConsoleSession) -> list[dict[str, Any]]:
-        return [
-            {"id": team.id, "name": team.name, "mine": team.id in session.caseworker.teams, "open": team.is_open(self.teams.now())}
-            for team in self.teams.teams.values()
-        ]
+    def _teams_json(self, session: ConsoleSession, waiting: Mapping[str, int] | None = None) -> list[dict[str, Any]]:
+        """Every team; with `waiting`, how many tickets wait in the queue of each of the caseworker's."""
+        teams = []
+        for team in self.teams.teams.values():
+            item = {"id": team.id, "name": team.name, "mine": team.id in session.caseworker.teams, "open": team.is_open(self.teams.now())}
+            if waiting is not None and item["mine"]:
+                item["waiting"] = int(waiting.get(team.id, 0))
+            teams.append(item)
+        return teams
 
     # --- API handlers --------------------------------------------------------------------------
     async def login(self, request: Request) -> HTTPResponse:
@@ -179,9 +185,35 @@ class CaseworkerInput(InputChannel):
                 released = await self.tickets.sweep(self.config.release_after_seconds * 1000)
                 if released:
                     logger.info("released %d ticket(s) whose caseworker had gone", len(released))
+                escalated = await self.escalate_unclaimed()
+                if escalated:
+                    logger.info("escalated %d unclaimed ticket(s) to the default team", len(escalated))
             except Exception:  # noqa: BLE001 - Redis away, say: try again next round, never stop
                 logger.warning("ticket sweep failed", exc_info=True)
             await asyncio.sleep(interval_seconds)
+
+    async def escalate_unclaimed(self) -> list[str]:
+        """Tickets their own team has not claimed within HANDOFF_ESCALATE_AFTER_SECONDS go to the
+        default team (urgent first), when the default team has caseworker accounts."""
+        default = self.teams.default_team
+        if default not in await staffed_teams(self.accounts.client):
+            return []
+        return await self.tickets.escalate(list(self.teams.teams), default, self.config.escalate_after_seconds * 1000)
+
+    async def warn_about_unstaffed_teams(self) -> list[str]:
+        """At start-up: name the teams in teams.yml without a caseworker account (their tickets go
+        to the default team, or nowhere). Returns them; Redis away: nothing to say yet."""
+        try:
+            staffed = await staffed_teams(self.accounts.client)
+        except StoreUnavailableError:
+            return []
+        unstaffed = [team_id for team_id in self.teams.teams if team_id not in staffed]
+        if unstaffed:
+            logger.warning(
+                "teams without a caseworker account (tickets for them go to %r, or nowhere): %s",
+                self.teams.default_team, ", ".join(unstaffed),
+            )
+        return unstaffed
 
     async def queue(self, request: Request) -> dict[str, Any]:
         session = await self._session(request, write=False)
@@ -192,7 +224,7 @@ class CaseworkerInput(InputChannel):
         return {
             "queue": [t.to_json(now, alert) for t in queued],
             "mine": [t.to_json(now, alert) for t in mine],
-            "teams": self._teams_json(session),
+            "teams": self._teams_json(session, Counter(t.team for t in queued)),
         }
 
     async def ticket(self, request: Request, ticket_id: str) -> dict[str, Any]:
@@ -278,6 +310,7 @@ class CaseworkerInput(InputChannel):
 
         @console.listener("after_server_start")
         async def start_sweeping(app, _loop) -> None:
+            await self.warn_about_unstaffed_teams()
             interval = max(1.0, self.config.release_after_seconds / 4)
             sweeper.append(asyncio.get_running_loop().create_task(self.sweep_claimed_tickets(interval)))
 

@@ -21,9 +21,10 @@ from common.contact_channels import OSLO, Channel, read_channels
 
 from ..errors import StoreUnavailableError
 from ..transcript import TranscriptMessage
+from .accounts import staffed_teams
 from .config import HandoffConfig
 from common.network import network_text
-from .teams import Teams
+from .teams import Team, Teams
 from .tickets import Ticket, TicketStore
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yml")
@@ -54,7 +55,9 @@ def pickup_code(text_: str) -> str | None:
 
 @dataclass(frozen=True)
 class HandoffStarted:
-    ticket: Ticket
+    """The ticket opened (None when no team has a caseworker: the message gives the network)."""
+
+    ticket: Ticket | None
     message: TranscriptMessage
 
 
@@ -82,10 +85,27 @@ class HandoffService:
             return False
         return await self.store.online_count(team_id, self.config.online_window_seconds * 1000) > 0
 
+    async def route(self, service: str | None) -> Team | None:
+        """The team a new ticket goes to: the service's team if it has caseworker accounts and is
+        open now, else the default team if it has accounts and is open; else the first of the two
+        that has accounts (closed: the young person gets a pickup code); None when neither has
+        any account (nobody would ever read the ticket)."""
+        wanted = self.teams.team_for_service(service)
+        default = self.teams.get(self.teams.default_team)
+        candidates = [wanted] + ([default] if default is not None and default.id != wanted.id else [])
+        staffed = await staffed_teams(self.store.client)
+        with_accounts = [team for team in candidates if team.id in staffed]
+        now = self.teams.now()
+        return next((team for team in with_accounts if team.is_open(now)), with_accounts[0] if with_accounts else None)
+
     async def start(self, session: str, *, lang: str, service: str | None, urgent: bool) -> HandoffStarted:
         lang = lang if lang in LANGS else "nb"
         existing = await self.store.active_ticket(session)
-        team = self.teams.get(existing.team) if existing else self.teams.team_for_service(service)
+        team = self.teams.get(existing.team) if existing else await self.route(service)
+        if team is None:
+            # No caseworker anywhere: no ticket that nobody would read; who can be reached now.
+            said = text("no_caseworkers", lang, network=self.network(lang, service))
+            return HandoffStarted(None, TranscriptMessage.bot(said, {"kind": "referral", "reason": "no_caseworkers", "lang": lang}))
         available = await self.team_is_available(team.id)
         ticket = existing or await self.store.create(
             session=session, team=team.id, service=service or "", lang=lang,
@@ -147,6 +167,19 @@ class HandoffService:
             return [TranscriptMessage.bot(text("pickup_waiting", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})]
         intro = TranscriptMessage.bot(text("pickup_answer", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})
         return [intro, *(reply.copied() for reply in replies)]
+
+    async def escalate_unclaimed(self) -> list[str]:
+        """Move tickets their own team has not claimed within `escalate_after_seconds` to the
+        default team (urgent first), when the default team has caseworker accounts."""
+        default = self.teams.default_team
+        if default not in await staffed_teams(self.store.client):
+            return []
+        return await self.store.escalate(list(self.teams.teams), default, self.config.escalate_after_seconds * 1000)
+
+    async def unstaffed_teams(self) -> list[str]:
+        """The teams in teams.yml without a caseworker account (warned about at start-up)."""
+        staffed = await staffed_teams(self.store.client)
+        return [team_id for team_id in self.teams.teams if team_id not in staffed]
 
     async def urgent_if_crisis(self, ticket_id: str) -> None:
         ticket = await self.store.get(ticket_id)

@@ -130,6 +130,18 @@ redis.call('SREM', KEYS[2], ARGV[1])
 return 'ok'
 """
 
+# Escalate a ticket nobody claimed: KEYS[1] ticket; ARGV: id, now, from team, to team. Only a
+# ticket still queued on `from` moves (a claim or another instance's escalation wins).
+ESCALATE = """
+if redis.call('HGET', KEYS[1], 'status') ~= 'queued' then return 'not_queued' end
+if redis.call('HGET', KEYS[1], 'team') ~= ARGV[3] then return 'moved' end
+local score = redis.call('HGET', KEYS[1], 'queue_score')
+redis.call('ZREM', 'uv:handoff:queue:' .. ARGV[3], ARGV[1])
+redis.call('HSET', KEYS[1], 'team', ARGV[4], 'updated', ARGV[2], 'escalated_from', ARGV[3])
+redis.call('ZADD', 'uv:handoff:queue:' .. ARGV[4], score, ARGV[1])
+return 'ok'
+"""
+
 # Close (and stop the live relay). KEYS[1] ticket, KEYS[2] claimed set, KEYS[3] active key,
 # KEYS[4] the transcript; ARGV: id, now, user, outcome, seen (last message id the caseworker saw,
 # '' = do not check), closing message json ('' = none), log max length
@@ -177,8 +189,13 @@ class TicketStore:
         self._claim = client.register_script(CLAIM)
         self._release = client.register_script(RELEASE)
         self._transfer = client.register_script(TRANSFER)
+        self._escalate = client.register_script(ESCALATE)
         self._close = client.register_script(CLOSE)
         self._relay = client.register_script(RELAY)
+
+    @property
+    def client(self) -> aioredis.Redis:
+        return self._redis
 
     async def _call(self, operation):
         return await store_call(operation, "handoff")
@@ -290,6 +307,23 @@ class TicketStore:
         await self.add_note(ticket_id, user, f"Overført til {team}: {note}".strip(), now=now)
         await self._event(ticket_id, {"event": "transferred", "to": team, "by": user, "ts": now})
         return await self.get(ticket_id)
+
+    async def escalate(self, teams: list[str], to_team: str, waited_ms: int, now: int | None = None) -> list[str]:
+        """Move every ticket queued on `teams` for longer than `waited_ms` to `to_team`, urgent
+        first, then oldest; returns the ids moved. One Lua script per ticket, so of several Rasa
+        instances sweeping at once, one moves it."""
+        now = now or now_ms()
+        moved = []
+        for ticket in await self.queue([team for team in teams if team != to_team]):
+            if now - ticket.created <= waited_ms:
+                continue
+            result = await self._call(
+                self._escalate(keys=[f"{P}:ticket:{ticket.id}"], args=[ticket.id, now, ticket.team, to_team])
+            )
+            if result == "ok":
+                await self._event(ticket.id, {"event": "escalated", "from": ticket.team, "to": to_team, "ts": now})
+                moved.append(ticket.id)
+        return moved
 
     async def close(
         self, ticket: Ticket, user: str, outcome: str, *, seen: str | None = None,

@@ -283,7 +283,8 @@ class WidgetInput(InputChannel):
                     urgent=any((m.get("custom") or {}).get("kind") == "crisis" for m in history + replies),
                 )
                 result.append(started.message.to_json())
-                await self.store.record_handoff(started.ticket.team, service, started.ticket.priority, _last_question(history))
+                if started.ticket is not None:
+                    await self.store.record_handoff(started.ticket.team, service, started.ticket.priority, _last_question(history))
             except StoreUnavailableError:
                 result.append(unavailable_message(lang).to_json())
         return result

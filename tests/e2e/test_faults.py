@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import pytest
 
-from support.processes import redis_cli, stack
+from support.processes import add_caseworker, redis_cli, stack
 
 pytestmark = pytest.mark.e2e
 
@@ -82,6 +82,7 @@ def test_a_redis_restart_mid_conversation_loses_nothing(running_stack):
     status, sent = post_json(widget + "/message", {"session": session, "message": "hvordan får jeg skattekort", "client_id": "fault-0001"})
     assert status == 200
     # A second young person is handed to a person: the ticket must survive too.
+    add_caseworker(running_stack, "fault-kari", "ungdomsveiledning", "a-long-enough-password-1")
     _, other = post_json(widget + "/session", {})
     _, handoff = post_json(widget + "/message", {"session": other["session"], "message": "/confirm_handoff", "client_id": "fault-0002"})
     ticket = handoff["messages"][0]["custom"]["ticket"]

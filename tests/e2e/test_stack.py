@@ -12,7 +12,7 @@ import urllib.request
 
 import pytest
 
-from support.processes import redis_cli
+from support.processes import add_caseworker, redis_cli
 
 pytestmark = pytest.mark.e2e
 
@@ -118,6 +118,7 @@ def test_every_entry_answered_in_every_language_gives_a_next_step(running_stack)
 
 
 def test_a_typed_yes_after_the_offer_opens_a_ticket_in_the_widget(running_stack):
+    add_caseworker(running_stack, "e2e-kari", "ungdomsveiledning", "a-long-enough-password-1")
     config = running_stack.config
     session = widget_post(config, "/session", {})["session"]
     offer = widget_post(config, "/message", {"session": session, "message": "kan jeg få snakke med en voksen", "client_id": "e2e-ja-1"})

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from common import redis_keys
-from support.processes import ROOT, redis_cli, stack
+from support.processes import ROOT, add_caseworker, redis_cli, stack  # noqa: F401 (add_caseworker: for the tests)
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -27,16 +27,6 @@ def screenshot(page, name: str) -> Path:
 def push_agent_message(running_stack, session: str, text: str) -> None:
     message = {"role": "agent", "text": text, "buttons": [], "custom": {"kind": "agent", "lang": "nb"}}
     redis_cli(running_stack, "XADD", redis_keys.transcript(session), "*", "m", json.dumps(message))
-
-
-def add_caseworker(running_stack, username: str, team: str, password: str) -> None:
-    """Create an account with the real CLI (bot env), as the README tells a first-time user."""
-    env = stack.base_env({"REDIS_URL": running_stack.redis_settings.url})
-    subprocess.run(
-        [str(stack.BOT_VENV / "bin" / "python"), "-m", "connectors.handoff", "add-caseworker", username,
-         "--team", team, "--name", username.capitalize(), "--password-stdin"],
-        input=password + "\n", text=True, capture_output=True, check=True, cwd=ROOT, env=env, timeout=60,
-    )
 
 
 def restart(running_stack, name: str, timeout_seconds: float = 180) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -90,3 +91,14 @@ def redis_cli(running_stack: stack.Stack, *args: str) -> str:
         capture_output=True, text=True, timeout=10, check=True,
     )
     return result.stdout.strip()
+
+
+def add_caseworker(running_stack: stack.Stack, username: str, team: str, password: str) -> None:
+    """Create an account with the real CLI (bot env), as the README tells a first-time user. A
+    handoff opens a ticket only for a team with an account (connectors/handoff/service.py)."""
+    env = stack.base_env({"REDIS_URL": running_stack.redis_settings.url})
+    subprocess.run(
+        [str(stack.BOT_VENV / "bin" / "python"), "-m", "connectors.handoff", "add-caseworker", username,
+         "--team", team, "--name", username.capitalize(), "--password-stdin"],
+        input=password + "\n", text=True, capture_output=True, check=True, cwd=ROOT, env=env, timeout=60,
+    )

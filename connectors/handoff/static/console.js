@@ -459,6 +459,7 @@ function renderHeader() {
     ui.meTeams.append(el('span', 'me-team', str(team.name || team.id)));
     if (team.open === true) ui.meTeams.append(el('span', 'team-open', ' (åpent)'));
     else if (team.open === false) ui.meTeams.append(el('span', 'team-closed', ' (stengt nå)'));
+    if (typeof team.waiting === 'number') ui.meTeams.append(el('span', 'team-waiting', ` · ${team.waiting} venter`));
   });
 }
 

@@ -323,3 +323,34 @@ async def test_a_login_from_a_fresh_address_and_user_is_not_held_by_old_failures
     await throttle.failed("ola", "198.51.100.1")
     assert await throttle.retry_after("siri", "198.51.100.1") > 0  # now it is
     assert await throttle.retry_after("siri", "198.51.100.2") == 0
+
+
+async def test_the_console_counts_what_waits_per_team_and_names_teams_without_accounts(console, clients, tickets, redis_client, caplog):
+    await tickets.create(session="a" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    await tickets.create(session="b" * 32, team="nav", service="nav", lang="nb", priority="urgent", offline=False)
+    kari = clients()
+    await kari.login("kari")
+    _, queue, _ = await kari.request("GET", "/api/queue")
+    mine = [t for t in queue["teams"] if t["mine"]]
+    assert [(t["id"], t["waiting"]) for t in mine] == [("nav", 2)]
+    assert all("waiting" not in t for t in queue["teams"] if not t["mine"])
+
+    config = HandoffConfig()
+    channel = CaseworkerInput(config, load_teams(config.teams_file, *config.catalogue_files), tickets,
+                              Accounts(redis_client, session_seconds=3600), TranscriptStore(redis_client, ttl_seconds=3600))
+    with caplog.at_level("WARNING"):
+        unstaffed = await channel.warn_about_unstaffed_teams()
+    # kari (nav) and siri (skole) have accounts; the default team and the tax team do not.
+    assert "nav" not in unstaffed and "skole" not in unstaffed and "skatt-og-forerkort" in unstaffed
+    assert "skatt-og-forerkort" in caplog.text
+
+
+async def test_unclaimed_tickets_go_to_the_default_team_only_when_it_has_accounts(redis_client, tickets):
+    config = dataclasses.replace(HandoffConfig(), escalate_after_seconds=1)
+    teams = load_teams(config.teams_file, *config.catalogue_files)
+    channel = CaseworkerInput(config, teams, tickets, Accounts(redis_client, session_seconds=3600), TranscriptStore(redis_client, ttl_seconds=3600))
+    ticket = await tickets.create(session="s" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False, now=now_ms() - 5000)
+    assert await channel.escalate_unclaimed() == []  # nobody on the default team: it would wait there too
+    await Accounts(redis_client, session_seconds=3600).add("ola", PASSWORD, [teams.default_team])
+    assert await channel.escalate_unclaimed() == [ticket.id]
+    assert (await tickets.get(ticket.id)).team == teams.default_team

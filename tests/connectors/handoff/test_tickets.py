@@ -160,3 +160,20 @@ async def test_a_ticket_made_urgent_while_claimed_goes_back_ahead_of_older_ones(
     assert await tickets.position(await tickets.get(ticket.id)) == 0
     transferred = await tickets.transfer(older.id, "", "skole", "")
     assert [t.id for t in await tickets.queue(["skole"])] == [transferred.id]
+
+
+async def test_a_ticket_nobody_claims_in_time_goes_to_the_default_team_urgent_first(tickets):
+    from common.clock import now_ms
+
+    old = now_ms() - 20 * 60 * 1000
+    normal = await tickets.create(session="n" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False, now=old)
+    urgent = await tickets.create(session="u" * 32, team="skole", service="lanekassen", lang="nb", priority="urgent", offline=False, now=old + 1000)
+    fresh = await tickets.create(session="f" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    claimed = await tickets.create(session="c" * 32, team="nav", service="nav", lang="nb", priority="normal", offline=False, now=old)
+    await tickets.claim(claimed.id, "kari", ["nav"])
+    moved = await tickets.escalate(["nav", "skole", "ungdomsveiledning"], "ungdomsveiledning", 10 * 60 * 1000)
+    assert moved == [urgent.id, normal.id]  # urgent first; the fresh and the claimed one stay
+    assert [t.id for t in await tickets.queue(["ungdomsveiledning"])] == [urgent.id, normal.id]
+    assert [t.id for t in await tickets.queue(["nav"])] == [fresh.id]
+    assert (await tickets.events(urgent.id))[-1]["event"] == "escalated"
+    assert await tickets.escalate(["nav", "skole"], "ungdomsveiledning", 10 * 60 * 1000) == []  # once

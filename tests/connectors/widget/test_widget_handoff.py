@@ -48,18 +48,25 @@ BOT = {
 }
 
 
+async def add_account(store, username: str, teams: list[str]) -> None:
+    """A caseworker account: a ticket goes only to a team that has one."""
+    await store.client.hset(f"uv:caseworker:account:{username}", mapping={"username": username, "teams": json.dumps(teams)})
+
+
 @pytest.fixture
 def make_handoff(store):
-    def make(tmp_path, hours="00:00-23:59:59"):
+    async def make(tmp_path, hours="00:00-23:59:59", staffed=("ung", "skatt")):
         config = HandoffConfig(teams_file=teams_file(tmp_path, hours), services_file=SERVICES)
         tickets = TicketStore(store.client, ttl_seconds=3600, closed_ttl_seconds=600)
+        if staffed:
+            await add_account(store, "kari", list(staffed))
         return HandoffService(tickets, load_teams(config.teams_file, *config.catalogue_files), config)
 
     return make
 
 
 async def test_a_confirmed_handoff_opens_a_ticket_and_relays_until_hand_back(widget_config, store, make_handoff, tmp_path):
-    handoff = make_handoff(tmp_path)
+    handoff = await make_handoff(tmp_path)
     await handoff.store.heartbeat("kari", ["skatt"])
     bot = scripted_bot(BOT)
     async with serve_channel(WidgetInput(widget_config, store, handoff), bot) as base:
@@ -98,7 +105,7 @@ async def test_a_confirmed_handoff_opens_a_ticket_and_relays_until_hand_back(wid
 
 
 async def test_a_crisis_during_a_handoff_gets_the_crisis_answer_and_makes_the_ticket_urgent(widget_config, store, make_handoff, tmp_path):
-    handoff = make_handoff(tmp_path)
+    handoff = await make_handoff(tmp_path)
     await handoff.store.heartbeat("kari", ["ung"])
     async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
         session = await new_session(base)
@@ -111,7 +118,7 @@ async def test_a_crisis_during_a_handoff_gets_the_crisis_answer_and_makes_the_ti
 
 
 async def test_after_a_crisis_the_ticket_is_urgent_from_the_start(widget_config, store, make_handoff, tmp_path):
-    handoff = make_handoff(tmp_path)
+    handoff = await make_handoff(tmp_path)
     bot = scripted_bot({**BOT, "jeg vil ikke leve": {"text": "krise", "custom": {"kind": "crisis", "category": "suicide", "lang": "nb"}}})
     async with serve_channel(WidgetInput(widget_config, store, handoff), bot) as base:
         session = await new_session(base)
@@ -121,7 +128,7 @@ async def test_after_a_crisis_the_ticket_is_urgent_from_the_start(widget_config,
 
 
 async def test_outside_opening_hours_the_young_person_gets_helplines_and_a_pickup_code(widget_config, store, make_handoff, tmp_path):
-    handoff = make_handoff(tmp_path, hours="00:00-00:00")  # never open
+    handoff = await make_handoff(tmp_path, hours="00:00-00:00")  # never open
     async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
         session = await new_session(base)
         _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000001"))
@@ -147,7 +154,7 @@ async def test_outside_opening_hours_the_young_person_gets_helplines_and_a_picku
 
 
 async def test_deleting_a_handed_off_conversation_withdraws_the_ticket(widget_config, store, make_handoff, tmp_path):
-    handoff = make_handoff(tmp_path)
+    handoff = await make_handoff(tmp_path)
     async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
         session = await new_session(base)
         _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff"))
@@ -179,7 +186,7 @@ LONG_LIVED = ("uv:handoff:queue:", "uv:handoff:claimed", "uv:caseworker:", "uv:i
 
 
 async def test_everything_a_handed_off_conversation_stored_expires(widget_config, store, make_handoff, tmp_path):
-    handoff = make_handoff(tmp_path)
+    handoff = await make_handoff(tmp_path)
     await handoff.store.heartbeat("kari", ["skatt"])
     async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
         session = await new_session(base)
@@ -213,6 +220,7 @@ async def test_when_nobody_is_at_work_the_young_person_gets_who_is_open_now(widg
     config = HandoffConfig(teams_file=teams_file(tmp_path, "00:00-00:00"), services_file=SERVICES)
     tickets = TicketStore(store.client, ttl_seconds=3600, closed_ttl_seconds=600)
     sunday_evening = datetime(2026, 12, 6, 21, 0, tzinfo=OSLO)
+    await add_account(store, "kari", ["ung"])
     handoff = HandoffService(tickets, load_teams(config.teams_file, *config.catalogue_files), config, clock=lambda: sunday_evening)
     bot = scripted_bot({
         **BOT,
@@ -230,3 +238,26 @@ async def test_when_nobody_is_at_work_the_young_person_gets_who_is_open_now(widg
     assert any("Kors på halsen" in line and "åpent nå" in line for line in network)
     assert any(line.startswith("• ROS") and "åpner i morgen kl. 09:00" in line for line in network)
     assert "116 123" in text and "116 111" in text
+
+
+async def test_with_no_caseworker_account_anywhere_no_ticket_is_opened_and_the_network_is_given(widget_config, store, make_handoff, tmp_path):
+    handoff = await make_handoff(tmp_path, staffed=())
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000001"))
+    [referral] = reply["messages"]
+    assert referral["custom"]["kind"] == "referral" and referral["custom"]["reason"] == "no_caseworkers"
+    assert "116 123" in referral["text"] and "113" in referral["text"]
+    assert await handoff.store.active_ticket(session) is None
+
+
+async def test_a_team_without_accounts_sends_the_ticket_to_the_default_team(widget_config, store, make_handoff, tmp_path):
+    handoff = await make_handoff(tmp_path, staffed=("ung",))
+    await handoff.store.heartbeat("kari", ["ung"])
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        await call("POST", base + "/message", message(session, "hvordan får jeg skattekort", client_id="c-00000001"))
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000002"))
+    [confirmation] = reply["messages"]
+    # The conversation was about Skatteetaten, whose team has no caseworker: the default team takes it.
+    assert confirmation["custom"]["team"] == "ung" and confirmation["custom"]["live"] is True
