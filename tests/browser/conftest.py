@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from support.browser import CHROMIUM, CHROMIUM_ARGS, EXIT_URL
-from support.processes import start_test_stack
+from support.processes import add_caseworker, start_test_stack
 
 
 ALWAYS_OPEN_TEAMS = """\
@@ -27,6 +27,9 @@ def running_stack(tmp_path_factory):
     teams_file.write_text(ALWAYS_OPEN_TEAMS)
     os.environ["HANDOFF_TEAMS_FILE"] = str(teams_file)
     started = start_test_stack(tmp_path_factory.mktemp("stack"))
+    # A ticket goes only to a team with a caseworker account: one for the default team, so the
+    # widget's handoffs open a ticket whatever order the tests run in.
+    add_caseworker(started, "vakt", "ungdomsveiledning", "vakt-passord-som-er-langt")
     yield started
     started.stop()
 
