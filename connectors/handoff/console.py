@@ -40,7 +40,8 @@ from ..errors import (
     UnauthorizedError,
     store_call,
 )
-from ..incoming import MAX_BODY_BYTES, read_json_object
+from ..guard import GuardConfig, OnNewMessage, answer_safely
+from ..incoming import MAX_BODY_BYTES, IncomingMessage, read_json_object
 from ..settings import RedisConnection, Settings
 from ..transcript import STREAM_ID_PATTERN, TranscriptConfig, TranscriptMessage, TranscriptStore
 from .accounts import Accounts, ConsoleSession, staffed_teams
@@ -105,6 +106,10 @@ class CaseworkerInput(InputChannel):
         self.accounts = accounts
         self.transcripts = transcripts
         self.throttle = LoginThrottle(accounts.client, "uv:console:login-failures")
+        # Rasa's handler, set when the blueprint is built: a hand-back lets the bot answer what the
+        # young person asked last and nobody answered.
+        self.on_new_message: OnNewMessage | None = None
+        self.guard_config = GuardConfig()
         self.static = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
 
     @staticmethod
@@ -287,8 +292,30 @@ class CaseworkerInput(InputChannel):
             key = "handed_back" if action == "handback" else "closed"
             closing = TranscriptMessage.bot(handoff_text(key, ticket.lang), {"kind": "handback", "ticket": ticket.id, "lang": ticket.lang})
             message_id = await self.tickets.close(ticket, user, outcome, seen=seen, closing_message=closing)
+            if action == "handback":
+                await self._answer_what_was_left(ticket)
             return {"ok": True, "message_id": message_id}
         raise NotFoundError("No such action.", code="unknown_action")
+
+    async def _answer_what_was_left(self, ticket: Ticket) -> None:
+        """After a hand-back, the bot answers the young person's last message if nobody answered
+        it (written after the caseworker's last reply, or with no reply at all): it is not lost.
+        The bot's replies go into the transcript, which the widget streams."""
+        if self.on_new_message is None:
+            return
+        history = await self.transcripts.history(ticket.session)
+        unanswered: TranscriptMessage | None = None
+        for message in history:
+            if message.role == "agent":
+                unanswered = None
+            elif message.role == "user":
+                unanswered = message
+        if unanswered is None or not unanswered.text.strip():
+            return
+        incoming = IncomingMessage(sender=ticket.session, text=unanswered.text, metadata={"lang": ticket.lang})
+        replies = await answer_safely(self.on_new_message, incoming, "widget", self.guard_config)
+        if replies:
+            await self.transcripts.append(ticket.session, [TranscriptMessage.from_reply(reply) for reply in replies])
 
     # --- plumbing ------------------------------------------------------------------------------
     @staticmethod
@@ -305,6 +332,7 @@ class CaseworkerInput(InputChannel):
             return reply
 
     def blueprint(self, on_new_message) -> Blueprint:
+        self.on_new_message = on_new_message
         console = Blueprint(f"custom_webhook_{type(self).__name__}", __name__)
         sweeper: list[asyncio.Task] = []
 

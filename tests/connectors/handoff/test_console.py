@@ -31,6 +31,13 @@ async def no_bot(message):
     raise AssertionError("the console never calls the bot")
 
 
+async def answering_bot(message):
+    """The bot a hand-back hands to: it answers what was left unanswered."""
+    await message.output_channel.send_response(
+        message.sender_id, {"text": f"Bot-svar på: {message.text}", "custom": {"kind": "answer", "lang": "nb"}}
+    )
+
+
 async def make_console(config: HandoffConfig, redis_client, redis_port, redis_db, tickets) -> CaseworkerInput:
     """The console channel with two caseworkers, kari (nav) and siri (skole)."""
     accounts = Accounts(redis_client, session_seconds=3600)
@@ -44,7 +51,7 @@ async def make_console(config: HandoffConfig, redis_client, redis_port, redis_db
 @pytest.fixture
 async def console(redis_client, redis_port, redis_db, tickets):
     channel = await make_console(HandoffConfig(), redis_client, redis_port, redis_db, tickets)
-    async with serve_channel(channel, no_bot) as base:
+    async with serve_channel(channel, answering_bot) as base:
         yield base
 
 
@@ -171,8 +178,25 @@ async def test_claim_reply_note_transfer_and_hand_back(console, clients, tickets
     status, body, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/handback", {"seen": view["transcript"][-1]["id"]})
     assert status == 200
     assert (await tickets.get(ticket.id)).outcome == "handed_back"
-    last = (await widget.history(session))[-1]
-    assert last["custom"]["kind"] == "handback" and last["role"] == "bot"
+    # "vent litt" came after Kari's last reply: the bot answers it after the hand-back message.
+    handback, answered = (await widget.history(session))[-2:]
+    assert handback["custom"]["kind"] == "handback" and handback["role"] == "bot"
+    assert answered["role"] == "bot" and answered["text"] == "Bot-svar på: vent litt"
+
+
+async def test_a_hand_back_with_nothing_left_unanswered_adds_no_bot_answer(console, clients, tickets, redis_client):
+    session = "e" * 32
+    widget = WidgetStore(redis_client, WidgetConfig())
+    await widget.append(session, [{"role": "user", "text": "hjelp med skatt", "buttons": [], "custom": {}}])
+    ticket = await tickets.create(session=session, team="nav", service="nav", lang="nb", priority="normal", offline=False)
+    kari = clients()
+    await kari.login("kari")
+    await kari.request("POST", f"/api/tickets/{ticket.id}/claim", {})
+    await kari.request("POST", f"/api/tickets/{ticket.id}/reply", {"text": "Her er svaret ditt."})
+    _, view, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")
+    status, _, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/handback", {"seen": view["transcript"][-1]["id"]})
+    assert status == 200
+    assert (await widget.history(session))[-1]["custom"]["kind"] == "handback"
 
 
 async def test_transfer_moves_the_ticket_out_of_my_queue(console, clients, tickets):
