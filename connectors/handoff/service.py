@@ -168,19 +168,6 @@ class HandoffService:
         intro = TranscriptMessage.bot(text("pickup_answer", lang), {"kind": "pickup", "ticket": ticket.id, "lang": lang})
         return [intro, *(reply.copied() for reply in replies)]
 
-    async def escalate_unclaimed(self) -> list[str]:
-        """Move tickets their own team has not claimed within `escalate_after_seconds` to the
-        default team (urgent first), when the default team has caseworker accounts."""
-        default = self.teams.default_team
-        if default not in await staffed_teams(self.store.client):
-            return []
-        return await self.store.escalate(list(self.teams.teams), default, self.config.escalate_after_seconds * 1000)
-
-    async def unstaffed_teams(self) -> list[str]:
-        """The teams in teams.yml without a caseworker account (warned about at start-up)."""
-        staffed = await staffed_teams(self.store.client)
-        return [team_id for team_id in self.teams.teams if team_id not in staffed]
-
     async def urgent_if_crisis(self, ticket_id: str) -> None:
         ticket = await self.store.get(ticket_id)
         if ticket is not None:

@@ -410,19 +410,19 @@ async def test_a_follow_up_after_a_clarify_that_stays_unclear_offers_the_narrowe
     assert custom["kind"] in ("clarify", "answer") and custom.get("service", "skatteetaten") == "skatteetaten"
 
 
-async def test_a_wish_to_talk_that_asks_where_gets_the_options_not_only_the_offer_of_a_person():
+@pytest.mark.parametrize(
+    ("text", "kind", "response"),
+    [
+        # asks where to find someone: the knowledge base's options, which end with the person button
+        ("is there anyone i can talk to about my job situation", "clarify", "utter_clarify"),
+        # asks for a person in this chat: the offer
+        ("can i talk to a real person here about my job situation", None, "utter_handoff_offer"),
+    ],
+)
+async def test_a_wish_to_talk_is_told_apart_from_a_request_for_a_person_here(text, kind, response):
     action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
     action._kb = RankedKB(UNSURE, [], in_domain=0.9)
-    tracker = gated(make_tracker("is there anyone i can talk to about my job situation"), "request_human")
     dispatcher = CollectingDispatcher()
-    await action.run(dispatcher, tracker, domain={})
-    assert dispatcher.messages[0]["custom"]["kind"] == "clarify"
-
-
-async def test_a_request_for_a_person_in_this_chat_gets_the_offer():
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB(UNSURE, [], in_domain=0.9)
-    tracker = gated(make_tracker("can i talk to a real person here about my job situation"), "request_human")
-    dispatcher = CollectingDispatcher()
-    await action.run(dispatcher, tracker, domain={})
-    assert dispatcher.messages[0].get("response") == "utter_handoff_offer"
+    await action.run(dispatcher, gated(make_tracker(text), "request_human"), domain={})
+    [message] = dispatcher.messages
+    assert (message.get("custom") or {}).get("kind") == kind and message.get("response") == response
