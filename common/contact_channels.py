@@ -21,9 +21,10 @@ from zoneinfo import ZoneInfo
 
 import yaml
 
+from common.weekdays import parse_days
+
 CHANNELS_FILE = Path(__file__).resolve().parents[1] / "knowledge_base" / "contact_channels.yml"
 OSLO = ZoneInfo("Europe/Oslo")
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 KINDS = ("phone", "chat", "sms")
 AUDIENCES = ("everyone", "under_18", "over_18")
 LANGS = ("nb", "nn", "en")
@@ -81,18 +82,10 @@ class Status:
 
 
 def _days(spec: Any, where: str) -> frozenset[int]:
-    parts = spec if isinstance(spec, list) else [spec]
-    days: set[int] = set()
-    for part in parts:
-        text = str(part).strip().lower()
-        first, _, last = text.partition("-")
-        if first not in DAYS or (last and last not in DAYS):
-            raise ChannelsError(f"{where}: unknown days {spec!r} (use mon..sun, a range or a list)")
-        start, end = DAYS.index(first), DAYS.index(last or first)
-        if end < start:
-            raise ChannelsError(f"{where}: day range {text!r} runs backwards")
-        days.update(range(start, end + 1))
-    return frozenset(days)
+    try:
+        return parse_days(spec)
+    except ValueError as exc:
+        raise ChannelsError(f"{where}: {exc}") from None
 
 
 def _minutes(value: Any, where: str) -> int:

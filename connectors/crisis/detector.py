@@ -152,13 +152,12 @@ def detect(text: str) -> CrisisSignal | None:
         return None
     if not disclosed:
         framed = framing.frame(cleaned)
-        if framed is not None and (
-            _asked_for_school(cleaned, text)
+        if framed is not None:
+            rest = framing.without_framed_clauses(sentences(text))
             # The other sentences of an accident describe the wound ("small cut, how do i keep it
             # clean"): only a strong pattern there still counts.
-            or _detect(framing.without_framed_clauses(sentences(text)), strong_only=framed == "accident") is None
-        ):
-            return None
+            if _asked_for_school(cleaned, rest) or _detect(rest, strong_only=framed == "accident") is None:
+                return None
         if signal.category == "self_harm" and framing.small_injury(cleaned):
             return None
         if framing.past_event_question(cleaned) or framing.recovered(cleaned):
@@ -173,14 +172,11 @@ def detect(text: str) -> CrisisSignal | None:
     return signal if refined == signal.category else replace(signal, category=refined)
 
 
-def _asked_for_school(cleaned: str, text: str) -> bool:
-    """A sentence says the whole message is asked for school work, and nobody in the rest of it
-    is the writer or someone they know ("hvor lenge etter en voldtekt kan man gå til
-    overgrepsmottak? spør til en skoleoppgave")."""
-    if not framing.purpose(cleaned):
-        return False
-    rest = framing.without_framed_clauses(sentences(text))
-    return not (FIRST_PERSON.search(rest) or FRIEND_PHRASE_OWNED.search(rest))
+def _asked_for_school(cleaned: str, rest: str) -> bool:
+    """A sentence says the whole message is asked for school work, and nobody in the `rest` of it
+    (the sentences without a frame) is the writer or someone they know ("hvor lenge etter en
+    voldtekt kan man gå til overgrepsmottak? spør til en skoleoppgave")."""
+    return framing.purpose(cleaned) and not (FIRST_PERSON.search(rest) or FRIEND_PHRASE_OWNED.search(rest))
 
 
 def detect_crisis(text: str) -> CrisisSignal | None:

@@ -19,6 +19,9 @@ from common.clock import now_ms
 from ..errors import store_call
 from .errors import HandoffConfigError
 
+# uv:caseworker:account:<username> (see the module docstring)
+ACCOUNT_KEY = "uv:caseworker:account:"
+
 
 @dataclass(frozen=True)
 class Caseworker:
@@ -53,7 +56,7 @@ async def staffed_teams(client: aioredis.Redis) -> set[str]:
 
 
 async def _account_teams(client: aioredis.Redis) -> list[str | None]:
-    keys = [key async for key in client.scan_iter(match="uv:caseworker:account:*", count=200)]
+    keys = [key async for key in client.scan_iter(match=ACCOUNT_KEY + "*", count=200)]
     if not keys:
         return []
     async with client.pipeline(transaction=False) as pipe:
@@ -80,7 +83,7 @@ class Accounts:
     async def add(self, username: str, password: str, teams: list[str], name: str = "") -> Caseworker:
         await self._call(
             self._redis.hset(
-                f"uv:caseworker:account:{username}",
+                f"{ACCOUNT_KEY}{username}",
                 mapping={"username": username, "name": name or username, "teams": json.dumps(teams),
                          "password": passwords.hash_password(password)},
             )
@@ -88,17 +91,17 @@ class Accounts:
         return Caseworker(username, name or username, tuple(teams))
 
     async def get(self, username: str) -> Caseworker | None:
-        data = await self._call(self._redis.hgetall(f"uv:caseworker:account:{username}"))
+        data = await self._call(self._redis.hgetall(f"{ACCOUNT_KEY}{username}"))
         if not data:
             return None
         return Caseworker(data["username"], data.get("name") or data["username"], tuple(json.loads(data["teams"])))
 
     async def count(self) -> int:
-        return len([key async for key in self._redis.scan_iter(match="uv:caseworker:account:*", count=200)])
+        return len([key async for key in self._redis.scan_iter(match=ACCOUNT_KEY + "*", count=200)])
 
     async def login(self, username: str, password: str) -> ConsoleSession | None:
         known = passwords.username_problem(username) is None
-        data = await self._call(self._redis.hgetall(f"uv:caseworker:account:{username}")) if known else {}
+        data = await self._call(self._redis.hgetall(f"{ACCOUNT_KEY}{username}")) if known else {}
         if not passwords.verify_password(data.get("password"), password):
             return None
         token, csrf = passwords.new_token(), secrets.token_urlsafe(24)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Awaitable, Callable, Sequence
 
 import yaml
 
@@ -134,15 +134,18 @@ class HandoffService:
         """(ticket id, the message's stream id) when the session is handed off, else None."""
         return await self.store.relay(session, message)
 
-    async def acknowledgement(self, ticket_id: str, transcript: list[TranscriptMessage]) -> TranscriptMessage | None:
-        """What to tell a young person who wrote while waiting for a person (`transcript` ends with
-        that message): that it arrived, who reads it and when, as a `kind: waiting` message. Once
-        per gap: None when the last thing said to them was already this, or when a caseworker has
-        the ticket (they are reading along)."""
+    async def acknowledgement(
+        self, ticket_id: str, transcript: Callable[[], Awaitable[list[TranscriptMessage]]],
+    ) -> TranscriptMessage | None:
+        """What to tell a young person who wrote while waiting for a person (`transcript()` reads
+        the conversation, which ends with that message): that it arrived, who reads it and when,
+        as a `kind: waiting` message. Once per gap: None when the last thing said to them was
+        already this, or when a caseworker has the ticket (they are reading along; the transcript
+        is then not read at all)."""
         ticket = await self.store.get(ticket_id)
         if ticket is None or ticket.status != "queued":
             return None
-        said_last = next((m for m in reversed(transcript) if m.role != "user"), None)
+        said_last = next((m for m in reversed(await transcript()) if m.role != "user"), None)
         if said_last is not None and said_last.custom.get("kind") == "waiting":
             return None
         team = self.teams.get(ticket.team)

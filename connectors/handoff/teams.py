@@ -10,10 +10,10 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from common.catalogue import CatalogueError, read_catalogue
+from common.weekdays import parse_days
 
 from .errors import HandoffConfigError
 
-DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
 @dataclass(frozen=True)
@@ -70,12 +70,10 @@ class Teams:
 
 
 def _parse_days(spec: str) -> frozenset[int]:
-    first, _, last = spec.partition("-")
     try:
-        start, end = DAYS.index(first), DAYS.index(last or first)
+        return parse_days(spec)
     except ValueError:
         raise HandoffConfigError(f"unknown weekday range {spec!r}: use mon, tue, ... sun") from None
-    return frozenset(range(start, end + 1))
 
 
 def _parse_hours(spec: str, times: str) -> OpeningHours:

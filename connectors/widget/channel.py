@@ -239,8 +239,7 @@ class WidgetInput(InputChannel):
             crisis = crisis_message(request.session, signal, reply_language(request.text, request.metadata))
             replies = await self.store.append(request.session, bot_messages([crisis]))
         else:
-            transcript = [TranscriptMessage.of(m) for m in await self.store.history(request.session)]
-            ack = await self.handoff.acknowledgement(ticket_id, transcript)
+            ack = await self.handoff.acknowledgement(ticket_id, lambda: self.store.transcript.history(request.session))
             if ack is not None:
                 replies = await self.store.append(request.session, [ack])
         await self.store.save_reply(request.session, request.client_id, replies)

@@ -7,7 +7,8 @@ import re
 
 from playwright.sync_api import expect
 
-from support.browser import EXIT_URL, add_caseworker, restart, screenshot
+from support.browser import EXIT_URL, restart, screenshot
+from support.processes import add_caseworker
 
 PASSWORD = "riktig-hest-batteri-stift"
 TIMEOUT_MS = 30_000

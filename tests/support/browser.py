@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from common import redis_keys
-from support.processes import ROOT, add_caseworker, redis_cli, stack  # noqa: F401 (add_caseworker: for the tests)
+from support.processes import ROOT, redis_cli, stack
 
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
