@@ -40,6 +40,9 @@ GATED = {
     "greet": 1, "goodbye": 1, "thanks": 1, "bot_challenge": 1, "choose_option": 1, "need_help": 1,
     "out_of_scope": 1, "request_human": 3, "affirm": 3, "deny": 3,
 }
+# A yes or a no ends with no question mark: with one, and only words the intent has never seen,
+# it asks ("is it free?" came out as `deny`).
+ASKING_GATED = frozenset({"affirm", "deny"})
 # A message whose content words are all unseen by the intent is a question from this many words.
 ALL_FOREIGN_MIN = 2
 QUESTION_INTENT = "ask_question"
@@ -81,11 +84,15 @@ class SmalltalkGate(StoredComponent):
             return []
         return [word for word in content_words(lemmas) if word not in known]
 
-    def is_question(self, intent: str, lemmas: List[str]) -> bool:
+    def is_question(self, intent: str, lemmas: List[str], text: str = "") -> bool:
         """Enough words the intent has never seen; or, for a message of two words or more, not one
-        word it has ("mopedlappen alder" read as `deny`): nothing in it says yes, no or hello."""
+        word it has ("mopedlappen alder" read as `deny`): nothing in it says yes, no or hello; or a
+        yes or no that asks ("is it free?", "gratis?") in words that are all its own ("ja. kan jeg
+        snakke med noen?" stays a yes)."""
         foreign = self.foreign_words(intent, lemmas)
         if len(foreign) >= GATED[intent]:
+            return True
+        if intent in ASKING_GATED and foreign and len(foreign) == len(content_words(lemmas)) and text.rstrip().endswith("?"):
             return True
         return len(foreign) >= ALL_FOREIGN_MIN and len(foreign) == len(content_words(lemmas))
 
@@ -96,7 +103,7 @@ class SmalltalkGate(StoredComponent):
             if not text or text.startswith("/") or intent not in GATED:
                 continue
             lemmas = [t.lemma for t in message.get(TOKENS_NAMES[TEXT]) or []]
-            if not self.is_question(intent, lemmas):
+            if not self.is_question(intent, lemmas, text):
                 continue
             set_intent(message, QUESTION_INTENT, (message.get(INTENT) or {}).get("confidence", 0.0))
             message.set("gated_intent", intent, add_to_output=True)

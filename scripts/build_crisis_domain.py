@@ -11,7 +11,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from connectors.crisis.answers import crisis_payload, load_messages  # noqa: E402
+from connectors.crisis.answers import DISTRESS, crisis_payload, load_messages  # noqa: E402
 from connectors.crisis.lexicon import CATEGORIES  # noqa: E402
 
 TARGET = ROOT / "bot" / "domain" / "crisis.yml"
@@ -60,6 +60,23 @@ def build() -> str:
     confirmed.append(
         {"text": default, "buttons": messages["buttons"]["nb"], "custom": crisis_payload("suicide", False, "nb")}
     )
+    # A yes or a request for a person after a check-in or the crisis answer: one short line, then
+    # the handoff (rules). Its category is the check-in's, else the crisis answer's, else distress.
+    accepted = []
+    for lang, text in messages["accepted"].items():
+        slots = [(("check_in_category", category),) for category in CATEGORIES]
+        slots += [(("check_in_category", None), ("crisis_category", category)) for category in (*CATEGORIES, None)]
+        for conditions in slots:
+            category = next((value for _, value in conditions if value), DISTRESS)
+            accepted.append(
+                {
+                    "condition": [{"type": "slot", "name": "lang", "value": lang}]
+                    + [{"type": "slot", "name": name, "value": value} for name, value in conditions],
+                    "text": text,
+                    "custom": crisis_payload(category, False, lang),
+                }
+            )
+    accepted.append({"text": messages["accepted"]["nb"], "custom": crisis_payload(DISTRESS, False, "nb")})
     check_in = [
         {
             **({"condition": [{"type": "slot", "name": "lang", "value": lang}]} if lang != "nb" else {}),
@@ -97,6 +114,7 @@ def build() -> str:
             "utter_crisis": variations,
             "utter_check_in_self": check_in,
             "utter_crisis_confirmed": confirmed,
+            "utter_check_in_accepted": accepted,
         },
     }
     return HEADER + yaml.safe_dump(domain, allow_unicode=True, sort_keys=False, width=100)

@@ -49,6 +49,9 @@ import stack  # noqa: E402
 SETS = (
     ("dev", ROOT / "tests/data/eval_e2e.yml", ROOT / "tests/data/eval_dialogues.yml"),
     ("dev 2", ROOT / "tests/data/eval_e2e2.yml", ROOT / "tests/data/eval_dialogues2.yml"),
+    # dev set 3: written by a helper from the catalogues alone at the start of the session that
+    # first measured holdout 8, for tuning on dialogues (its misses may be read)
+    ("dev 3", ROOT / "tests/data/eval_e2e_dev3.yml", ROOT / "tests/data/eval_dialogues_dev3.yml"),
     ("holdout 3", ROOT / "tests/data/eval_e2e3.yml", ROOT / "tests/data/eval_dialogues3.yml"),
     # written at the end of that session, the same way; first measured in the next round
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),

@@ -15,6 +15,7 @@ from common.open_now import asks_who_is_open
 from .config import ActionConfig
 from .context import (
     correction,
+    dissatisfied,
     follow_up,
     last_bot_custom,
     option_by_words,
@@ -24,6 +25,7 @@ from .context import (
     short_question,
     strong_follow_up,
     vague,
+    broad_request,
 )
 from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
 from .network import Network
@@ -103,7 +105,10 @@ def _yes_no_reply(intent: str, options: list[dict[str, Any]] | None, previous: d
             return none_of_these_reply(lang)
         return options_reply(options, lang, WHICH_ONE_TEXT)
     if intent == "deny" and previous.get("kind") == "answer":
-        return not_helpful_reply(lang)
+        return not_helpful_reply()
+    if previous.get("kind") == "handoff_offer" and intent in ("affirm", "deny"):
+        # The offer this action made after an answer that did not help: as its buttons do.
+        return Reply(response="utter_handoff" if intent == "affirm" else "utter_handoff_declined")
     return Reply(response="utter_how_can_i_help")
 
 
@@ -233,8 +238,12 @@ class ActionAnswerFromKB(Action):
         strong = strong_follow_up(question)
         # A pronoun pointing back, or a bare question of a few words the knowledge base cannot
         # place alone ("må eg betale noko?"): a weak sign of a follow-up.
-        weak = refers_back(question) or (short_question(question) and not confident_alone)
         alone_top = alone.results[0].score if alone.results else 0.0
+        # An unmarked message that is clear on its own is a new question, unless it is only a
+        # little clear and the last topic explains it much better ("hvor langt unna må skolen
+        # være" after a borteboerstipend answer): then the combined search must win by a margin.
+        implicit = confident_alone and alone_top < self._config.implicit_follow_up_below
+        weak = refers_back(question) or (short_question(question) and (not confident_alone or implicit))
         if with_context and not context.service and alone.in_context is not None and (strong or weak) and not corrected:
             # After a clarify: the follow-up narrows the question the options were for.
             combined = alone.in_context
@@ -243,10 +252,6 @@ class ActionAnswerFromKB(Action):
             if not confident_alone and combined.results and not outside and not only_sure:
                 return self._clarify(combined.results, lang, f"{context.question} {question}")
         with_context = with_context and bool(context.service)
-        # An unmarked message that is clear on its own is a new question, unless it is only a
-        # little clear and the last topic explains it much better ("hvor langt unna må skolen
-        # være" after a borteboerstipend answer): then the combined search must win by a margin.
-        implicit = confident_alone and alone_top < self._config.implicit_follow_up_below
         if with_context and alone.in_context is not None and (strong or corrected or not confident_alone or implicit):
             combined_question = f"{context.question} {question}"
             combined = alone.in_context
@@ -306,6 +311,13 @@ class ActionAnswerFromKB(Action):
 
         corrected = correction(text)
         context = Context(tracker.get_slot("context_question"), tracker.get_slot("context_service"))
+        if previous.get("kind") in ("answer", "clarify") and text and not corrected and dissatisfied(text):
+            # "det hjalp ikke", "too complicated": sorry, and a person, unless the message is also
+            # a new question the knowledge base is sure of (not the answer just given).
+            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+            if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
+                return sure
+            return not_helpful_reply(), KEEP
         # "hvilke chatter er åpne nå?": the chat network, the last answer's service first. "Når er
         # de åpne?" right after an answer is about that service: the knowledge base answers it.
         if text and not text.startswith("/") and asks_who_is_open(text) and not (context.service and follow_up(text)):
@@ -344,6 +356,11 @@ class ActionAnswerFromKB(Action):
         leans_on_last = follow_up(text) or (bool(context.service) and short_question(text))
         if (intent == "need_help" or vague(text)) and not (corrected or leans_on_last):
             return Reply(response="utter_topics"), KEEP
+        broad = self._topics.named_in(broad_request(text))
+        if broad is not None and not (corrected or leans_on_last):
+            # "i need help with school stuff": that topic's list, unless the knowledge base is sure.
+            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+            return sure if sure is not None else await self._topic_reply(broad.id, lang)
         # The NLU calls a short message out of scope when it lacks the topic ("when's the
         # deadline"); right after an answer it may be a follow-up, so it is read in context first.
         reply = await self._search_reply(

@@ -8,6 +8,8 @@ All functions are pure (text in, plain values out), so they are tested on their 
 - `ordinal(text, count)`: "den andre", "nr 2", "the last one" -> an index into `count` options.
 - `option_by_words(text, titles)`: the one option whose title the message names, or None.
 - `last_bot_custom(events)`: the `custom` payload of the bot's last message before this turn.
+- `dissatisfied(text)`: does the message say the last reply did not help ("det hjalp ikke",
+  "skjønte ingenting", "too complicated", "that's not what I asked")?
 """
 
 from __future__ import annotations
@@ -116,9 +118,19 @@ _NEGATED_TAIL = re.compile(r"\s*,?\s*\b(?:ikke|ikkje|not|no|ikke om|ikkje om|not
 _NEGATED_CLAUSE = re.compile(r"(?:^|(?<=[,.;:!?]))\s*(?:men |but )?(?:ikke|ikkje|not)\b[^,.;:!?]*", re.IGNORECASE)
 
 
+# "not at school, I mean online ...", "ikke på skolen, jeg mener på nett": what it is not first.
+_NOT_BUT = re.compile(
+    rf"^(?:{_NO})?(?:ikke|ikkje|itj|not)\b(?: [\w']+){{0,5}}? {_I}(?:mener|meiner|mean|mente|meinte|meant)\b\s*(?:på|om|about|of|for)?\s*"
+)
+
+
 def correction(text: str) -> str | None:
     """The new topic of a correction ("nei, jeg mente moped, ikke bil" -> "moped"; "jeg mente gjeld,
-    ikke skatt. skylder penger" -> "gjeld skylder penger"), or None."""
+    ikke skatt. skylder penger" -> "gjeld skylder penger"; "not at school i mean online" ->
+    "online"), or None."""
+    not_but = _NOT_BUT.match(_plain(text))
+    if not_but:
+        return _plain(text)[not_but.end():].strip() or None
     plain = _plain(_NEGATED_CLAUSE.sub(" ", text))
     match = _CORRECTION.match(plain)
     if not match:
@@ -221,6 +233,25 @@ def vague(text: str) -> bool:
     return bool(words) and all(word in _VAGUE_WORDS for word in words)
 
 
+# Vague words that go with a broad topic: "school stuff", "ting med jobb", "greier med familien".
+_TOPIC_FILLERS = frozenset("stuff things related greier greie saker sånt sant angående angåande regarding".split())
+# Asking for help or advice in general, which makes "... with school stuff" a request for a topic.
+_HELP_WORDS = frozenset(
+    "help hjelp hjelpe hjelpa hjelper advice råd question questions spørsmål spørre spørje lurer lurar".split()
+)
+
+
+def broad_request(text: str) -> list[str]:
+    """The words that say what a general request for help is about ("hi i need help with school
+    stuff" -> ["school"]; "har et spørsmål om jobb" -> ["jobb"]); [] when the message asks for no
+    help or advice ("jeg trenger penger" is a need, which the knowledge base reads). The topic
+    menu's `words` decide whether they name a broad topic."""
+    words = _plain(text).split()
+    if not any(word in _HELP_WORDS for word in words):
+        return []
+    return [word for word in words if word not in _VAGUE_WORDS and word not in _TOPIC_FILLERS]
+
+
 # Looking for a service to talk to ("anyone i can talk to about being gay", "is there a helpline
 # i can call at night"), not for a person in this chat ("can I talk to a real person here").
 _SEEKS_A_SERVICE = re.compile(
@@ -236,3 +267,30 @@ def seeks_a_service(text: str) -> bool:
     """Does a request to talk ask where to find someone, rather than for a person in this chat?"""
     plain = _plain(text)
     return bool(_SEEKS_A_SERVICE.search(plain)) and not _IN_THIS_CHAT.search(plain)
+
+
+# Saying the last reply did not help: it did not help or answer, it was not understood, it was too
+# hard, or it was not what was asked. In the three languages and common dialect and SMS forms;
+# the action reads it so only right after an answer or options, and only when the message is not
+# also a question the knowledge base is sure of ("i got a letter and i dont understand it").
+_NOT = r"(?:ikke|ikkje|itj|ikk|ke|not|n't|nt)"
+_DISSATISFIED = re.compile(
+    r"\b(?:"
+    r"(?:hjalp|hjelper|hjelpte|hjelpa|hjelp) (?:ikke|ikkje|itj|ikk|ke|null|lite)\b"
+    rf"|{_NOT} (?:til|te) (?:noe |noko |nå |no |mye |særlig )?(?:hjelp|nytte)"
+    r"|(?:didn'?t|didnt|doesn'?t|doesnt|does not|did not|wasn'?t|wasnt|isn'?t|isnt|not) (?:help|helpful|helping|useful|work|answer)"
+    rf"|(?:skjønte|skjønner|skjønar|skjøna|skjønne|skjønnte|forstår|forsto|forstod|forstå|fatter|fatta)"
+    rf" (?:{_NOT}|ingenting|null|nada|ikke noe|ikkje noko|ingen ting|itj nå)"
+    r"|(?:don'?t|dont|do not|didn'?t|didnt|did not|can'?t|cant|cannot) (?:understand|get it|get that|get this|follow)"
+    r"|(?:for|altfor|alt for|too|way too|far too|veldig) (?:vanskelig|vanskeleg|komplisert|kronglete|kronglate"
+    r"|complicated|confusing|hard to understand|difficult|much text|mye tekst)"
+    r"|useless|ubrukelig|ubrukeleg|makes no sense|no sense|ga ingen mening|gir ingen mening|feil svar|wrong answer"
+    rf"|{_NOT} (?:det|d) (?:jeg|eg|æ) (?:spurte|spurde|lurte) (?:om|på)|not what i (?:asked|meant|wanted)"
+    rf"|(?:svarte|svara|svarer|svarar) {_NOT} på"
+    r")"
+)
+
+
+def dissatisfied(text: str) -> bool:
+    """Does the message say the last reply did not help or was not understood?"""
+    return bool(_DISSATISFIED.search(" ".join(re.findall(r"[\w']+", text.lower()))))

@@ -178,7 +178,7 @@ def none_of_these_reply(lang: str = DEFAULT_LANG) -> Reply:
     )
 
 
-def not_helpful_reply(lang: str = DEFAULT_LANG) -> Reply:
-    """"Nei" right after an answer: other words, or a person."""
-    lang = conversation_language(lang)
-    return Reply(response="utter_deny_ack", buttons=[{"title": HUMAN_BUTTON[lang], "payload": "/request_human"}])
+def not_helpful_reply() -> Reply:
+    """"Nei" or "det hjalp ikke" right after an answer: sorry, other words, or a person (an offer,
+    `kind: handoff_offer`, whose yes or no the action reads)."""
+    return Reply(response="utter_not_helpful")

@@ -1,8 +1,9 @@
 """Menu topics and topic groups (topics.yml): which services belong together.
 
-`Topics.load()` reads the file once; `topic(id)` gives a menu topic or None, and
+`Topics.load()` reads the file once; `topic(id)` gives a menu topic or None;
 `related(service_a, service_b)` is True when the two services share a topic or group, which is
-what keeps a clarify's options from one plausible topic.
+what keeps a clarify's options from one plausible topic; and `named_in(words)` is the one topic a
+list of words names (its `words`), or None.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ class Topic:
     title: dict[str, str]
     query: str
     services: tuple[str, ...]
+    words: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -33,7 +35,10 @@ class Topics:
     def load(cls, path: Path = TOPICS_FILE) -> "Topics":
         data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
         topics = {
-            key: Topic(key, dict(value["title"]), str(value["query"]), tuple(value["services"]))
+            key: Topic(
+                key, dict(value["title"]), str(value["query"]), tuple(value["services"]),
+                frozenset(str(word) for word in value.get("words") or ()),
+            )
             for key, value in data["topics"].items()
         }
         groups = [frozenset(t.services) for t in topics.values()]
@@ -42,6 +47,11 @@ class Topics:
 
     def topic(self, topic_id: object) -> Topic | None:
         return self.topics.get(topic_id) if isinstance(topic_id, str) else None
+
+    def named_in(self, words: list[str]) -> Topic | None:
+        """The topic every one of `words` belongs to ("school", "skole lekser"); None for no words,
+        a word of no topic, or words of two topics."""
+        return next((t for t in self.topics.values() if words and all(w in t.words for w in words)), None)
 
     def related(self, service_a: str, service_b: str) -> bool:
         return service_a == service_b or any(

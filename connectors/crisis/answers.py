@@ -12,6 +12,9 @@ from .detector import CrisisSignal
 
 MESSAGES_FILE = Path(__file__).with_name("messages.yml")
 DEFAULT_LANG = "nb"
+# The category of a crisis answer given after a yes to the sad check-in, where nobody named a
+# danger: the young person said it is about them and wants a person (not a lexicon category).
+DISTRESS = "distress"
 
 
 @lru_cache(maxsize=1)

@@ -41,6 +41,9 @@ REQUESTS = tuple(
         rf"\b(?:speak|snakker|snakkar|kan)\s+(?:du|you)\s+{_NAME}\s*[?!.]*\s*$",
         # "do you speak english", "kan du snakke engelsk"
         rf"\b(?:you|du)\s+(?:speak|snakke|snakka|prate|skrive)\s+{_NAME}\s*[?!.]*\s*$",
+        # "can we speak english", "kan vi snakke norsk i stedet", "let's write in nynorsk"
+        rf"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
+        rf"(?:speak|talk|write|chat|snakke|snakka|prate|skrive|bytte\s+til|switch\s+to)\s+(?:på\s+|pa\s+|in\s+)?{_NAME}\b",
     )
 )
 
@@ -54,7 +57,17 @@ QUESTION_ABOUT = re.compile(r"\b(?:how|hvordan|korleis|åssen|what|hva|kva|why|h
 MAX_LEFTOVER_WORDS = 2
 FILLER = frozenset(
     "kan du can you could would please pls plz takk hei hi hey ok okei heller instead eg jeg vil i "
-    "want helst gjerne me do du meg".split()
+    "want helst gjerne me do du meg we vi sorry sry beklager unnskyld orsak actually faktisk egentlig "
+    "stedet istedet istaden staden rather".split()
+)
+# What the young person says about their own command of a language ("my norwegian is not so
+# good", "eg skjønar ikkje engelsk så godt") belongs to the request, not to a question.
+_ABILITY = re.compile(
+    r"\b(?:my\s+|min\s+|mi\s+)?(?:norsk|norwegian|engelsk|english|nynorsk|bokmål)\w*(?:\s+min|\s+mi)?"
+    r"\s+(?:is|er|e|isn'?t|isnt)\b[^.?!,]*"
+    r"|\b(?:i|jeg|eg|æ)\s+(?:don'?t|dont|do not|can'?t|cant|kan ikke|kan ikkje|forstår ikke|skjønner ikke"
+    r"|skjønar ikkje|forstår ikkje|understand|speak|snakker|snakkar)\b[^.?!,]*?"
+    r"\b(?:norsk|norwegian|engelsk|english|nynorsk|bokmål)\w*(?:\s+(?:so|very|that|så|særlig|veldig)?\s*(?:well|good|godt|bra))?"
 )
 
 
@@ -73,6 +86,6 @@ def find_language_request(text: str) -> LanguageRequest | None:
     if QUESTION_ABOUT.search(normalised[: match.start()]):
         return None  # "how do I write in Norwegian" asks about the language, not for it
     lang = _lang_of(match.group("name"))
-    leftover = (normalised[: match.start()] + " " + normalised[match.end():]).split()
+    leftover = _ABILITY.sub(" ", normalised[: match.start()] + " " + normalised[match.end():]).split()
     words = [w for w in (re.sub(r"[^\w]", "", w) for w in leftover) if w and w not in FILLER]
     return LanguageRequest(lang, only_request=len(words) <= MAX_LEFTOVER_WORDS)

@@ -256,8 +256,32 @@ async def test_yes_to_a_clarify_asks_which_one(kb_url):
 async def test_no_right_after_an_answer_offers_other_words_or_a_person(kb_url):
     tracker = after_bot(make_tracker("nei", intent="deny"), {"kind": "answer", "service": "vegvesen"})
     [message] = await run_action(kb_url, tracker)
-    assert message["response"] == "utter_deny_ack"
-    assert message["buttons"] == [{"title": "Snakk med en voksen", "payload": "/request_human"}]
+    assert message["response"] == "utter_not_helpful"
+
+
+@pytest.mark.parametrize("text", ["det hjalp ikke", "skjønte ingenting av det der", "way too complicated"])
+async def test_saying_the_answer_did_not_help_gets_the_offer_of_a_person(kb_url, text):
+    tracker = after_bot(make_tracker(text), {"kind": "answer", "service": "vegvesen"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_not_helpful"
+
+
+async def test_a_complaint_that_is_also_a_new_question_gets_the_answer(kb_url):
+    tracker = after_bot(make_tracker("skjønner ikke hvordan jeg får skattekort"), {"kind": "answer", "service": "vegvesen"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["kind"] == "answer" and message["custom"]["service"] == "skatteetaten"
+
+
+async def test_a_complaint_with_nothing_answered_before_is_read_as_a_question(kb_url):
+    [message] = await run_action(kb_url, make_tracker("det hjalp ikke"))
+    assert message.get("response") != "utter_not_helpful"
+
+
+@pytest.mark.parametrize("intent,response", [("affirm", "utter_handoff"), ("deny", "utter_handoff_declined")])
+async def test_a_typed_yes_or_no_to_the_actions_offer_does_what_its_buttons_do(kb_url, intent, response):
+    tracker = after_bot(make_tracker("ja" if intent == "affirm" else "nei", intent=intent), {"kind": "handoff_offer"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == response
 
 
 async def test_a_bare_yes_with_nothing_asked_gets_a_neutral_prompt(kb_url):
@@ -276,6 +300,12 @@ async def test_a_topic_from_the_menu_lists_its_entries(kb_url):
     services = {o["service"] for o in message["custom"]["options"]}
     assert services and services <= {"skatteetaten", "lanekassen"}
     assert message["buttons"][-1]["payload"] == "/request_human"
+
+
+@pytest.mark.parametrize("text", ["trenger hjelp med jobb og penger", "hi i need help with money stuff"])
+async def test_a_vague_request_naming_a_broad_topic_lists_that_topic(kb_url, text):
+    [message] = await run_action(kb_url, make_tracker(text))
+    assert message["custom"]["kind"] == "clarify" and message["custom"]["topic"] == "jobb_penger", message
 
 
 async def test_an_unknown_topic_shows_the_menu_again(kb_url):
@@ -310,7 +340,7 @@ async def test_a_gated_no_as_the_first_message_is_read_as_a_question(kb_url):
 async def test_a_gated_no_after_an_answer_stays_a_no_when_the_search_is_unsure(kb_url):
     tracker = after_bot(gated(make_tracker("jeg trenger penger"), "deny"), {"kind": "answer", "service": "vegvesen"})
     [message] = await run_action(kb_url, tracker)
-    assert message["response"] == "utter_deny_ack"
+    assert message["response"] == "utter_not_helpful"
 
 
 # --- decisions on given search results (the knowledge base's ranking is not what is tested) ------

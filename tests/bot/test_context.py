@@ -3,7 +3,8 @@
 import pytest
 
 from actions.context import (
-    age, correction, follow_up, last_bot_custom, option_by_words, ordinal, seeks_a_service, short_question, vague,
+    age, correction, dissatisfied, follow_up, last_bot_custom, option_by_words, ordinal, seeks_a_service, short_question,
+    vague, broad_request,
 )
 
 
@@ -38,6 +39,9 @@ def test_bare_age(text, age_value):
     ("jeg mente lån, ikke stipend. trenger penger til skolebøker", "lån trenger penger til skolebøker"),
     ("no, not the tax thing, i meant my contract", "my contract"),
     ("nei, ikkje bil, eg meinte moped", "moped"),
+    ("not at school i mean online, someone made a fake account", "online someone made a fake account"),
+    ("ikke på skolen, jeg mener på jobben", "jobben"),
+    ("nei ikke for meg, jeg mener for broren min", "broren min"),
 ])
 def test_corrections(text, rest):
     assert correction(text) == rest
@@ -112,3 +116,30 @@ def test_asking_where_to_find_someone_seeks_a_service(text):
 @pytest.mark.parametrize("text", ["can i talk to a real person here", "kan jeg snakke med et menneske", "i want to talk to someone, can you get a human"])
 def test_asking_for_a_person_in_this_chat_does_not(text):
     assert not seeks_a_service(text)
+
+
+@pytest.mark.parametrize("text", [
+    "det hjalp ikke", "hjalp ikkje det der", "skjønte ingenting", "skjønne itj nå av det",
+    "forstår ikke hva du mener", "dette var ikke til noe hjelp", "didnt help at all", "that wasn't helpful",
+    "way too complicated", "i don't get it", "not what i asked", "ubrukelig svar", "du svarte ikke på det jeg spurte om",
+    "alt for mye tekst",
+])
+def test_saying_the_last_reply_did_not_help(text):
+    assert dissatisfied(text)
+
+
+@pytest.mark.parametrize("text", [
+    "jeg trenger hjelp", "hjelp", "kan du hjelpe meg", "det hjelper å snakke med noen", "i need help, not advice",
+    "takk, det hjalp", "that helped a lot", "hvordan søker jeg lånekassen", "is it free?", "ikke hjelp meg",
+])
+def test_an_ordinary_message_is_not_a_complaint(text):
+    assert not dissatisfied(text)
+
+
+@pytest.mark.parametrize("text,rest", [
+    ("hi i need help with school stuff", ["school"]), ("trenger hjelp med noe på skolen", ["skolen"]),
+    ("i need help with something", []), ("hjelp med skattekort", ["skattekort"]), ("jeg trenger penger", []),
+    ("har et spørsmål om jobb", ["jobb"]),
+])
+def test_what_a_general_request_for_help_is_about(text, rest):
+    assert broad_request(text) == rest

@@ -276,6 +276,7 @@ def test_a_sad_sign_gets_a_check_in_and_a_typed_yes_opens_a_handoff(page, demo_u
     expect(page.locator("#ung-veileder button.quick-reply").first).to_be_visible()
     screenshot(page, "widget-check-in")
     ask(page, "ja")
+    expect(page.locator("#ung-veileder .message[data-kind=crisis]")).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.locator("#ung-veileder .message[data-kind=handoff]")).to_be_visible(timeout=TIMEOUT_MS)
 
 

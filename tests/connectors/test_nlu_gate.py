@@ -58,5 +58,15 @@ def test_two_words_and_none_the_intent_knows_make_a_question():
 
 def test_a_yes_or_no_with_one_word_of_its_own_or_a_single_unknown_word_stays():
     assert run("nei mopedlappen", "deny").get("intent")["name"] == "deny"
+    assert run("nei, trenger ikke mopedlappen?", "deny").get("intent")["name"] == "deny"
     assert run("nope", "deny").get("intent")["name"] == "deny"
     assert run("nei takk, trenger ikke", "deny").get("intent")["name"] == "deny"
+
+
+def test_a_yes_or_no_that_asks_with_a_word_of_its_own_is_a_question():
+    # "is it free?" came out as a no: it asks, and "free" says no such thing.
+    message = run("gratis?", "deny")
+    assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "deny"
+    assert run("nei?", "deny").get("intent")["name"] == "deny"
+    assert run("nei mopedlappen", "deny").get("intent")["name"] == "deny"
+    assert run("nei, trenger ikke mopedlappen?", "deny").get("intent")["name"] == "deny"

@@ -141,6 +141,17 @@ def test_messages_without_words(running_stack, text, kind):
     assert reply["kind"] == kind
 
 
+def test_a_yes_to_the_check_in_is_taken_seriously_and_refers_to_a_person(running_stack):
+    """A yes to the sad check-in is about them: a crisis answer (urgent, `distress`), then who to
+    reach now (REST has no live handoff)."""
+    config = running_stack.config
+    [check_in] = payloads(post_message(config, "e2e-check-in-yes", "😢"))
+    assert check_in["kind"] == "check_in"
+    replies = payloads(post_message(config, "e2e-check-in-yes", "ja"))
+    assert [r["kind"] for r in replies] == ["crisis", "referral"], replies
+    assert replies[0]["category"] == "distress" and replies[0]["priority"] == "urgent"
+
+
 @pytest.mark.parametrize("text", ["hvilken chat er åpen nå?", "who can i talk to right now, any chat open?"])
 def test_asking_who_is_open_now_gets_the_chat_network(running_stack, text):
     [reply] = post_message(running_stack.config, f"e2e-network-{len(text)}", text)

@@ -26,6 +26,12 @@ from connectors.language.switch import find_language_request
         ("ta resten på nynorsk takk", "nn"),
         ("could you put it in english", "en"),
         ("translate to norwegian pls", "nb"),
+        # "we" and "let's", a word of regret or "instead", and what they say of their own skill
+        ("actually can we speak english", "en"),
+        ("kan vi snakke norsk i stedet", "nb"),
+        ("lets write in nynorsk", "nn"),
+        ("sorry can you answer in english, my norwegian is not so good", "en"),
+        ("kan du skrive på nynorsk, eg skjønar ikkje bokmål så godt", "nn"),
     ],
 )
 def test_a_request_alone_is_only_a_switch(text, lang):
@@ -49,6 +55,8 @@ def test_a_request_with_a_question_is_a_switch_and_a_question():
         "jeg snakker engelsk hjemme",
         "jeg tar eksamen på engelsk",
         "vi har prøve i engelsk og norsk",
+        "kan vi ha prøve på engelsk",
+        "we speak english at home, can my parents get help",
     ],
 )
 def test_talking_about_a_language_is_not_a_request(text):
