@@ -31,6 +31,8 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from common.wish_to_talk import asks_where_to_talk_about, names_a_professional
+
 from .nlu_common import StoredComponent, set_intent
 
 # The intents gated, and how many unseen words it takes. A yes or no, or a request for a person,
@@ -93,6 +95,12 @@ class SmalltalkGate(StoredComponent):
         if len(foreign) >= GATED[intent]:
             return True
         if intent in ASKING_GATED and foreign and len(foreign) == len(content_words(lemmas)) and text.rstrip().endswith("?"):
+            return True
+        if intent == "request_human" and (
+            (foreign and asks_where_to_talk_about(text)) or names_a_professional(text)
+        ):
+            # "e det nokon eg kan snakke med om å komme ut": where to find someone, on a topic;
+            # "how do I get a contact person": someone a service provides.
             return True
         return len(foreign) >= ALL_FOREIGN_MIN and len(foreign) == len(content_words(lemmas))
 

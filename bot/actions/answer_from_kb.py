@@ -11,6 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from common.open_now import asks_who_is_open
+from common.wish_to_talk import in_this_chat
 
 from .config import ActionConfig
 from .context import (
@@ -21,7 +22,6 @@ from .context import (
     option_by_words,
     ordinal,
     refers_back,
-    seeks_a_service,
     short_question,
     strong_follow_up,
     vague,
@@ -69,6 +69,10 @@ KEEP = None  # a reply that leaves the context as it was
 QUESTION_INTENT = "ask_question"
 # Intents that answer what the bot asked: a yes, a no, a typed choice.
 YES_NO_INTENTS = ("affirm", "deny", "choose_option")
+
+# Bot messages a yes or a no can answer: an answer ("nei" = it did not help), options, an offer,
+# a check-in, the crisis answer's question.
+ASKING_KINDS = frozenset({"answer", "clarify", "handoff_offer", "check_in", "crisis"})
 
 # The small-talk reply for a gated intent the knowledge base could not answer.
 SMALLTALK_RESPONSES = {
@@ -326,10 +330,11 @@ class ActionAnswerFromKB(Action):
         # A small-talk intent with a word its examples never had (connectors.nlu_gate): answer
         # when the knowledge base is sure, else the small-talk reply after all.
         gated = message.get("gated_intent")
-        if gated == "request_human" and text and seeks_a_service(text) and not corrected:
-            # "anyone i can talk to about being gay": a topic and a wish to talk, with no sign of
-            # wanting someone in this chat. The knowledge base's answer, or its options (which end
-            # with the button for a person here), say where; else the offer of a person.
+        if gated == "request_human" and text and not in_this_chat(text) and not corrected:
+            # "anyone i can talk to about being gay", "i need a free lawyer for my appeal": a topic
+            # and a wish for someone, with no sign of wanting someone in this chat. The knowledge
+            # base's answer, or its options (which end with the button for a person here), say
+            # where; else the offer of a person.
             reply, new_context = await self._search_reply(text, Context(), lang, True)
             if reply.custom.get("kind") in ("answer", "clarify"):
                 return reply, new_context
@@ -341,8 +346,11 @@ class ActionAnswerFromKB(Action):
             )
             if reply is not None:
                 return reply
-            # A yes or no answers something the bot asked; as the first thing said, it is a question.
-            intent = QUESTION_INTENT if gated in YES_NO_INTENTS and not previous else gated
+            # A yes or no answers something the bot asked; as the first thing said, or after a
+            # message that asked nothing a yes could answer (the topic menu, small talk), it is a
+            # question.
+            asked = previous.get("kind") in ASKING_KINDS
+            intent = QUESTION_INTENT if gated in YES_NO_INTENTS and not asked else gated
             if intent in SMALLTALK_RESPONSES:
                 return Reply(response=SMALLTALK_RESPONSES[intent]), KEEP
 

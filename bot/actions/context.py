@@ -252,23 +252,6 @@ def broad_request(text: str) -> list[str]:
     return [word for word in words if word not in _VAGUE_WORDS and word not in _TOPIC_FILLERS]
 
 
-# Looking for a service to talk to ("anyone i can talk to about being gay", "is there a helpline
-# i can call at night"), not for a person in this chat ("can I talk to a real person here").
-_SEEKS_A_SERVICE = re.compile(
-    r"\b(?:anyone|anybody|someone|somebody|noen|nokon|nåkken|nån|where|hvor|kor|who|hvem|kven|is there|are there"
-    r"|finnes det|fins det|finst det|helpline|hotline|hjelpetelefon\w*|hjelpelinje\w*)\b"
-)
-_IN_THIS_CHAT = re.compile(
-    r"\b(?:here|her|human|menneske|menneske\w+|ekte|real|live|you|u|du|deg|dæ|chatbot|bot|robot|voksen her|caseworker)\b"
-)
-
-
-def seeks_a_service(text: str) -> bool:
-    """Does a request to talk ask where to find someone, rather than for a person in this chat?"""
-    plain = _plain(text)
-    return bool(_SEEKS_A_SERVICE.search(plain)) and not _IN_THIS_CHAT.search(plain)
-
-
 # Saying the last reply did not help: it did not help or answer, it was not understood, it was too
 # hard, or it was not what was asked. In the three languages and common dialect and SMS forms;
 # the action reads it so only right after an answer or options, and only when the message is not

@@ -337,6 +337,13 @@ async def test_a_gated_no_as_the_first_message_is_read_as_a_question(kb_url):
     assert message["custom"]["kind"] == "clarify"
 
 
+async def test_a_gated_yes_after_the_topic_menu_is_read_as_a_question(kb_url):
+    # Nothing a yes could answer was asked: "it's about school, I want to complain" is a question.
+    tracker = after_bot(gated(make_tracker("jeg trenger penger"), "affirm"), {"kind": "topics"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["kind"] == "clarify"
+
+
 async def test_a_gated_no_after_an_answer_stays_a_no_when_the_search_is_unsure(kb_url):
     tracker = after_bot(gated(make_tracker("jeg trenger penger"), "deny"), {"kind": "answer", "service": "vegvesen"})
     [message] = await run_action(kb_url, tracker)

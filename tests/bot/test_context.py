@@ -3,7 +3,7 @@
 import pytest
 
 from actions.context import (
-    age, correction, dissatisfied, follow_up, last_bot_custom, option_by_words, ordinal, seeks_a_service, short_question,
+    age, correction, dissatisfied, follow_up, last_bot_custom, option_by_words, ordinal, short_question,
     vague, broad_request,
 )
 
@@ -106,16 +106,6 @@ def test_a_message_naming_no_topic_is_vague(text):
 @pytest.mark.parametrize("text", ["i need help with my tax card", "trenger hjelp med lånekassen", "kan jeg snakke med noen", "", "🙂"])
 def test_a_topic_or_a_wish_to_talk_is_not_vague(text):
     assert not vague(text)
-
-
-@pytest.mark.parametrize("text", ["anyone i can talk 2 about being gay", "is there a helpline i can call at 3am", "finnes det noen jeg kan prate med om angst"])
-def test_asking_where_to_find_someone_seeks_a_service(text):
-    assert seeks_a_service(text)
-
-
-@pytest.mark.parametrize("text", ["can i talk to a real person here", "kan jeg snakke med et menneske", "i want to talk to someone, can you get a human"])
-def test_asking_for_a_person_in_this_chat_does_not(text):
-    assert not seeks_a_service(text)
 
 
 @pytest.mark.parametrize("text", [

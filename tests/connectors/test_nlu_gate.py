@@ -12,6 +12,7 @@ from connectors.nlu_spelling import SpellingTokenizer
 VOCABULARY = {
     "goodbye": ["hade", "det", "bra"], "thanks": ["takk", "tusen", "for", "hjelpa"], "greet": ["hei"],
     "deny": ["nei", "takk", "ikke", "trenger"],
+    "request_human": ["kan", "jeg", "snakke", "med", "menneske", "noen", "her", "finnes", "det", "ett", "ekte"],
 }
 
 
@@ -70,3 +71,17 @@ def test_a_yes_or_no_that_asks_with_a_word_of_its_own_is_a_question():
     assert run("nei?", "deny").get("intent")["name"] == "deny"
     assert run("nei mopedlappen", "deny").get("intent")["name"] == "deny"
     assert run("nei, trenger ikke mopedlappen?", "deny").get("intent")["name"] == "deny"
+
+
+def test_asking_where_to_find_someone_on_a_topic_is_a_question():
+    message = run("finnes det noen jeg kan snakke med om mobbing", "request_human")
+    assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"
+    assert run("kan jeg snakke med et menneske", "request_human").get("intent")["name"] == "request_human"
+    assert run("finnes det noen her jeg kan snakke med", "request_human").get("intent")["name"] == "request_human"
+    assert run("forresten, kan jeg få snakke med noen allikevel?", "request_human").get("intent")["name"] == "request_human"
+
+
+def test_asking_for_someone_a_service_provides_is_a_question():
+    for text in ("how do I get a contact person", "kan jeg få snakke med en psykolog"):
+        message = run(text, "request_human")
+        assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"

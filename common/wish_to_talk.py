@@ -1,0 +1,68 @@
+"""Does a wish to talk ask where to find someone ("anyone i can talk to about being gay", "is
+there a helpline i can call at night"), rather than for a person in this chat ("can I talk to a
+real person here")?
+
+Shared by the NLU's small-talk gate (`connectors.nlu_gate`: such a request, with a topic of its
+own, is a question for the knowledge base) and the knowledge-base action (it answers it, or offers
+options that end with a person). Pure: text in, bool out; vectors in tests/common/test_wish_to_talk.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+", text.lower()))
+
+
+# Looking for a service to talk to ("anyone i can talk to about being gay", "is there a helpline
+# i can call at night"), not for a person in this chat ("can I talk to a real person here").
+_SEEKS_A_SERVICE = re.compile(
+    r"\b(?:anyone|anybody|someone|somebody|noen|nokon|nåkken|nån|where|hvor|kor|who|hvem|kven|is there|are there"
+    r"|finnes det|fins det|finst det|helpline|hotline|hjelpetelefon\w*|hjelpelinje\w*)\b"
+)
+_IN_THIS_CHAT = re.compile(
+    r"\b(?:here|her|human|menneske|menneske\w+|ekte|real|live|you|u|du|deg|dæ|chatbot|bot|robot|voksen her|caseworker)\b"
+)
+
+
+def seeks_a_service(text: str) -> bool:
+    """Does a request to talk ask where to find someone, rather than for a person in this chat?"""
+    plain = _plain(text)
+    return bool(_SEEKS_A_SERVICE.search(plain)) and not _IN_THIS_CHAT.search(plain)
+
+
+def in_this_chat(text: str) -> bool:
+    """Does the message ask for a person here ("a real person", "can you", "her")?"""
+    return bool(_IN_THIS_CHAT.search(_plain(text)))
+
+
+# Where, or about what: "hvor kan jeg ...", "a helpline ...", "... om å komme ut", "... about my
+# parents". Not "about it": that points back to the conversation.
+_WHERE_OR_ABOUT = re.compile(
+    r"\b(?:where|hvor|kor|helpline|hotline|hjelpetelefon\w*|hjelpelinje\w*)\b"
+    r"|\b(?:om|about|angående|angåande|regarding)\s+(?!det\b|dette\b|it\b|this\b|that\b|sånt\b|slikt\b)\w+"
+)
+
+
+def asks_where_to_talk_about(text: str) -> bool:
+    """A wish to talk that asks where to find someone, or names what about ("finnes det noen jeg
+    kan snakke med om mobbing"); "kan jeg få snakke med noen?" names neither: a request for a person."""
+    return seeks_a_service(text) and bool(_WHERE_OR_ABOUT.search(_plain(text)))
+
+
+# People a service provides, not a person in this chat: "how do I get a contact person" is a
+# question for NAV, "kan jeg få snakke med en psykolog" one for the health services.
+_PROFESSIONAL = re.compile(
+    r"\b(?:kontaktperson\w*|contact person|støttekontakt\w*|psykolog\w*|psychologist|therapist|terapeut\w*"
+    r"|helsesykepleier\w*|helsesøster|school nurse|lege|legen|doctor|fastlege\w*|tannlege\w*|dentist"
+    r"|advokat\w*|lawyer|jurist\w*|verge|guardian|rådgiver\w*|rådgjevar\w*|counsell?or|karriereveileder\w*"
+    r"|miljøterapeut\w*|saksbehandler\w*|saksbehandlar\w*|sosionom\w*|social worker|tolk|interpreter|mentor)\b"
+)
+
+
+def names_a_professional(text: str) -> bool:
+    """Does the message name someone a service provides (a contact person, a psychologist, a
+    lawyer), which makes a wish to talk a question about that service?"""
+    return bool(_PROFESSIONAL.search(_plain(text)))

@@ -1,0 +1,43 @@
+"""A wish to talk: where to find someone, or a person in this chat."""
+
+import pytest
+
+from common.wish_to_talk import asks_where_to_talk_about, in_this_chat, names_a_professional, seeks_a_service
+
+
+@pytest.mark.parametrize("text", ["anyone i can talk 2 about being gay", "is there a helpline i can call at 3am", "finnes det noen jeg kan prate med om angst"])
+def test_asking_where_to_find_someone_seeks_a_service(text):
+    assert seeks_a_service(text)
+
+
+@pytest.mark.parametrize("text", ["can i talk to a real person here", "kan jeg snakke med et menneske", "i want to talk to someone, can you get a human"])
+def test_asking_for_a_person_in_this_chat_does_not(text):
+    assert not seeks_a_service(text)
+
+
+@pytest.mark.parametrize("text", ["can i talk to a real person here", "kan du sette meg i kontakt med en voksen", "e det nån her"])
+def test_a_person_here(text):
+    assert in_this_chat(text)
+
+
+@pytest.mark.parametrize("text", ["e det nokon eg kan snakke med om å komme ut som homo", "i need a free lawyer for my appeal"])
+def test_no_sign_of_a_person_here(text):
+    assert not in_this_chat(text)
+
+
+@pytest.mark.parametrize("text", ["finnes det noen jeg kan snakke med om mobbing", "e det nokon eg kan snakke med om å komme ut", "where can i talk to someone"])
+def test_where_or_about_what(text):
+    assert asks_where_to_talk_about(text)
+
+
+@pytest.mark.parametrize("text", ["forresten, kan jeg få snakke med noen allikevel?", "yeah it's me, can I talk to someone", "kan jeg snakke med noen om det"])
+def test_a_plain_wish_for_someone(text):
+    assert not asks_where_to_talk_about(text)
+
+
+@pytest.mark.parametrize("text,named", [
+    ("how do I get a contact person", True), ("kan jeg få en støttekontakt", True), ("trenger en advokat", True),
+    ("kan jeg snakke med et menneske", False), ("can i talk to a real person", False), ("vil snakke med en voksen", False),
+])
+def test_someone_a_service_provides(text, named):
+    assert names_a_professional(text) is named
