@@ -58,11 +58,12 @@ _PROFESSIONAL = re.compile(
     r"\b(?:kontaktperson\w*|contact person|støttekontakt\w*|psykolog\w*|psychologist|therapist|terapeut\w*"
     r"|helsesykepleier\w*|helsesøster|school nurse|lege|legen|doctor|fastlege\w*|tannlege\w*|dentist"
     r"|advokat\w*|lawyer|jurist\w*|verge|guardian|rådgiver\w*|rådgjevar\w*|counsell?or|karriereveileder\w*"
-    r"|miljøterapeut\w*|saksbehandler\w*|saksbehandlar\w*|sosionom\w*|social worker|tolk|interpreter|mentor)\b"
+    r"|miljøterapeut\w*|sosionom\w*|social worker|tolk|interpreter|mentor)\b"
 )
 
 
 def names_a_professional(text: str) -> bool:
     """Does the message name someone a service provides (a contact person, a psychologist, a
-    lawyer), which makes a wish to talk a question about that service?"""
-    return bool(_PROFESSIONAL.search(_plain(text)))
+    lawyer), and not ask for someone here, which makes a wish to talk a question about that
+    service? ("Saksbehandler" is left out: the caseworkers here are called that too.)"""
+    return bool(_PROFESSIONAL.search(_plain(text))) and not in_this_chat(text)

@@ -199,7 +199,10 @@ _QUESTION = re.compile(
     r"\?|\b(?:hva|hvordan|hvem|hvor|hvilken|hvilke|hvilket|hvorfor|kva|korleis|kven|kor|ka|koss|kossen|kem"
     r"|what|how|who|where|which|why"
     r"|(?:kan|må|skal|bør|får|trenger|treng) (?:jeg|eg|æ|man|ein|en)"
-    r"|(?:can|should|do|must|could) (?:i|we|you|someone)|is (?:it|there|that)|are there)\b"
+    r"|(?:can|should|do|must|could) (?:i|we|you|someone)|is (?:it|there|that)|are there"
+    # not knowing what to do is asking too: "i dont know if i want to go to the police", "veit
+    # ikkje om eg skal melde det", "idk whether to tell"
+    r"|(?:know|sure) (?:if|whether)|(?:vet|veit|vett|aner) (?:ikke|ikkje|itj|ikk) (?:om|åssen|hvordan|korleis)|idk)\b"
 )
 
 

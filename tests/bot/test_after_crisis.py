@@ -45,6 +45,8 @@ async def test_an_unreachable_knowledge_base_adds_nothing():
 @pytest.mark.parametrize("text", [
     "kan jeg anmelde det", "hva gjør jeg", "who helps w that", "ka gjer eg no", "korleis slettar eg det",
     "is there anything i can do", "can i report it", "må jeg si det til noen", "noen som vet?",
+    "i dont know if i want to go to the police", "veit ikkje om eg skal melde det", "vet ikke om jeg tør å anmelde",
+    "idk whether to tell anyone",
 ])
 def test_questions_in_each_language_are_questions(text):
     assert asks_question(text)
@@ -52,7 +54,7 @@ def test_questions_in_each_language_are_questions(text):
 
 @pytest.mark.parametrize("text", [
     "eksen min deler nakenbilder av meg", "he hits me every night", "æ orke itj mer",
-    "pappa slår meg når han er full",
+    "pappa slår meg når han er full", "jeg vet ikke lenger", "i know it was wrong",
 ])
 def test_statements_are_not_questions(text):
     assert not asks_question(text)

@@ -38,6 +38,7 @@ def test_a_plain_wish_for_someone(text):
 @pytest.mark.parametrize("text,named", [
     ("how do I get a contact person", True), ("kan jeg få en støttekontakt", True), ("trenger en advokat", True),
     ("kan jeg snakke med et menneske", False), ("can i talk to a real person", False), ("vil snakke med en voksen", False),
+    ("får jeg snakke med en saksbehandler her?", False), ("can i talk to a psychologist here", False),
 ])
 def test_someone_a_service_provides(text, named):
     assert names_a_professional(text) is named
