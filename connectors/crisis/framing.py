@@ -37,7 +37,9 @@ SCHOOL = (
     r"\b\w*(?:oppgave|oppgåve|oppgaven|oppgåva|presentasjon|presentasjonen|innlevering|innleveringen|"
     r"rapport|rapporten|prosjekt|prosjektet|foredrag|foredraget|fagtekst|fagteksten|artikkel|artikkelen|kampanje|kampanjen|poster|plakat) (?:om|about|on|for)\b"
     r"|\b(?:health|psych|psychology|sociology|biology|biologi|social studies|samfunnsfag|naturfag) (?:class|exam|lesson|timen|time|prøve)\b"
-    r"|\b(?:class|lesson|exam) (?:on|about|is covering|covers)\b|\bundervisningsopplegg\w*"
+    # "exam on suicide prevention", not "after my exam on friday" (a time, not a subject)
+    r"|\b(?:class|lesson|exam) (?:on|about|is covering|covers)\b(?! (?:monday|tuesday|wednesday|thursday|friday"
+    r"|saturday|sunday|the \d+\w*|\d+\w*|tomorrow|today|week|weekend)\b)|\bundervisningsopplegg\w*"
     r"|\btil (?:samfunnskunnskap|samfunnsfag|naturfag|norsktimen|historie|krle|religion|biologi|psykologi|sosiologi)\b"
     r"|\b(?:stil|artikkel|artikkelen|essay|essayet|assignment|project|presentation|homework|paper|report|"
     r"lekse|leksa|debatt|debatten|diskusjon|diskusjonen|analyse|statistikk|forskning|research|sources|"
@@ -219,12 +221,26 @@ _SMALL = re.compile(SMALL)
 _CLAUSES = re.compile(r"\s*(?:[,.;:!?]|\b(?:fordi|because|siden|sidan|since|men|but|og|and|so|så)\b)\s*")
 
 
+# Someone met or talked to on a game or a platform: the game is where it happens (grooming starts
+# there), not what the message is about.
+_MET_IN_A_GAME = re.compile(
+    r"\b(?:møtte|møtt|met|meet|meeting|chatta|chatter|chattet|chatting|chatted|snakket|snakka|snakker|prata|prater"
+    r"|talking|talked|talks|ble kjent|blei kjend|got to know|sender|sends|sent|gaver|gifts)\b(?: \w+){0,5} (?:på|on|in|i|via|through) "
+    r"(?:roblox|fortnite|minecraft|discord|gta|among us|\w+spill\w*|\w+spel\w*|the game|spillet|spelet|a game)\b"
+)
+
+
 def frame(cleaned: str) -> str | None:
     """The first harmless frame in the message ("school", "fiction", "history", "games", "news",
     "hair"), or None."""
     for name, pattern in _FRAMES.items():
-        if pattern.search(cleaned) and not (name == "accident" and _NOT_AN_ACCIDENT.search(cleaned)):
-            return name
+        if not pattern.search(cleaned):
+            continue
+        if name == "accident" and _NOT_AN_ACCIDENT.search(cleaned):
+            continue
+        if name == "games" and _MET_IN_A_GAME.search(cleaned):
+            continue
+        return name
     return None
 
 

@@ -257,3 +257,22 @@ def test_a_relapse_is_not_told_as_over(text):
 def test_asking_how_to_get_help_now_is_not_told_as_over(text):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis", signal
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an exam as a time, not a subject
+        ("decided im going to end it after my last exam on friday", None),
+        ("we have an exam on suicide prevention tomorrow", "school"),
+        # a game as where someone was met: a setting, not a frame
+        ("a grown man she met on roblox keeps sending her gifts", None),
+        ("han eg blei kjend med på fortnite vil treffe meg aleine", None),
+        ("i died in fortnite again, my squad is trash", "games"),
+    ],
+)
+def test_a_time_or_a_setting_is_not_a_harmless_frame(text, expected):
+    from connectors.crisis import framing
+    from connectors.crisis.detector import normalise
+
+    assert framing.frame(f" {normalise(text)} ") == expected
