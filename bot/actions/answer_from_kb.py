@@ -162,7 +162,12 @@ class ActionAnswerFromKB(Action):
         top = search.results[0]
         others = [r.score for r in search.results[1:] if r.service != top.service]
         lead = top.score - (others[0] if others else 0.0)
-        return top.score >= self._config.answer_score and lead >= self._config.answer_lead
+        if top.score >= self._config.answer_score and lead >= self._config.answer_lead:
+            return True
+        # Most of the best three results are entries of the top service, well inside the catalogue.
+        best_three = [r.service for r in search.results[:3]]
+        inside = search.in_domain is None or search.in_domain >= self._config.answer_majority_in_domain
+        return inside and top.score >= self._config.answer_majority_score and best_three.count(top.service) >= 2
 
     def _answer(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
         related = related_results(results, self._config.related_options, self._config.related_min_share)

@@ -463,3 +463,22 @@ async def test_a_wish_to_talk_is_told_apart_from_a_request_for_a_person_here(tex
     await action.run(dispatcher, gated(make_tracker(text), "request_human"), domain={})
     [message] = dispatcher.messages
     assert (message.get("custom") or {}).get("kind") == kind and message.get("response") == response
+
+
+@pytest.mark.parametrize(("ranking", "kind"), [
+    # two of the best three from the top service, the top above the majority score: answered
+    ([result("vilbli-frist", "vilbli", 0.47), result("lanekassen-frist", "lanekassen", 0.46), result("vilbli-vigo", "vilbli", 0.44)], "answer"),
+    # the same shape below the majority score: options
+    ([result("vilbli-frist", "vilbli", 0.43), result("lanekassen-frist", "lanekassen", 0.42), result("vilbli-vigo", "vilbli", 0.40)], "clarify"),
+    # the top service holds only one of the three: options
+    ([result("vilbli-frist", "vilbli", 0.47), result("lanekassen-frist", "lanekassen", 0.46), result("nav-jobb", "nav", 0.44)], "clarify"),
+])
+async def test_an_answer_when_most_of_the_best_results_agree_on_the_service(ranking, kind):
+    custom = await decide(ranking, [], text="når er fristen", context=False, in_domain=0.95)
+    assert custom["kind"] == kind
+
+
+async def test_agreeing_results_are_not_enough_for_a_question_near_the_edge_of_the_catalogue():
+    ranking = [result("vilbli-frist", "vilbli", 0.47), result("lanekassen-frist", "lanekassen", 0.46), result("vilbli-vigo", "vilbli", 0.44)]
+    custom = await decide(ranking, [], text="når er fristen", context=False, in_domain=0.6)
+    assert custom["kind"] == "clarify"
