@@ -244,6 +244,12 @@ class ActionAnswerFromKB(Action):
         confident_alone = self._confident(alone) and not outside
         if corrected and confident_alone:
             return self._answer(alone.results, lang, question)
+        if corrected and context.service and alone.results and alone.results[0].service != context.service:
+            # "No, I meant ...": the last answer's service is what was not meant, so it is no
+            # competition for the best other one.
+            rest = KBSearch([r for r in alone.results if r.service != context.service], False, None, alone.in_domain)
+            if self._confident(rest) and not outside:
+                return self._answer(rest.results, lang, question)
         strong = strong_follow_up(question)
         # A pronoun pointing back, or a bare question of a few words the knowledge base cannot
         # place alone ("må eg betale noko?"): a weak sign of a follow-up.
@@ -253,8 +259,9 @@ class ActionAnswerFromKB(Action):
         # være" after a borteboerstipend answer): then the combined search must win by a margin.
         implicit = confident_alone and alone_top < self._config.implicit_follow_up_below
         weak = refers_back(question) or (short_question(question) and (not confident_alone or implicit))
-        if with_context and not context.service and alone.in_context is not None and (strong or weak) and not corrected:
-            # After a clarify: the follow-up narrows the question the options were for.
+        if with_context and not context.service and alone.in_context is not None and (strong or weak or corrected):
+            # After a clarify: the follow-up, or a correction ("no, I meant the one about drugs"),
+            # narrows the question the options were for.
             combined = alone.in_context
             if not confident_alone and self._confident(combined):
                 return self._answer(combined.results, lang, f"{context.question} {question}")

@@ -35,7 +35,8 @@ _AGE_ONLY = re.compile(
     r"(\d{1,2})\s*(?:år|aar|years?(?: old)?|yo|y o)?\s*(?:gammel|gamal|old)?\s*"
     r"(?:selv|sjøl|sjølv|sjø|sjæl|self|myself|nå|no|now|forresten|btw|by the way|altså|da|då|hvis det betyr noe|if that matters)?$"
 )
-_NO = r"(?:nei|nope|no|neida|nah|sorry|sry|unnskyld|orsak|oi|oops|ops)\b[\s,.!]*"
+# One or more: "nei sorry, ...", "oops sorry i meant ...", "nei altså, ...".
+_NO = r"(?:(?:nei|nope|no|neida|nah|sorry|sry|unnskyld|orsak|oi|oops|ops|altså|asså|liksom|well|i mean)\b[\s,.!]*)+"
 _I = r"(?:jeg|eg|æ|i|je) ?"
 _CORRECTION = re.compile(
     # "(nei,) jeg mente ...", "no I meant ...", "nei, jeg mener ...", "it wasn't that, I meant ..."

@@ -482,3 +482,16 @@ async def test_agreeing_results_are_not_enough_for_a_question_near_the_edge_of_t
     ranking = [result("vilbli-frist", "vilbli", 0.47), result("lanekassen-frist", "lanekassen", 0.46), result("vilbli-vigo", "vilbli", 0.44)]
     custom = await decide(ranking, [], text="når er fristen", context=False, in_domain=0.6)
     assert custom["kind"] == "clarify"
+
+
+async def test_a_correction_does_not_count_the_last_answers_service_as_competition():
+    # "no I meant my regular doctor" after a legevakt answer: legevakt close behind is what was not meant.
+    ranking = [result("fastlege-bytte", "fastlege", 0.45), result("legevakt-ringe", "legevakt", 0.44), result("frikort", "frikort-helse", 0.36)]
+    custom = await decide(ranking, [], text="no I meant my regular doctor", service="legevakt", in_domain=0.6)
+    assert (custom["kind"], custom["service"]) == ("answer", "fastlege")
+
+
+async def test_without_a_correction_the_same_ranking_clarifies():
+    ranking = [result("fastlege-bytte", "fastlege", 0.45), result("legevakt-ringe", "legevakt", 0.44), result("frikort", "frikort-helse", 0.36)]
+    custom = await decide(ranking, [], text="my regular doctor", service="legevakt", context=False, in_domain=0.6)
+    assert custom["kind"] == "clarify"

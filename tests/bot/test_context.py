@@ -42,6 +42,9 @@ def test_bare_age(text, age_value):
     ("not at school i mean online, someone made a fake account", "online someone made a fake account"),
     ("ikke på skolen, jeg mener på jobben", "jobben"),
     ("nei ikke for meg, jeg mener for broren min", "broren min"),
+    ("nei sorry, jeg mente gjeld, ikke skatt. skylder masse penger", "gjeld skylder masse penger"),
+    ("oops sorry i meant moped", "moped"),
+    ("nei altså, jeg mente nakenbilder", "nakenbilder"),
 ])
 def test_corrections(text, rest):
     assert correction(text) == rest
