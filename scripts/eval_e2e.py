@@ -65,8 +65,11 @@ SETS = (
     # written by a helper from the catalogues alone in the session that first measured holdout 7;
     # for the round after it
     ("holdout 8", ROOT / "tests/data/eval_e2e8.yml", ROOT / "tests/data/eval_dialogues8.yml"),
+    # written by a helper from the catalogues alone in the session that first measured holdout 8;
+    # for the round after it
+    ("holdout 9", ROOT / "tests/data/eval_e2e9.yml", ROOT / "tests/data/eval_dialogues9.yml"),
 )
-HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8"})
+HOLDOUTS = frozenset({"holdout 3", "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9"})
 # Questions no service in the catalogue answers, and questions one does (issue 21), written from the
 # two catalogues alone by someone who had read no entry.
 COVERAGE = ROOT / "tests/data/eval_coverage.yml"

@@ -11,7 +11,7 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from common.open_now import asks_who_is_open
-from common.wish_to_talk import in_this_chat
+from common.wish_to_talk import in_this_chat, seeks_a_service
 
 from .config import ActionConfig
 from .context import (
@@ -295,7 +295,11 @@ class ActionAnswerFromKB(Action):
                 if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).
-        if out_of_scope or (outside and alone.results and not only_sure):
+        # The NLU's out-of-scope gives way when the knowledge base can answer and its domain model
+        # finds the question well inside the catalogue ("kor mykje kan ein drikke før det blir
+        # farleg?" read as out of scope).
+        well_inside = alone.in_domain is not None and alone.in_domain >= self._config.answer_majority_in_domain
+        if (out_of_scope and not (confident_alone and well_inside)) or (outside and alone.results and not only_sure):
             return Reply(response="utter_out_of_scope"), KEEP
         if only_sure and not confident_alone:
             return None
@@ -330,9 +334,12 @@ class ActionAnswerFromKB(Action):
         if previous.get("kind") in ("answer", "clarify") and text and not corrected and dissatisfied(text):
             # "det hjalp ikke", "too complicated": sorry, and a person, unless the message is also
             # a new question the knowledge base is sure of (not the answer just given).
-            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
-            if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
-                return sure
+            # Asking for someone in the same breath ("finnes det en person jeg kan spørre?") is the
+            # offer's yes already asked for.
+            if not (seeks_a_service(text) or in_this_chat(text)):
+                sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+                if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
+                    return sure
             return not_helpful_reply(), KEEP
         # "hvilke chatter er åpne nå?": the chat network, the last answer's service first. "Når er
         # de åpne?" right after an answer is about that service: the knowledge base answers it.

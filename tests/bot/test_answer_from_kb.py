@@ -272,6 +272,12 @@ async def test_a_complaint_that_is_also_a_new_question_gets_the_answer(kb_url):
     assert message["custom"]["kind"] == "answer" and message["custom"]["service"] == "skatteetaten"
 
 
+async def test_a_complaint_that_asks_for_someone_gets_the_offer(kb_url):
+    tracker = after_bot(make_tracker("dette var ikke til hjelp. finnes det en person jeg kan spørre?"), {"kind": "answer", "service": "vegvesen"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_not_helpful"
+
+
 async def test_a_complaint_with_nothing_answered_before_is_read_as_a_question(kb_url):
     [message] = await run_action(kb_url, make_tracker("det hjalp ikke"))
     assert message.get("response") != "utter_not_helpful"
@@ -372,11 +378,14 @@ class RankedKB:
         return KBSearch(self.alone, self.confident, in_context, self.in_domain)
 
 
-async def decide(alone, combined, text="what if i don't get one in time?", context=True, service="skatteetaten", **search):
+async def decide(
+    alone, combined, text="what if i don't get one in time?", context=True, service="skatteetaten", intent="ask_question",
+    **search,
+):
     action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
     action._kb = RankedKB(alone, combined, **search)
     slots = {"context_question": "do i need a tax card", "context_service": service} if context else {}
-    tracker = make_tracker(text, slots=slots)
+    tracker = make_tracker(text, intent=intent, slots=slots)
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, tracker, domain={})
     return dispatcher.messages[0]["custom"]
@@ -495,3 +504,10 @@ async def test_without_a_correction_the_same_ranking_clarifies():
     ranking = [result("fastlege-bytte", "fastlege", 0.45), result("legevakt-ringe", "legevakt", 0.44), result("frikort", "frikort-helse", 0.36)]
     custom = await decide(ranking, [], text="my regular doctor", service="legevakt", context=False, in_domain=0.6)
     assert custom["kind"] == "clarify"
+
+
+@pytest.mark.parametrize(("in_domain", "kind"), [(0.99, "answer"), (0.6, None)])
+async def test_the_nlus_out_of_scope_gives_way_to_a_sure_answer_well_inside_the_catalogue(in_domain, kind):
+    ranking = [result("rusinfo-fest", "rusinfo", 0.58), result("barsnakk", "barsnakk", 0.55), result("rusinfo-press", "rusinfo", 0.54)]
+    custom = await decide(ranking, [], text="kor mykje kan ein drikke", context=False, intent="out_of_scope", in_domain=in_domain)
+    assert custom.get("kind") == kind  # None: utter_out_of_scope, from the domain
