@@ -1,5 +1,7 @@
 """action_answer_after_crisis: after the crisis answer, answer the concrete question the message
-also asked ("eksen min deler nakenbilder av meg, kan jeg anmelde det?").
+also asked ("eksen min deler nakenbilder av meg, kan jeg anmelde det?"); before the gentle
+check-in for sadness, the question a sad message also asks ("hater kroppen min, hvem kan jeg
+snakke med om det?").
 
 The crisis answer comes first and never waits for this action (rules: `utter_crisis`, then this).
 It answers only when the message asks something, the knowledge base is confident, and the answer
