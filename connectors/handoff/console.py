@@ -268,7 +268,12 @@ class CaseworkerInput(InputChannel):
             return {"notes": await self.tickets.notes(ticket.id)}
         if ticket.claimed_by != user or ticket.status != "claimed":
             raise TicketError("Claim the ticket first.", code="not_yours")
+        if action == "typing":
+            # "Kari skriver ..." in the widget for a few seconds; renewed while she types.
+            await self.tickets.set_typing(ticket.session, session.caseworker.name)
+            return {"ok": True}
         if action == "reply":
+            await self.tickets.clear_typing(ticket.session)
             message = TranscriptMessage.agent(
                 _text_field(data, "text"),
                 {"kind": "agent", "ticket": ticket.id, "lang": ticket.lang, "name": session.caseworker.name},

@@ -12,6 +12,8 @@ never leave a ticket half-changed. Redis runs with AOF, so a restart loses nothi
     uv:handoff:events:<id>        list of ticket changes (json): created, claimed, transfer, ...
     uv:handoff:pickup:<code>      ticket id, for reading the answer later
     uv:caseworker:seen            hash: username -> last heartbeat (ms)
+    uv:handoff:typing:<session>   the caseworker's first name while they type a reply, for a few
+                                  seconds (the widget shows "Kari skriver ..."); no text
 The transcript is the conversation's own (`connectors/transcript.py`), already redacted; the
 close and relay scripts append to it in the same step as they change the ticket.
 """
@@ -32,6 +34,8 @@ from ..errors import TicketError, store_call
 from ..transcript import DEFAULT_MAX_MESSAGES, TranscriptMessage, TranscriptStore
 
 P = "uv:handoff"
+# How long a typing mark lasts: the console renews it every few seconds while the caseworker types.
+TYPING_SECONDS = 6
 # A ticket id: 12 hex digits (secrets.token_hex(6)), matched whole before it names a Redis key.
 TICKET_ID_PATTERN = re.compile(r"[0-9a-f]{12}\Z")
 PRIORITIES = ("urgent", "normal")
@@ -202,7 +206,7 @@ class TicketStore:
 
     @staticmethod
     def keys_for_session(session: str) -> list[str]:
-        return [f"{P}:active:{session}"]
+        return [f"{P}:active:{session}", f"{P}:typing:{session}"]
 
     # --- creating and reading ------------------------------------------------------------------
     async def create(
@@ -362,6 +366,18 @@ class TicketStore:
             )
         )
         return (result[0], result[1]) if result else None
+
+    async def set_typing(self, session: str, name: str, seconds: int = TYPING_SECONDS) -> None:
+        """Mark that the caseworker `name` is typing a reply to `session`, for `seconds`."""
+        await self._call(self._redis.set(f"{P}:typing:{session}", name, ex=seconds))
+
+    async def clear_typing(self, session: str) -> None:
+        await self._call(self._redis.delete(f"{P}:typing:{session}"))
+
+    async def typing(self, session: str) -> str | None:
+        """The name of the caseworker typing a reply to `session` now, or None."""
+        value = await self._call(self._redis.get(f"{P}:typing:{session}"))
+        return value.decode() if isinstance(value, bytes) else value
 
     async def raise_priority(self, ticket: Ticket) -> None:
         if ticket.priority == "urgent":

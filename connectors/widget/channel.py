@@ -307,6 +307,14 @@ class WidgetInput(InputChannel):
             raise UnknownSessionError("This conversation has expired or was deleted.")
         return {"messages": await self.store.history(session)}
 
+    async def typing(self, session: str) -> dict[str, Any]:
+        """Whether a caseworker is typing a reply to `session` now: {"typing": bool, "name": str|None}.
+        The widget asks every few seconds while a caseworker is in the conversation."""
+        if not await self.store.session_exists(session):
+            raise UnknownSessionError("This conversation has expired or was deleted.")
+        name = await self.handoff.store.typing(session) if self.handoff is not None else None
+        return {"typing": name is not None, "name": name}
+
     async def delete(self, session: str) -> dict[str, Any]:
         if self.handoff is not None:
             await self.handoff.store.withdraw(session)
@@ -437,6 +445,10 @@ class WidgetInput(InputChannel):
         @widget.route("/history", methods=["GET"])
         async def history(request: Request) -> HTTPResponse:
             return await self._answer(request, lambda: self.history(session_id(request.args.get("session"))))
+
+        @widget.route("/typing", methods=["GET"])
+        async def typing(request: Request) -> HTTPResponse:
+            return await self._answer(request, lambda: self.typing(session_id(request.args.get("session"))))
 
         @widget.route("/delete", methods=["POST"])
         async def delete(request: Request) -> HTTPResponse:

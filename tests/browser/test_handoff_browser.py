@@ -60,9 +60,16 @@ def test_a_caseworker_takes_over_replies_and_hands_back(browser, demo_url, runni
 
         # 3. The Rasa server restarts mid-handoff: the ticket, the relay and the sessions are in Redis.
         restart(running_stack, "rasa")
+        # While the caseworker writes, the young person sees that someone is writing, and not after.
+        caseworker.locator("#reply-text").press_sequentially("Hei, jeg heter Kari.", delay=20)
+        typing = young.locator("#ung-veileder .typing")
+        expect(typing).to_be_visible(timeout=TIMEOUT_MS)
+        expect(typing).to_contain_text("skriver")
+        screenshot(young, "widget-caseworker-typing")
         caseworker.locator("#reply-text").fill("Hei, jeg heter Kari. Hva kan jeg hjelpe deg med?")
         caseworker.locator(".reply-button").click()
         expect(young_messages(young, "agent").last).to_contain_text("Kari", timeout=TIMEOUT_MS)
+        expect(typing).to_be_hidden(timeout=TIMEOUT_MS)
         say(young, "jeg lurer på om jeg får borteboerstipend")
         expect(caseworker.locator("#transcript .msg-user").last).to_contain_text("borteboerstipend", timeout=TIMEOUT_MS)
         screenshot(caseworker, "console-ticket")

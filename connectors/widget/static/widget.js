@@ -93,6 +93,7 @@ let outbox = []; // unsent user messages {cid, text, lang, hidden, tries, resets
 let gen = 0;     // bumped on reset, so answers to older requests are ignored
 let sending = false, retryTimer = null, retryKind = '', sessionPromise = null;
 let es = null, esTimer = null, esDelay = 2000, syncing = null, syncAgain = false;
+let agentTimer = null, agentTyping = false, typingWho = '';
 let unread = 0, isOpen = false, quickFor = null, switchTimer = null, switchFrom = null, alertKey = '', seq = 0;
 const els = new Map(); // message key -> element
 const newKey = () => 'k' + (++seq);
@@ -264,7 +265,7 @@ button{cursor:pointer;min-height:2.75em;padding:.25em .875em;border-radius:.5em;
 .feedback [aria-pressed="true"]{background:var(--accent);border-color:var(--accent);color:var(--on)}
 .feedback [aria-pressed="false"]:disabled{opacity:.55}
 .feedback-thanks{font-weight:600;color:#1d5c2e}
-.typing{padding:0 1em .5em}
+.typing{padding:0 1em .5em}.typing-text{margin-left:.5em;font-size:.875em;color:#4a4f55}
 .typing-bubble{display:inline-flex;gap:.3em;padding:.75em .875em}
 .dot{width:.5em;height:.5em;border-radius:50%;background:#3d3d3d;animation:uv-blink 1.2s infinite}
 .dot+.dot{animation-delay:.2s}.dot+.dot+.dot{animation-delay:.4s}
@@ -459,6 +460,7 @@ function render() {
     if (hadFocus) textarea.focus();
   }
   if (added) scrollDown();
+  watchAgent();
   // A long new answer is read from its start, not its end (not when a whole history arrives).
   const gap = firstBot && added < 4 ? firstBot.getBoundingClientRect().top - log.getBoundingClientRect().top : 0;
   if (gap < 0) log.scrollTop += gap - 8;
@@ -466,10 +468,30 @@ function render() {
 
 const scrollDown = () => { log.scrollTop = log.scrollHeight; };
 
-function setTyping(on) {
+function setTyping(on, who) {
+  typingWho = on ? who || TITLE : '';
   typing.hidden = !on;
-  typingText.textContent = on ? t('typing').replace('{t}', TITLE) : '';
+  typingText.textContent = on ? t('typing').replace('{t}', typingWho) : '';
+  // A caseworker's name is shown beside the dots; the bot's "typing" is read out only.
+  typingText.classList.toggle('visually-hidden', !on || typingWho === TITLE);
   if (on) scrollDown();
+}
+
+// While a caseworker is in the conversation (joined, until the hand-back), ask every 3 s whether
+// they are writing, and show "Kari skriver …" as the bot's typing dots.
+const agentIn = () => { for (let i = msgs.length - 1; i >= 0; i--) { const k = msgs[i].custom.kind; if (k === 'handback') return false; if (k === 'joined' || k === 'agent') return true; } return false; };
+function watchAgent() {
+  const on = !!session && agentIn();
+  if (on && !agentTimer) agentTimer = setInterval(pollAgent, 3000);
+  if (!on && agentTimer) { clearInterval(agentTimer); agentTimer = null; if (agentTyping) { agentTyping = false; setTyping(false); } }
+}
+function pollAgent() {
+  if (!session || sending) return;
+  api('GET', '/typing?session=' + encodeURIComponent(session)).then((r) => {
+    const name = r.ok && r.data && r.data.typing ? String(r.data.name || '').slice(0, 40) : '';
+    if (name || agentTyping) setTyping(!!name, name);
+    agentTyping = !!name;
+  }, () => {});
 }
 
 function updateCounter() {
@@ -501,7 +523,7 @@ function applyStrings() {
   textarea.placeholder = t('placeholder');
   updateCounter();
   updateBadge();
-  if (!typing.hidden) setTyping(true);
+  if (!typing.hidden) setTyping(true, typingWho);
 }
 
 // --- Language
@@ -525,6 +547,7 @@ function setLang(l, byUser) {
 // unless the user's own switch is still on its way.
 function noteNew(m) {
   if (isUser(m)) return;
+  if (agentTyping && m.custom.kind === 'agent') { agentTyping = false; setTyping(false); }
   if (!isOpen) { unread++; updateBadge(); }
   const l = m.custom.lang;
   if (m.role === 'bot' && okLang(l) && l !== lang && !switchTimer && !outbox.some((i) => i.hidden)) setLang(l, false);

@@ -149,8 +149,17 @@ async def test_claim_reply_note_transfer_and_hand_back(console, clients, tickets
     status, claimed, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/claim", {})
     assert status == 200 and claimed["ticket"]["claimed_by"] == "kari"
 
+    # Writing: the young person sees "Kari skriver ..." until the reply is sent.
+    status, _, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/typing", {})
+    assert status == 200 and await tickets.typing(session) == "Kari"
+    siri = clients()
+    await siri.login("siri")
+    status, body, _ = await siri.request("POST", f"/api/tickets/{ticket.id}/typing", {})
+    assert status in (403, 404, 409)  # only the caseworker who holds the ticket
+
     status, reply, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/reply", {"text": "Hei, jeg heter Kari."})
     assert status == 200 and reply["message"]["role"] == "agent"
+    assert await tickets.typing(session) is None
     status, _, _ = await kari.request("POST", f"/api/tickets/{ticket.id}/note", {"text": "Trenger oppfølging"})
     assert status == 200
     _, view, _ = await kari.request("GET", f"/api/tickets/{ticket.id}")

@@ -261,3 +261,19 @@ async def test_a_team_without_accounts_sends_the_ticket_to_the_default_team(widg
     [confirmation] = reply["messages"]
     # The conversation was about Skatteetaten, whose team has no caseworker: the default team takes it.
     assert confirmation["custom"]["team"] == "ung" and confirmation["custom"]["live"] is True
+
+
+async def test_the_widget_sees_while_a_caseworker_is_writing(widget_config, store, make_handoff, tmp_path):
+    handoff = await make_handoff(tmp_path)
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        status, body, _ = await call("GET", base + f"/typing?session={session}")
+        assert (status, body) == (200, {"typing": False, "name": None})
+        await handoff.store.set_typing(session, "Kari", seconds=2)
+        status, body, _ = await call("GET", base + f"/typing?session={session}")
+        assert (status, body) == (200, {"typing": True, "name": "Kari"})
+        assert 0 < await store.client.ttl(f"uv:handoff:typing:{session}") <= 2  # it goes by itself
+        status, body, _ = await call("GET", base + "/typing?session=" + "f" * 32)
+        assert status == 404 and body["error"]["code"] == "unknown_session"
+        status, body, _ = await call("GET", base + "/typing?session=<script>")
+        assert status == 400
