@@ -301,11 +301,20 @@ SEXUAL_ABUSE = [
     r"\bgroom(?:er|et|a|ing|ed)? (?:meg|me)\b|\b(?:voksen mann|vaksen mann|grown man|older man|eldre mann)(?: \w+){0,6} (?:vil møte meg|vil treffe meg|wants to meet me|asks for nudes|ber om nakenbilder|spør om nakenbilder|sier jeg ikke må si det|says i can t tell|says not to tell)",
 ]
 
-ACUTE_DANGER = [
+# Medical emergencies: poison swallowed, vomiting or spurting blood, not breathing or unconscious,
+# a lot of pills taken. Words with one meaning and a life at stake: the crisis classifier's doubt
+# never softens them to a check-in (`nlu.CrisisOverride`).
+MEDICAL_EMERGENCY = [
     r"\b(?:drakk|drikke|drukket|drukke|svelget|svelga|svelgde|drank|drunk|swallowed|ate|spiste|et)(?: \w+){0,2} (?:klorin|klor|bleach|lampeolje|lamp oil|rensemiddel|vaskemiddel|oppvaskmiddel|lut|salmiakk|ammoniakk|frostvæske|antifreeze|detergent|rottegift|gift|poison|batteri\w*|button battery)\b",
     r"\b(?:forgiftet|forgifta|forgifting|forgiftning|poisoned|poisoning)\b",
     r"\b(?:kaster|kastar|throwing|vomiting|hoster|hostar|coughing) (?:opp )?(?:up )?(?:blod|blood)\b",
     r"\b(?:spruter|sprutar|pumper|pumpar|fosser|fossar|gushing|spurting|pouring) (?:blod|blood)|\bblood (?:everywhere|is gushing|spurting)\b|\bbleeding (?:like crazy|so much|a lot|heavily|badly|really bad)\b|\b(?:can t|cant|cannot|klarer ikke å|klarar ikkje å|får ikke|får ikkje) (?:stop|stoppe|stogge) (?:the bleeding|it|blødningen|blodet)\b",
+    r"\b(?:puster ikke|pustar ikkje|not breathing|isn t breathing|isnt breathing|bevisstløs|medvitslaus|unconscious|passed out and won t wake|våkner ikke|vaknar ikkje|won t wake up|wont wake up|blør mye|blør masse|bleeding a lot|bleeding heavily|krampe|anfall nå)\b",
+    r"\b(?:tatt|tok|svelget|svelga|took|swallowed) (?:masse|mange|alle|en haug|a lot of|a bunch of|all (?:the|my|her|his)) (?:piller|tabletter|pills|sovepiller)\b",
+]
+
+ACUTE_DANGER = [
+    *MEDICAL_EMERGENCY,
     r"\b(?:being|getting|blir|er|vert) (?:followed|fulgt|forfulgt|forfølgd|stalked)\b",
     r"\b(?:od d|odd|od ed|overdosed|overdosa|overdoserte)\b(?= .*\b(?:wake|waking|våkne|vakne|breathing|puste|svarer|svarar|responding|answering)\b)",
     r"\b(?:låste|låser|locked|locks) (?:bil)?(?:dørene|døra|døren|the doors|the car doors)\b|\b(?:slipper|sleppar|lar|slepp) (?:meg|me) (?:ikke|ikkje|not) (?:ut|gå|dra|leave|go)\b|\b(?:won t|wont|will not) let (?:me|us) (?:go|out|leave)\b",
@@ -324,8 +333,6 @@ ACUTE_DANGER = [
     r"\b(?:skal|vil|wants to|truer med å|trugar med å|threatens to|threatened to|sier han skal|sier hun skal|says he will|says he s going to) (?:drepe|drep|skade|kill|hurt|stab|shoot) (?:meg|me|oss|us|mamma|pappa)\b",
     r"\b(?:jeg er|eg er|i am|i m|im|vi er|we are) (?:i fare|i livsfare|in danger|not safe|ikke trygg|ikkje trygg|ikke trygg hjemme|utrygg)\b",
     r"\b(?:prøver|prøvar|trying to|tries to|tried to) (?:å )?(?:bryte seg inn|bryte inn|break in|get in|komme seg inn)\b|\bbreaking in\b|\binnbrudd (?:nå|hos oss nå)\b",
-    r"\b(?:puster ikke|pustar ikkje|not breathing|isn t breathing|isnt breathing|bevisstløs|medvitslaus|unconscious|passed out and won t wake|våkner ikke|vaknar ikkje|won t wake up|wont wake up|blør mye|blør masse|bleeding a lot|bleeding heavily|krampe|anfall nå)\b",
-    r"\b(?:tatt|tok|svelget|svelga|took|swallowed) (?:masse|mange|alle|en haug|a lot of|a bunch of|all (?:the|my|her|his)) (?:piller|tabletter|pills|sovepiller)\b",
     r"\b(?:ring|call|ringe) (?:113|112|110|politiet|ambulanse|ambulansen|the police|an ambulance)\b(?= (?:nå|now|for meg|for me|please|plis))",
     r"\b(?:hjelp|help)(?: meg| me)? ?(?:nå|now|!{2,})\b(?= .*(?:redd|skremt|fare|kniv|slår|truer|følger|scared|danger|knife|hitting|following))",
     r"\b(?:noen|nokon|someone|somebody|en mann|ein mann|a man|a guy|en fyr)(?: \w+){0,3} (?:angriper|angrep|prøver å ta|attacking|attacked|grabbing|grabbed|prøvde å dra meg|tried to drag me|dragged me)\b",

@@ -29,7 +29,11 @@ from .answers import subject
 from .classifier import ClassifierSettings
 from . import framing
 from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person, normalise
+from .lexicon import MEDICAL_EMERGENCY
 from .nlu_classifier import CATEGORY, PROBABILITY, THIRD_PERSON
+
+# A medical emergency in the lexicon's words is never softened by the classifier's doubt.
+_MEDICAL_EMERGENCY = frozenset(MEDICAL_EMERGENCY)
 
 CRISIS_INTENT = "crisis"
 CHECK_IN_INTENT = "check_in"
@@ -92,7 +96,10 @@ class CrisisOverride(RuleComponent):
     ) -> Optional[CrisisSignal]:
         signal = detect(text)
         if signal is not None:
-            doubted = probability is not None and probability < self.classifier_doubt_below
+            doubted = (
+                probability is not None and probability < self.classifier_doubt_below
+                and signal.pattern not in _MEDICAL_EMERGENCY
+            )
             if signal.level == "crisis" and doubted and not framing.discloses(f" {normalise(text)} "):
                 # The lexicon matched, but the classifier finds a crisis very unlikely: answer, then
                 # ask gently (the helplines one tap away) rather than give the crisis answer.

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from rasa.shared.nlu.training_data.message import Message
 
 from connectors.crisis.classifier import ClassifierSettings
@@ -133,6 +135,15 @@ def test_a_lexicon_match_the_classifier_finds_very_unlikely_is_a_check_in():
 
 def test_a_first_person_statement_of_intent_is_never_doubted():
     message = run(with_probability(parsed("jeg vil ta livet mitt i kveld", "ask_question", 0.0), 0.01))
+    assert message.get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "vesla drakk lampeolje, kva gjer eg", "my little brother swallowed a button battery",
+    "kompisen puster ikke og vi får ikke kontakt",
+])
+def test_a_medical_emergency_is_never_doubted(text):
+    message = run(with_probability(parsed(text, "ask_question", 0.0), 0.01))
     assert message.get("intent")["name"] == "crisis"
 
 

@@ -313,8 +313,9 @@ async def test_the_widget_script_and_demo_page_are_served(make_channel):
                 assert response.status == 200
                 assert response.headers["Content-Type"].startswith("text/html")
     # 40 KB until issue 22's tel links, long answers shown from their start, Esc twice to leave, the
-    # pickup code's copy button and the compact header took it to 41 KB; the issue allows 45 KB.
-    assert 0 < len(script) < 42 * 1024
+    # pickup code's copy button and the compact header took it to 41 KB; the caseworker's typing
+    # ("Kari skriver …", asked for while a caseworker is in) to 42.4 KB. The issue allows 45 KB.
+    assert 0 < len(script) < 43.5 * 1024
     assert "/webhooks/widget/widget.js" in page
     for forbidden in (b"localStorage.setItem", b"innerHTML", b"http://", b"https://cdn"):
         assert forbidden not in script
