@@ -89,7 +89,9 @@ def test_a_typed_yes_after_the_offer_gives_the_referral_over_rest(running_stack,
 def test_a_typed_yes_after_the_crisis_answer_gives_the_referral_over_rest(running_stack):
     assert_crisis_answer(post_message(running_stack.config, "e2e-crisis-yes", "jeg vil ikke leve lenger"))
     replies = payloads(post_message(running_stack.config, "e2e-crisis-yes", "ja"))
-    assert [p["kind"] for p in replies] == ["referral"], replies
+    # One short line that takes the yes seriously (the crisis answer's category), then who answers now.
+    assert [p["kind"] for p in replies] == ["crisis", "referral"], replies
+    assert replies[0]["category"] == "suicide" and replies[0]["priority"] == "urgent"
 
 
 def test_every_entry_answered_in_every_language_gives_a_next_step(running_stack):
