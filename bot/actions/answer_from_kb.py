@@ -19,6 +19,7 @@ from .context import (
     dissatisfied,
     follow_up,
     last_bot_custom,
+    leading_yes_no,
     option_by_words,
     ordinal,
     refers_back,
@@ -295,11 +296,11 @@ class ActionAnswerFromKB(Action):
                 if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).
-        # The NLU's out-of-scope gives way when the knowledge base can answer and its domain model
-        # finds the question well inside the catalogue ("kor mykje kan ein drikke før det blir
-        # farleg?" read as out of scope).
+        # The NLU's out-of-scope gives way when the knowledge base's domain model finds the question
+        # well inside the catalogue ("kor mykje kan ein drikke før det blir farleg?" read as out of
+        # scope): the answer, or options; "no service answers this" would not be true.
         well_inside = alone.in_domain is not None and alone.in_domain >= self._config.answer_majority_in_domain
-        if (out_of_scope and not (confident_alone and well_inside)) or (outside and alone.results and not only_sure):
+        if (out_of_scope and not well_inside) or (outside and alone.results and not only_sure):
             return Reply(response="utter_out_of_scope"), KEEP
         if only_sure and not confident_alone:
             return None
@@ -341,6 +342,15 @@ class ActionAnswerFromKB(Action):
                 if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
                     return sure
             return not_helpful_reply(), KEEP
+        said = leading_yes_no(text) if previous.get("kind") == "handoff_offer" and text and not corrected else None
+        if said and intent not in YES_NO_INTENTS and not message.get("gated_intent"):
+            # "nei, trengs ikke likevel" after the offer of a person, read by the NLU as a question:
+            # the knowledge base's answer if it is sure ("nei, men hvordan får jeg skattekort?"),
+            # else what the offer's buttons do.
+            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+            if sure is not None:
+                return sure
+            return Reply(response="utter_handoff" if said == "affirm" else "utter_handoff_declined"), KEEP
         # "hvilke chatter er åpne nå?": the chat network, the last answer's service first. "Når er
         # de åpne?" right after an answer is about that service: the knowledge base answers it.
         if text and not text.startswith("/") and asks_who_is_open(text) and not (context.service and follow_up(text)):

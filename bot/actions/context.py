@@ -10,6 +10,8 @@ All functions are pure (text in, plain values out), so they are tested on their 
 - `last_bot_custom(events)`: the `custom` payload of the bot's last message before this turn.
 - `dissatisfied(text)`: does the message say the last reply did not help ("det hjalp ikke",
   "skjønte ingenting", "too complicated", "that's not what I asked")?
+- `leading_yes_no(text)`: "affirm" or "deny" when the message opens with a yes or a no ("nei,
+  trengs ikke", "ja det hadde vært fint"), else None.
 """
 
 from __future__ import annotations
@@ -281,3 +283,24 @@ _DISSATISFIED = re.compile(
 def dissatisfied(text: str) -> bool:
     """Does the message say the last reply did not help or was not understood?"""
     return bool(_DISSATISFIED.search(" ".join(re.findall(r"[\w']+", text.lower()))))
+
+
+# A message that opens with a yes or a no. The NLU reads most of them; this is for the action's
+# reading of one the NLU did not (a longer "nei, trengs ikke likevel" read as a question), and only
+# right after an offer that a yes or a no answers.
+_LEADING_YES = re.compile(
+    r"^(?:ja+|jo|jepp|jepps|jada|joda|yes+|yeah|yea|yep|yup|ye|sure|ok|okei|okay|gjerne|greit|absolutt"
+    r"|definitely|of course|selvfølgelig|sjølvsagt|klart|please|plis|pls)\b"
+)
+_LEADING_NO = re.compile(
+    r"^(?:nei+|nope|no|nah|neida|nei takk|no thanks|ellers takk|trengs ikke|trenger ikke|trengs ikkje|treng ikkje"
+    r"|not now|ikke nå|ikkje no|glem det|forget it)\b"
+)
+
+
+def leading_yes_no(text: str) -> str | None:
+    """"affirm" or "deny" when the message opens with a yes or a no, else None."""
+    plain = _plain(text)
+    if _LEADING_NO.match(plain):
+        return "deny"
+    return "affirm" if _LEADING_YES.match(plain) else None

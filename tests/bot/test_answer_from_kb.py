@@ -506,8 +506,19 @@ async def test_without_a_correction_the_same_ranking_clarifies():
     assert custom["kind"] == "clarify"
 
 
-@pytest.mark.parametrize(("in_domain", "kind"), [(0.99, "answer"), (0.6, None)])
-async def test_the_nlus_out_of_scope_gives_way_to_a_sure_answer_well_inside_the_catalogue(in_domain, kind):
-    ranking = [result("rusinfo-fest", "rusinfo", 0.58), result("barsnakk", "barsnakk", 0.55), result("rusinfo-press", "rusinfo", 0.54)]
+@pytest.mark.parametrize(("ranking", "in_domain", "kind"), [
+    ([result("rusinfo-fest", "rusinfo", 0.58), result("barsnakk", "barsnakk", 0.55), result("rusinfo-press", "rusinfo", 0.54)], 0.99, "answer"),
+    ([result("rusinfo-fest", "rusinfo", 0.58), result("barsnakk", "barsnakk", 0.55), result("rusinfo-press", "rusinfo", 0.54)], 0.6, None),
+    # well inside but unsure: options, not "no service answers this"
+    ([result("rusinfo-fest", "rusinfo", 0.44), result("barsnakk", "barsnakk", 0.43)], 0.99, "clarify"),
+])
+async def test_the_nlus_out_of_scope_gives_way_well_inside_the_catalogue(ranking, in_domain, kind):
     custom = await decide(ranking, [], text="kor mykje kan ein drikke", context=False, intent="out_of_scope", in_domain=in_domain)
     assert custom.get("kind") == kind  # None: utter_out_of_scope, from the domain
+
+
+@pytest.mark.parametrize("text,response", [("nei, trengs ikke likevel", "utter_handoff_declined"), ("ja det hadde vært fint", "utter_handoff")])
+async def test_a_yes_or_no_the_nlu_missed_after_the_offer_of_a_person_does_what_its_buttons_do(kb_url, text, response):
+    tracker = after_bot(make_tracker(text), {"kind": "handoff_offer"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == response
