@@ -166,7 +166,12 @@ SUICIDE = [
     r"\b(?:avskjedsbrev|avskjedsbrevet|avskilsbrev|avskjeds brev|goodbye letter|suicide note|farvelbrev)\b",
     r"\b(?:samlet|samla|spart på|spart opp|kjøpt|har|tatt|tok|svelget|svelga) (?:på )?(?:meg )?(?:masse |mange |en haug |alle |nok |ei heil |hele |et glass |)(?:piller|tabletter|pillene|tablettene|sovepiller|paracet|paracetamol|pills)\b(?! (?:mot|for) (?:hodepine|vondt|allergi|mensen))",
     r"\b(?:overdose|overdosere|overdosert|od e|od'e|ta en overdose|take an overdose|overdosed)\b",
-    rf"\b(?:henge|heng|hang|hange|skyte|skyt|shoot|kaste|kast|hoppe|hopp|jump|drukne|drown) (?:{ME}|myself|meg selv)\b(?! (?:i sofaen|i senga|på sofaen|opp|ned|i vannet for å bade|i bassenget|på trampolinen|off the couch))",
+    # (not someone else's threat: "mamma truer med å kaste meg ut" is violence at home)
+    rf"\b(?<!med å )(?<!threatens to )(?:henge|heng|hang|hange|skyte|skyt|shoot|kaste|kast|hoppe|hopp|jump|drukne|drown) (?:{ME}|myself|meg selv)\b(?! (?:i sofaen|i senga|på sofaen|opp|ned|i vannet for å bade|i bassenget|på trampolinen|off the couch"
+    # thrown out of a place people are sent away from (a team, a class, home), not out of a window
+    r"|ut (?:av|fra|frå|or) (?:laget|lag|klassen|gruppa|gruppen|gruppechatten|chatten|skolen|skulen|timen|klasserommet"
+    r"|klubben|teamet|butikken|festen|huset|leiligheten|leilegheita|hybelen|bandet|koret)|ut hjemmefra|ut heimanfrå"
+    r"|out of (?:the|my) (?:team|class|group|club|house|flat|apartment|party|band)))",
     # The same of someone else; "henge seg på/opp i" (tag along, get hung up on) are not it.
     r"\b(?:henge|henger|hang|hanging) (?:seg|himself|herself|themselves)\b(?! (?:opp|på|med|i|over|around|out))",
     r"\b(?:hoppe|hopp|hoppa|jump|jumping) (?:foran|framfor|in front of|off|fra|frå|ut fra|ut frå|ut av) (?:toget|tog|t banen|bussen|a train|the train|a bridge|the bridge|broa|brua|brua|broen|taket|a roof|the roof|et tak|vinduet|the window|blokka)",
@@ -262,7 +267,7 @@ VIOLENCE_HOME = [
     r"\b(?:pappa|mamma|far|mor|stefar|foreldrene|dad|mom|my dad|my mom) (?:er|is) (?:voldelig|valdeleg|violent|abusive)\b",
     r"\b(?:blåmerker|blåmerke|bruises|bruised) (?:etter|fra|frå|from|because of) (?:pappa|mamma|far|mor|stefar|foreldrene|kjæresten|typen|my dad|my mom|my stepdad|my boyfriend|him|her)\b",
     rf"\b{FRIEND}(?: \w+){{0,4}} (?:blir|ble|vart|gets|is being|was) (?:slått|banka|mishandla|mishandlet|hit|beaten|abused) (?:hjemme|heime|at home|av|by)",
-    r"\b(?:truer|trua|truet|threatens|threatened) med å (?:slå|drepe|kaste meg ut|sende meg)\b",
+    r"\b(?:truer|trua|truet|threatens|threatened) med å (?:slå|drepe|kaste meg ut(?! (?:av|fra|frå) (?:laget|klassen|gruppa|gruppen|gruppechatten|chatten|timen|klubben|teamet|butikken|festen|bandet|koret))|sende meg)\b",
     r"\b(?:tvangsgift|giftes bort|gifte meg bort|gift bort|sende meg til hjemlandet|forced (?:to )?marr)\w*",
 ]
 

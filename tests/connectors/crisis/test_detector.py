@@ -276,3 +276,18 @@ def test_a_time_or_a_setting_is_not_a_harmless_frame(text, expected):
     from connectors.crisis.detector import normalise
 
     assert framing.frame(f" {normalise(text)} ") == expected
+
+
+@pytest.mark.parametrize("text", ["treneren truer med å kaste meg ut av laget", "læreren truer med å kaste meg ut av timen"])
+def test_being_sent_away_from_a_team_or_a_class_is_not_a_crisis(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("mamma truer med å kaste meg ut", "violence_home"),
+    ("pappa truer med å kaste meg ut hjemmefra", "violence_home"),
+    ("jeg vil kaste meg ut av vinduet", "suicide"),
+])
+def test_thrown_out_at_home_is_violence_at_home_and_throwing_oneself_is_suicide(text, category):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis" and signal.category == category
