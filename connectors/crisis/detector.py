@@ -239,6 +239,25 @@ def guess_category(text: str) -> str:
     return "suicide"
 
 
+# An idiom said as one: it gives an everyday reason ("... for borrowing her jacket", "... fordi jeg
+# glemte det") or laughs ("haha", "lol", 💀).
+_IDIOM_REASON = re.compile(r"\b(?:for|because|fordi|cause|cuz)$")
+_LAUGH = re.compile(r"\b(?:haha\w*|hehe\w*|lol\w*|lmao|jk|xd)\b|💀|😂|🤣")
+
+
+def risk_only_in_idioms(text: str) -> bool:
+    """Do the message's only risk words stand in an idiom said as one ("my sister is going to kill
+    me for borrowing her jacket", "... haha")? A classifier sure of a crisis there gets a check-in,
+    not the crisis answer. Without a reason or a laugh it stays the classifier's call: "han skal
+    drepe meg når jeg kommer ut" can be a real threat."""
+    idioms, _, _, _ = _compiled()
+    cleaned = normalise(text)
+    said_as_idiom = any(_IDIOM_REASON.search(m.group(0)) for m in idioms.finditer(cleaned)) or bool(
+        _LAUGH.search(text.lower())
+    )
+    return said_as_idiom and bool(idioms.search(cleaned)) and not has_risk_words(text)
+
+
 def has_risk_words(text: str) -> bool:
     """Does anything in the message, idioms and school topics aside, touch on danger?"""
     idioms, _, _, topic_context = _compiled()

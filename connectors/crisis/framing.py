@@ -268,9 +268,17 @@ def without_framed_clauses(sentences: str | list[str]) -> str:
     return f" {' '.join(kept)} "
 
 
+# "I cut my hair myself", "dyed my fringe myself": the writer did it by themselves, which says
+# nothing about danger; a disclosure's "selv"/"myself" never has the hair or the nails before it.
+_BY_MYSELF = re.compile(
+    r"\b(?:hair|håret|håra|hår|fringe|bangs|lugg\w*|nails|negl\w*|eyebrows|bryn\w*|piercing\w*)\b(?: \w+){0,3} "
+    r"(?:selv|sjølv|sjøl|myself)\b"
+)
+
+
 def discloses(cleaned: str) -> bool:
     """Does the writer say the danger is about them, or state an intent?"""
-    return bool(DISCLOSURE.search(cleaned))
+    return bool(DISCLOSURE.search(_BY_MYSELF.sub(" ", cleaned)))
 
 
 def past_event_question(cleaned: str) -> bool:

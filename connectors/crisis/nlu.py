@@ -28,7 +28,9 @@ from ..nlu_common import RuleComponent
 from .answers import subject
 from .classifier import ClassifierSettings
 from . import framing
-from .detector import CrisisSignal, detect, guess_category, has_risk_words, is_third_person, normalise
+from .detector import (
+    CrisisSignal, detect, guess_category, has_risk_words, is_third_person, normalise, risk_only_in_idioms,
+)
 from .lexicon import MEDICAL_EMERGENCY
 from .nlu_classifier import CATEGORY, PROBABILITY, THIRD_PERSON
 
@@ -110,9 +112,11 @@ class CrisisOverride(RuleComponent):
             cleaned = f" {normalise(text)} "
             if level == "crisis" and (
                 framing.asks_for_help(cleaned) or (framing.frame(cleaned) and not framing.discloses(cleaned))
+                or risk_only_in_idioms(text)
             ):
-                # The classifier alone, on a question about where to get help ("who do I tell?") or
-                # in a harmless frame (a haircut, a game, school work): answer it, then ask gently
+                # The classifier alone, on a question about where to get help ("who do I tell?"), in
+                # a harmless frame (a haircut, a game, school work) or on risk words that stand only
+                # in an idiom ("she's going to kill me for borrowing her jacket"): answer it, then ask gently
                 # whether it is about them.
                 level = "check_in"
             return CrisisSignal(category or guess_category(text), is_third_person(text), "classifier", level=level)

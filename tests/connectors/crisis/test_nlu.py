@@ -150,3 +150,16 @@ def test_a_medical_emergency_is_never_doubted(text):
 def test_a_sure_classifier_in_a_harmless_frame_gives_a_check_in():
     message = run(with_probability(parsed("klipte meg en buzz cut i går, mamma hater den", "ask_question", 0.0), 0.95))
     assert message.get("intent")["name"] == "check_in"
+
+
+@pytest.mark.parametrize("text", [
+    "my sister is going to kill me for borrowing her jacket", "i cut my hair myself and it looks terrible help",
+])
+def test_a_sure_classifier_on_an_idiom_or_a_haircut_done_oneself_gives_a_check_in(text):
+    message = run(with_probability(parsed(text, "ask_question", 0.0), 0.9))
+    assert message.get("intent")["name"] == "check_in"
+
+
+def test_a_sure_classifier_on_a_threat_outside_an_idiom_stays_a_crisis():
+    message = run(with_probability(parsed("pappa sa han skal drepe meg i kveld, jeg er redd", "ask_question", 0.0), 0.9))
+    assert message.get("intent")["name"] == "crisis"
