@@ -310,7 +310,7 @@ class ActionAnswerFromKB(Action):
             return self._clarify(alone.results, lang, question)
         return no_match_reply(offer_human, lang), KEEP
 
-    async def _reply_for(self, tracker: Tracker) -> tuple[Reply, Context | None]:
+    async def _reply_for(self, tracker: Tracker) -> tuple[Reply | None, Context | None]:
         lang = conversation_language(tracker.get_slot("lang"))
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
@@ -322,6 +322,11 @@ class ActionAnswerFromKB(Action):
             return await self._topic_reply(_entity(tracker, "topic") or tracker.get_slot("topic"), lang)
 
         previous = last_bot_custom(tracker.events or [])
+        if intent == "switch_language":
+            # Right after the switch (the rule has said so in the new language): the last answer
+            # again, in that language, so the young person need not ask again; else nothing more.
+            entry_id = previous.get("entry_id") if previous.get("kind") == "answer" else None
+            return await self._entry(str(entry_id), lang) if entry_id else (None, KEEP)
         options = previous.get("options") if previous.get("kind") == "clarify" else None
         if options and text and not text.startswith("/"):
             picked = ordinal(text, len(options))
@@ -421,7 +426,8 @@ class ActionAnswerFromKB(Action):
         except Exception:  # never leave the young person with silence
             logger.exception("answering from the knowledge base failed")
             reply = kb_unavailable_reply()
-        send(dispatcher, reply)
+        if reply is not None:  # None: nothing to add (after a language switch with no answer before it)
+            send(dispatcher, reply)
         return context.events() if context is not None else []
 
 

@@ -522,3 +522,18 @@ async def test_a_yes_or_no_the_nlu_missed_after_the_offer_of_a_person_does_what_
     tracker = after_bot(make_tracker(text), {"kind": "handoff_offer"})
     [message] = await run_action(kb_url, tracker)
     assert message["response"] == response
+
+
+async def test_after_a_language_switch_the_last_answer_comes_again_in_the_new_language(kb_url):
+    tracker = after_bot(
+        make_tracker("can you answer in english", intent="switch_language", slots={"lang": "en"}),
+        {"kind": "answer", "service": "skatteetaten", "entry_id": "fixture-skattekort"},
+    )
+    [message] = await run_action(kb_url, tracker)
+    assert message["custom"]["kind"] == "answer" and message["custom"]["entry_id"] == "fixture-skattekort"
+    assert message["custom"]["lang"] == "en"
+
+
+async def test_a_language_switch_with_no_answer_before_it_adds_nothing(kb_url):
+    tracker = after_bot(make_tracker("english please", intent="switch_language", slots={"lang": "en"}), {"kind": "smalltalk"})
+    assert await run_action(kb_url, tracker) == []
