@@ -15,6 +15,7 @@ from common.wish_to_talk import in_this_chat, seeks_a_service
 
 from .config import ActionConfig
 from .context import (
+    broad_request,
     correction,
     dissatisfied,
     follow_up,
@@ -26,7 +27,6 @@ from .context import (
     short_question,
     strong_follow_up,
     vague,
-    broad_request,
 )
 from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
 from .network import Network
@@ -141,7 +141,11 @@ class ActionAnswerFromKB(Action):
     - A follow-up ("og hvis ...", "hva med ...", a bare age, "nei, jeg mente ...") is searched
       together with the last question, and answered when that finds the same service (or is
       confident); the last question and service are kept in the `context_*` slots.
-    - A topic from the menu lists that topic's entries.
+    - A topic from the menu lists that topic's entries; a general request for help naming a broad
+      topic ("i need help with school stuff") lists that topic's, unless the knowledge base is sure.
+    - "Det hjalp ikke" after an answer offers a person; a yes or no to that offer, or one the NLU
+      missed after any offer of a person, does what the offer's buttons do.
+    - After a language switch, the last answer comes again in the new language.
     """
 
     def __init__(
@@ -310,6 +314,44 @@ class ActionAnswerFromKB(Action):
             return self._clarify(alone.results, lang, question)
         return no_match_reply(offer_human, lang), KEEP
 
+    async def _answer_again(self, previous: dict[str, Any], lang: str) -> tuple[Reply | None, Context | None]:
+        """After a language switch (the rule has said so in the new language): the last answer
+        again, in that language, so the young person need not ask again; else, or when the
+        knowledge base cannot give it now, nothing more."""
+        entry_id = previous.get("entry_id") if previous.get("kind") == "answer" else None
+        if not entry_id:
+            return None, KEEP
+        try:
+            return await self._entry(str(entry_id), lang)
+        except (KBUnavailable, KBEntryNotFound):
+            return None, KEEP
+
+    async def _reply_to_last(
+        self, text: str, intent: str | None, message: dict[str, Any], previous: dict[str, Any], context: Context, lang: str,
+    ) -> tuple[Reply, Context | None] | None:
+        """A message that says what it thinks of the bot's last one: the last answer did not help,
+        or a yes or a no the NLU missed after the offer of a person. None when it is neither."""
+        if previous.get("kind") in ("answer", "clarify") and dissatisfied(text):
+            # "det hjalp ikke", "too complicated": sorry, and a person, unless the message is also
+            # a new question the knowledge base is sure of (not the answer just given). Asking for
+            # someone in the same breath ("finnes det en person jeg kan spørre?") is the offer's
+            # yes already.
+            if not (seeks_a_service(text) or in_this_chat(text)):
+                sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+                if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
+                    return sure
+            return not_helpful_reply(), KEEP
+        said = leading_yes_no(text) if previous.get("kind") == "handoff_offer" else None
+        if said and intent not in YES_NO_INTENTS and not message.get("gated_intent"):
+            # "nei, trengs ikke likevel" after the offer of a person, read by the NLU as a question:
+            # the knowledge base's answer if it is sure ("nei, men hvordan får jeg skattekort?"),
+            # else what the offer's buttons do.
+            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+            if sure is not None:
+                return sure
+            return Reply(response="utter_handoff" if said == "affirm" else "utter_handoff_declined"), KEEP
+        return None
+
     async def _reply_for(self, tracker: Tracker) -> tuple[Reply | None, Context | None]:
         lang = conversation_language(tracker.get_slot("lang"))
         message = tracker.latest_message or {}
@@ -323,10 +365,7 @@ class ActionAnswerFromKB(Action):
 
         previous = last_bot_custom(tracker.events or [])
         if intent == "switch_language":
-            # Right after the switch (the rule has said so in the new language): the last answer
-            # again, in that language, so the young person need not ask again; else nothing more.
-            entry_id = previous.get("entry_id") if previous.get("kind") == "answer" else None
-            return await self._entry(str(entry_id), lang) if entry_id else (None, KEEP)
+            return await self._answer_again(previous, lang)
         options = previous.get("options") if previous.get("kind") == "clarify" else None
         if options and text and not text.startswith("/"):
             picked = ordinal(text, len(options))
@@ -337,25 +376,10 @@ class ActionAnswerFromKB(Action):
 
         corrected = correction(text)
         context = Context(tracker.get_slot("context_question"), tracker.get_slot("context_service"))
-        if previous.get("kind") in ("answer", "clarify") and text and not corrected and dissatisfied(text):
-            # "det hjalp ikke", "too complicated": sorry, and a person, unless the message is also
-            # a new question the knowledge base is sure of (not the answer just given).
-            # Asking for someone in the same breath ("finnes det en person jeg kan spørre?") is the
-            # offer's yes already asked for.
-            if not (seeks_a_service(text) or in_this_chat(text)):
-                sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
-                if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
-                    return sure
-            return not_helpful_reply(), KEEP
-        said = leading_yes_no(text) if previous.get("kind") == "handoff_offer" and text and not corrected else None
-        if said and intent not in YES_NO_INTENTS and not message.get("gated_intent"):
-            # "nei, trengs ikke likevel" after the offer of a person, read by the NLU as a question:
-            # the knowledge base's answer if it is sure ("nei, men hvordan får jeg skattekort?"),
-            # else what the offer's buttons do.
-            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
-            if sure is not None:
-                return sure
-            return Reply(response="utter_handoff" if said == "affirm" else "utter_handoff_declined"), KEEP
+        if text and not corrected:
+            replied = await self._reply_to_last(text, intent, message, previous, context, lang)
+            if replied is not None:
+                return replied
         # "hvilke chatter er åpne nå?": the chat network, the last answer's service first. "Når er
         # de åpne?" right after an answer is about that service: the knowledge base answers it.
         if text and not text.startswith("/") and asks_who_is_open(text) and not (context.service and follow_up(text)):
