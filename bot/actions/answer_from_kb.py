@@ -86,21 +86,18 @@ SMALLTALK_RESPONSES = {
 }
 
 
-def _chosen_entry_id(tracker: Tracker) -> str | None:
-    message = tracker.latest_message or {}
-    if (message.get("intent") or {}).get("name") != "choose_entry":
-        return None
-    for entity in message.get("entities") or []:
-        if entity.get("entity") == "entry_id" and isinstance(entity.get("value"), str):
-            return entity["value"]
-    return None
-
-
 def _entity(tracker: Tracker, name: str) -> Any:
     for entity in (tracker.latest_message or {}).get("entities") or []:
         if entity.get("entity") == name:
             return entity.get("value")
     return None
+
+
+def _chosen_entry_id(tracker: Tracker) -> str | None:
+    if ((tracker.latest_message or {}).get("intent") or {}).get("name") != "choose_entry":
+        return None
+    value = _entity(tracker, "entry_id")
+    return value if isinstance(value, str) else None
 
 
 def _yes_no_reply(intent: str, options: list[dict[str, Any]] | None, previous: dict[str, Any], lang: str) -> Reply:
@@ -115,20 +112,6 @@ def _yes_no_reply(intent: str, options: list[dict[str, Any]] | None, previous: d
         # The offer this action made after an answer that did not help: as its buttons do.
         return Reply(response="utter_handoff" if intent == "affirm" else "utter_handoff_declined")
     return Reply(response="utter_how_can_i_help")
-
-
-def _previous_reply_was_a_fallback(tracker: Tracker) -> bool:
-    """Whether the bot's last message before this question was a fallback too."""
-    seen_question = False
-    for event in reversed(tracker.events or []):
-        if event.get("event") == "user":
-            if seen_question:
-                return False
-            seen_question = True
-        elif event.get("event") == "bot" and seen_question:
-            custom = (event.get("data") or {}).get("custom") or {}
-            return custom.get("kind") == "fallback"
-    return False
 
 
 class ActionAnswerFromKB(Action):
@@ -314,6 +297,10 @@ class ActionAnswerFromKB(Action):
             return self._clarify(alone.results, lang, question)
         return no_match_reply(offer_human, lang), KEEP
 
+    async def _sure_of(self, text: str, lang: str) -> tuple[Reply, Context | None] | None:
+        """The answer to `text` read as a new question when the knowledge base is sure of it, else None."""
+        return await self._search_reply(text, Context(), lang, False, only_sure=True)
+
     async def _answer_again(self, previous: dict[str, Any], lang: str) -> tuple[Reply | None, Context | None]:
         """After a language switch (the rule has said so in the new language): the last answer
         again, in that language, so the young person need not ask again; else, or when the
@@ -337,7 +324,7 @@ class ActionAnswerFromKB(Action):
             # someone in the same breath ("finnes det en person jeg kan spørre?") is the offer's
             # yes already.
             if not (seeks_a_service(text) or in_this_chat(text)):
-                sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+                sure = await self._sure_of(text, lang)
                 if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
                     return sure
             return not_helpful_reply(), KEEP
@@ -346,7 +333,7 @@ class ActionAnswerFromKB(Action):
             # "nei, trengs ikke likevel" after the offer of a person, read by the NLU as a question:
             # the knowledge base's answer if it is sure ("nei, men hvordan får jeg skattekort?"),
             # else what the offer's buttons do.
-            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+            sure = await self._sure_of(text, lang)
             if sure is not None:
                 return sure
             return Reply(response="utter_handoff" if said == "affirm" else "utter_handoff_declined"), KEEP
@@ -416,7 +403,8 @@ class ActionAnswerFromKB(Action):
         if intent in YES_NO_INTENTS and not (corrected or strong_follow_up(text)):
             return _yes_no_reply(intent, options, previous, lang), KEEP
 
-        offer_human = _previous_reply_was_a_fallback(tracker)
+        # After a second fallback in a row, a person is offered.
+        offer_human = previous.get("kind") == "fallback"
         if not text or text.startswith("/"):
             return no_match_reply(offer_human, lang), KEEP
         leans_on_last = follow_up(text) or (bool(context.service) and short_question(text))
@@ -425,7 +413,7 @@ class ActionAnswerFromKB(Action):
         broad = self._topics.named_in(broad_request(text))
         if broad is not None and not (corrected or leans_on_last):
             # "i need help with school stuff": that topic's list, unless the knowledge base is sure.
-            sure = await self._search_reply(text, Context(), lang, False, only_sure=True)
+            sure = await self._sure_of(text, lang)
             return sure if sure is not None else await self._topic_reply(broad.id, lang)
         # The NLU calls a short message out of scope when it lacks the topic ("when's the
         # deadline"); right after an answer it may be a follow-up, so it is read in context first.
