@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Iterable
 
-import yaml
+from common.yaml_file import read_list_file
 
 _KB_DIR = Path(__file__).resolve().parents[1] / "knowledge_base"
 # The service catalogue's two files, in order: the first catalogue, then the services added since.
@@ -43,12 +43,7 @@ def read_catalogue(paths: Iterable[Path]) -> Catalogue:
     owner_files: dict[str, Path] = {}
     service_files: dict[str, Path] = {}
     for path in paths:
-        try:
-            data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-            raise CatalogueError(f"{path}: cannot read services file: {exc}") from exc
-        if not isinstance(data, dict) or not isinstance(data.get("services") or [], list):
-            raise CatalogueError(f"{path}: not a services file (expected a 'services' list)")
+        data = read_list_file(path, "services", "services", CatalogueError, required=False)
         for owner, text in (data.get("directorates") or {}).items():
             if owner in owner_files:
                 raise CatalogueError(f"{path}: directorate {owner!r}: duplicate, already in {owner_files[owner]}")

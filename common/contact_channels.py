@@ -19,9 +19,8 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 from zoneinfo import ZoneInfo
 
-import yaml
-
 from common.weekdays import parse_days
+from common.yaml_file import read_list_file
 
 CHANNELS_FILE = Path(__file__).resolve().parents[1] / "knowledge_base" / "contact_channels.yml"
 OSLO = ZoneInfo("Europe/Oslo")
@@ -134,12 +133,7 @@ def _channel(raw: dict[str, Any], position: int, path: Path) -> Channel:
 
 def read_channels(path: Path = CHANNELS_FILE) -> list[Channel]:
     """Every channel in the file, in file order. Raises ChannelsError naming the file and the channel."""
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ChannelsError(f"{path}: cannot read the channels file: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("channels"), list):
-        raise ChannelsError(f"{path}: not a channels file (expected a 'channels' list)")
+    data = read_list_file(path, "channels", "channels", ChannelsError)
     return [_channel(raw, position, path) for position, raw in enumerate(data["channels"], start=1)]
 
 

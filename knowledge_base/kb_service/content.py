@@ -6,8 +6,9 @@ import datetime as dt
 from pathlib import Path
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from common.yaml_file import read_list_file
 
 from .errors import ContentError, EntryInvalidError
 from .services import Service
@@ -88,12 +89,7 @@ def _check_against_catalogue(entry: Entry, services: dict[str, Service]) -> str 
 
 
 def load_file(path: Path, services: dict[str, Service]) -> list[Entry]:
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ContentError(f"{path}: cannot read content file: {exc}") from exc
-    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
-        raise ContentError(f"{path}: expected a mapping with an 'entries' list")
+    data = read_list_file(path, "entries", "content", ContentError)
     entries = []
     for position, raw in enumerate(data["entries"], start=1):
         label = raw.get("id") if isinstance(raw, dict) else None
