@@ -126,6 +126,14 @@ def _from_lingua(text: str, counts: MarkerCounts) -> LanguageGuess:
     if found in (Language.BOKMAL, Language.DANISH) and not counts.foreign_nordic:
         # On short messages Danish is usually bokmål here; a Danish writer gets bokmål anyway.
         return LanguageGuess("nb", decisive)
+    if found == Language.SWEDISH and not counts.foreign_nordic:
+        # No Swedish word the markers know: a Norwegian dialect or typo as often as Swedish.
+        return LanguageGuess("nb", decisive=False)
+    if counts.bokmal + counts.nynorsk + counts.english:
+        # Words of a language the bot answers in ("nah im good"): slang, not a foreign message.
+        # Telling a young person we do not speak their language costs more than a reply in the
+        # conversation's language would.
+        return LanguageGuess("other", decisive=False)
     return LanguageGuess("other", decisive)
 
 

@@ -9,6 +9,7 @@ import pytest
 import yaml
 
 from connectors.language import detect_language
+from connectors.language.detector import guess_language
 
 DEV_SET = Path(__file__).resolve().parents[2] / "data" / "eval_language.yml"
 
@@ -54,3 +55,24 @@ def test_short_messages(text, lang):
 def test_empty_text_defaults_to_bokmal():
     assert detect_language("") == "nb"
     assert detect_language("123 !!!") == "nb"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "nah im good",  # English slang around one marker word
+        "folk på discord er så toxic",  # bokmål that lingua calls Swedish
+        "nei tack",  # a typo, not Swedish
+    ],
+)
+def test_slang_with_words_we_answer_in_is_never_a_decisive_foreign_language(text):
+    guess = guess_language(text)
+    assert not (guess.lang == "other" and guess.decisive)
+
+
+@pytest.mark.parametrize(
+    "text", ["ich brauche hilfe", "nie wiem co robić", "vet inte vad jag ska göra", "no sé qué hacer"]
+)
+def test_foreign_messages_without_our_words_stay_decisive(text):
+    guess = guess_language(text)
+    assert guess.lang == "other" and guess.decisive
