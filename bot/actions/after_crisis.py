@@ -1,7 +1,7 @@
 """action_answer_after_crisis: after the crisis answer, answer the concrete question the message
 also asked ("eksen min deler nakenbilder av meg, kan jeg anmelde det?"); before the gentle
 check-in for sadness, the question a sad message also asks ("hater kroppen min, hvem kan jeg
-snakke med om det?").
+snakke med om det?"), answered as any question would be (an answer, or options).
 
 The crisis answer comes first and never waits for this action (rules: `utter_crisis`, then this).
 It answers only when the message asks something, the knowledge base is confident, and the answer
@@ -20,7 +20,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from .answer_from_kb import ActionAnswerFromKB, send
 from .context import asks_question
-from .kb_client import KBUnavailable
+from .kb_client import KBEntryNotFound, KBUnavailable
 from .replies import conversation_language
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 # The services every crisis answer names (connectors/crisis/messages.yml: 113, Mental Helse,
 # Alarmtelefonen and Kors på halsen); an answer from one of them would only repeat it.
 NAMED_IN_CRISIS_ANSWER = frozenset({"nodnummer", "mental-helse", "alarmtelefonen", "kors-pa-halsen"})
+FEELING_DOWN_INTENT = "feeling_down"
 
 
 class ActionAnswerAfterCrisis(ActionAnswerFromKB):
@@ -41,9 +42,12 @@ class ActionAnswerAfterCrisis(ActionAnswerFromKB):
     async def run(
         self, dispatcher: CollectingDispatcher, tracker: Tracker, domain: dict[str, Any]
     ) -> list[dict[str, Any]]:
-        text = ((tracker.latest_message or {}).get("text") or "").strip()
+        message = tracker.latest_message or {}
+        text = (message.get("text") or "").strip()
         if not text or text.startswith("/") or not asks_question(text):
             return []
+        if (message.get("intent") or {}).get("name") == FEELING_DOWN_INTENT:
+            return await self._answer_sad_question(dispatcher, tracker)
         try:
             search = await self._kb.search(text, self._config.search_k)
         except KBUnavailable as exc:
@@ -54,3 +58,20 @@ class ActionAnswerAfterCrisis(ActionAnswerFromKB):
         reply, context = self._answer(search.results, conversation_language(tracker.get_slot("lang")), text)
         send(dispatcher, reply)
         return context.events()
+
+    async def _answer_sad_question(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
+        """Sadness with a question ("føler meg så alene, finnes det noen å snakke med?"): nothing
+        was in danger, so the question gets the answer or the options any question gets; the
+        check-in follows (rule). "No answer" or an error says nothing: the check-in is the reply."""
+        try:
+            reply, context = await self._reply_for(tracker)
+        except (KBUnavailable, KBEntryNotFound) as exc:
+            logger.warning("knowledge base unavailable before a check-in: %s", exc)
+            return []
+        except Exception:  # the check-in still follows; never an error instead
+            logger.exception("answering a sad message's question failed")
+            return []
+        if reply is None or reply.custom.get("kind") not in ("answer", "clarify"):
+            return []
+        send(dispatcher, reply)
+        return context.events() if context is not None else []

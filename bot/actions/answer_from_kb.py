@@ -26,6 +26,7 @@ from .context import (
     refers_back,
     short_question,
     strong_follow_up,
+    topic_words,
     vague,
 )
 from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
@@ -74,6 +75,9 @@ YES_NO_INTENTS = ("affirm", "deny", "choose_option")
 # Bot messages a yes or a no can answer: an answer ("nei" = it did not help), options, an offer,
 # a check-in, the crisis answer's question.
 ASKING_KINDS = frozenset({"answer", "clarify", "handoff_offer", "check_in", "crisis"})
+# Bot messages that tried to help: "det hjalp ikke" after one of them offers a person (after an
+# honest "I have no answer" as much as after an answer).
+NOT_HELPED_KINDS = frozenset({"answer", "clarify", "out_of_scope", "fallback"})
 
 # The small-talk reply for a gated intent the knowledge base could not answer.
 SMALLTALK_RESPONSES = {
@@ -224,10 +228,12 @@ class ActionAnswerFromKB(Action):
         # clarify or a topic menu the last question is kept without a service.
         with_context = bool(context.question)
         alone = await self._kb.search(question, k, context.question if with_context else None)
-        # Outside the catalogue by the domain model, and the knowledge base not sure: no service
-        # is named (unless the last topic explains the message, below).
-        outside = (
-            not alone.confident and alone.in_domain is not None and alone.in_domain < self._config.outside_below
+        # Outside the catalogue by the domain model, and the knowledge base not sure (or the model
+        # very sure it is outside): no service is named (unless the last topic explains the
+        # message, below).
+        outside = alone.in_domain is not None and (
+            alone.in_domain < self._config.outside_even_if_sure_below
+            or (not alone.confident and alone.in_domain < self._config.outside_below)
         )
         confident_alone = self._confident(alone) and not outside
         if corrected and confident_alone:
@@ -266,6 +272,15 @@ class ActionAnswerFromKB(Action):
             on_its_own = any(r.service == context.service for r in alone.results)
             if corrected and top is not None and top.service != context.service and self._confident(combined):
                 return self._answer(combined.results, lang, combined_question)
+            named = [service for service in alone.named if service != context.service]
+            if named and (strong or weak) and not corrected:
+                # "hva med fastlegen?" after an answer from the school nurse: the same question, put
+                # to the service it names (its best entry read with the last question, else alone).
+                pick = next((r for r in combined.results if r.service == named[0]), None)
+                pick = pick or next((r for r in alone.results if r.service == named[0]), None)
+                if pick is not None and pick.score >= self._config.follow_up_score:
+                    rest = [r for r in combined.results if r is not pick]
+                    return self._answer([pick, *rest], lang, combined_question)
             if not corrected and same_service:
                 if strong or weak or (not confident_alone and on_its_own):
                     return self._answer(combined.results, lang, combined_question)
@@ -283,18 +298,19 @@ class ActionAnswerFromKB(Action):
                 if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).
-        # The NLU's out-of-scope gives way when the knowledge base's domain model finds the question
-        # well inside the catalogue ("kor mykje kan ein drikke før det blir farleg?" read as out of
-        # scope): the answer, or options; "no service answers this" would not be true.
+        # The NLU's out-of-scope gives way when the knowledge base is sure, or its domain model finds
+        # the question well inside the catalogue ("kor mykje kan ein drikke før det blir farleg?"
+        # read as out of scope): the answer, or options; "no service answers this" would not be true.
         well_inside = alone.in_domain is not None and alone.in_domain >= self._config.answer_majority_in_domain
-        if (out_of_scope and not well_inside) or (outside and alone.results and not only_sure):
+        if (out_of_scope and not well_inside and not confident_alone) or (outside and alone.results and not only_sure):
             return Reply(response="utter_out_of_scope"), KEEP
         if only_sure and not confident_alone:
             return None
         if confident_alone:
             return self._answer(alone.results, lang, question)
-        if alone.results:
+        if alone.results and alone.results[0].score >= self._config.clarify_min_score:
             return self._clarify(alone.results, lang, question)
+        # Nothing close: options would be unrelated entries ("hva er newtons tredje lov").
         return no_match_reply(offer_human, lang), KEEP
 
     async def _sure_of(self, text: str, lang: str) -> tuple[Reply, Context | None] | None:
@@ -318,7 +334,7 @@ class ActionAnswerFromKB(Action):
     ) -> tuple[Reply, Context | None] | None:
         """A message that says what it thinks of the bot's last one: the last answer did not help,
         or a yes or a no the NLU missed after the offer of a person. None when it is neither."""
-        if previous.get("kind") in ("answer", "clarify") and dissatisfied(text):
+        if previous.get("kind") in NOT_HELPED_KINDS and dissatisfied(text):
             # "det hjalp ikke", "too complicated": sorry, and a person, unless the message is also
             # a new question the knowledge base is sure of (not the answer just given). Asking for
             # someone in the same breath ("finnes det en person jeg kan spørre?") is the offer's
@@ -353,6 +369,11 @@ class ActionAnswerFromKB(Action):
         previous = last_bot_custom(tracker.events or [])
         if intent == "switch_language":
             return await self._answer_again(previous, lang)
+        if previous.get("kind") == "topics" and text and not text.startswith("/"):
+            # A topic of the menu typed rather than tapped ("rus", "jobb og penger", "sex pls").
+            typed = self._topics.named_in(topic_words(text))
+            if typed is not None:
+                return await self._topic_reply(typed.id, lang)
         options = previous.get("options") if previous.get("kind") == "clarify" else None
         if options and text and not text.startswith("/"):
             picked = ordinal(text, len(options))

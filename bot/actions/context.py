@@ -8,6 +8,7 @@ All functions are pure (text in, plain values out), so they are tested on their 
 - `ordinal(text, count)`: "den andre", "nr 2", "the last one" -> an index into `count` options.
 - `option_by_words(text, titles)`: the one option whose title the message names, or None.
 - `last_bot_custom(events)`: the `custom` payload of the bot's last message before this turn.
+- `topic_words(text)`: the words that could name a menu topic ("jobb og penger" -> jobb, penger).
 - `dissatisfied(text)`: does the message say the last reply did not help ("det hjalp ikke",
   "skjønte ingenting", "too complicated", "that's not what I asked")?
 - `leading_yes_no(text)`: "affirm" or "deny" when the message opens with a yes or a no ("nei,
@@ -43,6 +44,8 @@ _I = r"(?:jeg|eg|æ|i|je) ?"
 _CORRECTION = re.compile(
     # "(nei,) jeg mente ...", "no I meant ...", "nei, jeg mener ...", "it wasn't that, I meant ..."
     rf"^(?:(?:{_NO})?{_I}(?:mente|meinte|meant|tenkte på|was thinking of|was asking about|lurte på)"
+    # the subject dropped, as in chat: "nei, mente lånet", "no, meant the loan"
+    rf"|{_NO}(?:mente|meinte|meant|tenkte på|lurte på)"
     rf"|{_NO}{_I}(?:mener|meiner|mean|tenker på|lurer på)"
     r"|(?:det var|det er|it was|it s|its) (?:ikke|ikkje|not) (?:det|that)[\s,.!]*(?:jeg|eg|i)? ?(?:mente|meinte|meant)?)"
     r"\s*(?:på|om|about|of|:)?\s*"
@@ -245,6 +248,12 @@ _TOPIC_FILLERS = frozenset("stuff things related greier greie saker sånt sant a
 _HELP_WORDS = frozenset(
     "help hjelp hjelpe hjelpa hjelper advice råd question questions spørsmål spørre spørje lurer lurar".split()
 )
+
+
+def topic_words(text: str) -> list[str]:
+    """The words of a message that could name a topic: all but vague words and fillers ("jobb og
+    penger" -> ["jobb", "penger"], "sex pls" -> ["sex"])."""
+    return [word for word in _plain(text).split() if word not in _VAGUE_WORDS and word not in _TOPIC_FILLERS]
 
 
 def broad_request(text: str) -> list[str]:

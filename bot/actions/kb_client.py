@@ -81,6 +81,8 @@ class KBSearch:
     # The chance in [0, 1] that the question is about what the catalogue covers at all (the
     # knowledge base's domain model); None when the knowledge base has none.
     in_domain: float | None = None
+    # The ids of the services the question names by name, in order of mention.
+    named: tuple[str, ...] = ()
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "KBSearch":
@@ -91,6 +93,7 @@ class KBSearch:
             confident=bool(data["confident"]),
             in_context=cls.from_json(nested) if isinstance(nested, dict) else None,
             in_domain=float(in_domain) if isinstance(in_domain, (int, float)) else None,
+            named=tuple(str(n) for n in data.get("named") or () if isinstance(n, str)),
         )
 
 

@@ -37,7 +37,9 @@ class Topics:
         topics = {
             key: Topic(
                 key, dict(value["title"]), str(value["query"]), tuple(value["services"]),
-                frozenset(str(word) for word in value.get("words") or ()),
+                # the title's words name the topic too, as typed from the menu ("jobb og penger")
+                frozenset(str(word) for word in value.get("words") or ())
+                | frozenset(word.lower() for title in value["title"].values() for word in str(title).split()),
             )
             for key, value in data["topics"].items()
         }
@@ -49,8 +51,8 @@ class Topics:
         return self.topics.get(topic_id) if isinstance(topic_id, str) else None
 
     def named_in(self, words: list[str]) -> Topic | None:
-        """The topic every one of `words` belongs to ("school", "skole lekser"); None for no words,
-        a word of no topic, or words of two topics."""
+        """The topic every one of `words` belongs to ("school", "skole lekser", a title's words);
+        None for no words, a word of no topic, or words of two topics."""
         return next((t for t in self.topics.values() if words and all(w in t.words for w in words)), None)
 
     def related(self, service_a: str, service_b: str) -> bool:

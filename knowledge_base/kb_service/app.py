@@ -112,7 +112,7 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     cache = EmbeddingCache(config.cache_dir, config.model) if config.cache_dir else None
     outside_texts = read_outside_questions(config.outside_file)
     outside = encode_texts(outside_texts, embedder, cache) if outside_texts else None
-    index = SearchIndex(entries, embedder, cache=cache, outside=outside)
+    index = SearchIndex(entries, embedder, cache=cache, outside=outside, outside_texts=outside_texts or None)
 
     app = Sanic("ung_veileder_kb")
     app.config.FALLBACK_ERROR_FORMAT = "json"

@@ -172,9 +172,10 @@ class SearchIndex:
         cache: EmbeddingCache | None = None,
         known_blocks: dict[str, np.ndarray] | None = None,
         outside: np.ndarray | None = None,
+        outside_texts: Sequence[str] | None = None,
     ) -> None:
-        """`outside`: unit vectors of questions outside the catalogue, for `in_domain` (None: no
-        domain model, `in_domain` is None)."""
+        """`outside`: unit vectors of questions outside the catalogue, and `outside_texts` those
+        questions (one per row), for `in_domain` (None: no domain model, `in_domain` is None)."""
         self._entries = list(entries)
         self._by_id = {entry.id: entry for entry in self._entries}
         self._weights = weights
@@ -182,7 +183,13 @@ class SearchIndex:
         self._dense = DenseRetriever(self._entries, embedder, cache, known_blocks)
         self._lexical = LexicalRetriever(self._entries)
         self._outside = outside
-        self._domain = DomainModel.fit(self._dense.vectors, outside) if outside is not None else None
+        self._outside_texts = outside_texts
+        self._domain = None
+        if outside is not None:
+            inside_texts = [text for entry in self._entries for text in entry.search_texts()]
+            self._domain = DomainModel.fit(
+                self._dense.vectors, outside, inside_texts if outside_texts is not None else None, outside_texts
+            )
 
     @property
     def entries(self) -> list[Entry]:
@@ -198,7 +205,10 @@ class SearchIndex:
         blocks = {k: v for k, v in self._dense.blocks(self._entries).items() if k not in changed and k not in removed}
         entries = [changed.pop(e.id, e) for e in self._entries if e.id not in removed]
         entries += [entry for entry_id, entry in changed.items() if entry_id not in removed]
-        return SearchIndex(entries, self._embedder, self._weights, known_blocks=blocks, outside=self._outside)
+        return SearchIndex(
+            entries, self._embedder, self._weights, known_blocks=blocks, outside=self._outside,
+            outside_texts=self._outside_texts,
+        )
 
     def __len__(self) -> int:
         return len(self._entries)
@@ -206,7 +216,7 @@ class SearchIndex:
     def in_domain(self, query: str) -> float | None:
         """The chance in [0, 1] that `query` is about what the catalogue covers (`domain.py`), or
         None without a domain model. The query's vector is the one the search encoded (cached)."""
-        return None if self._domain is None else self._domain.probability(self._dense.encode(query))
+        return None if self._domain is None else self._domain.probability(self._dense.encode(query), query)
 
     def get(self, entry_id: str) -> Entry | None:
         return self._by_id.get(entry_id)

@@ -11,10 +11,10 @@ from actions.context import asks_question
 from support.trackers import make_tracker
 
 
-async def run(kb_url: str, text: str, **kwargs) -> tuple[list[dict], list[dict]]:
+async def run(kb_url: str, text: str, intent: str = "crisis", **kwargs) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
     action = ActionAnswerAfterCrisis(ActionConfig(kb_url=kb_url, kb_timeout_seconds=2.0), **kwargs)
-    events = await action.run(dispatcher, make_tracker(text), domain={})
+    events = await action.run(dispatcher, make_tracker(text, intent=intent), domain={})
     return dispatcher.messages, events
 
 
@@ -36,6 +36,18 @@ async def test_an_answer_from_a_service_the_crisis_answer_names_is_not_repeated(
 
 async def test_an_unsure_search_adds_nothing(kb_url):
     assert await run(kb_url, "hva gjør jeg nå?") == ([], [])
+
+
+async def test_a_sad_message_s_question_gets_what_any_question_gets(kb_url):
+    # The same ranking the crisis path finds too unsure to add to a crisis answer.
+    assert await run(kb_url, "hva gjør jeg nå?") == ([], [])
+    messages, _ = await run(kb_url, "føler meg så dum, hvordan får jeg skattekort?", intent="feeling_down")
+    assert [m["custom"]["kind"] for m in messages] == ["answer"]
+
+
+async def test_a_sad_message_s_question_with_no_answer_leaves_the_check_in_alone(kb_url):
+    assert await run(kb_url, "føler meg så dum, hvordan får jeg tak i elytra i minecraft?", intent="feeling_down") == ([], [])
+    assert await run("http://127.0.0.1:9", "hvordan får jeg skattekort?", intent="feeling_down") == ([], [])
 
 
 async def test_an_unreachable_knowledge_base_adds_nothing():

@@ -15,7 +15,9 @@ from support.trackers import make_tracker
 
 async def run_action_with_events(kb_url: str, tracker, timeout: float = 3.0) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
-    action = ActionAnswerFromKB(ActionConfig(kb_url=kb_url, kb_timeout_seconds=timeout))
+    # The three fixture entries score lower than the real content: no floor under the options here
+    # (the floor has its own test on given rankings).
+    action = ActionAnswerFromKB(ActionConfig(kb_url=kb_url, kb_timeout_seconds=timeout, clarify_min_score=0.0))
     events = await action.run(dispatcher, tracker, domain={})
     # The only events the action sets are the follow-up context slots.
     assert {e["name"] for e in events} <= {"context_question", "context_service"}
@@ -266,6 +268,13 @@ async def test_saying_the_answer_did_not_help_gets_the_offer_of_a_person(kb_url,
     assert message["response"] == "utter_not_helpful"
 
 
+@pytest.mark.parametrize("kind", ["out_of_scope", "fallback"])
+async def test_a_complaint_after_the_bot_had_no_answer_gets_the_offer_of_a_person(kb_url, kind):
+    tracker = after_bot(make_tracker("that didn't help"), {"kind": kind})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_not_helpful"
+
+
 async def test_a_complaint_that_is_also_a_new_question_gets_the_answer(kb_url):
     tracker = after_bot(make_tracker("skjønner ikke hvordan jeg får skattekort"), {"kind": "answer", "service": "vegvesen"})
     [message] = await run_action(kb_url, tracker)
@@ -306,6 +315,19 @@ async def test_a_topic_from_the_menu_lists_its_entries(kb_url):
     services = {o["service"] for o in message["custom"]["options"]}
     assert services and services <= {"skatteetaten", "lanekassen"}
     assert message["buttons"][-1]["payload"] == "/request_human"
+
+
+@pytest.mark.parametrize(("text", "intent"), [("jobb og penger", "ask_question"), ("penger", "affirm"), ("money pls", "nlu_fallback")])
+async def test_a_topic_typed_after_the_menu_lists_its_entries(kb_url, text, intent):
+    tracker = after_bot(make_tracker(text, intent=intent), {"kind": "topics"})
+    [message] = await run_action(kb_url, tracker)
+    assert (message["custom"]["kind"], message["custom"]["topic"]) == ("clarify", "jobb_penger")
+
+
+async def test_a_question_after_the_menu_is_a_question(kb_url):
+    tracker = after_bot(make_tracker("hvordan får jeg skattekort"), {"kind": "topics"})
+    [message] = await run_action(kb_url, tracker)
+    assert (message["custom"]["kind"], message["custom"]["service"]) == ("answer", "skatteetaten")
 
 
 @pytest.mark.parametrize("text", ["trenger hjelp med jobb og penger", "hi i need help with money stuff"])
@@ -368,14 +390,15 @@ def result(entry_id: str, service: str, score: float):
 class RankedKB:
     """Gives the action fixed rankings: `alone` for the message, `combined` read with the context."""
 
-    def __init__(self, alone, combined, confident=False, in_domain=None):
+    def __init__(self, alone, combined, confident=False, in_domain=None, named=()):
         self.alone, self.combined, self.confident, self.in_domain = alone, combined, confident, in_domain
+        self.named = tuple(named)
 
     async def search(self, query, k, context=None):
         from actions.kb_client import KBSearch
 
         in_context = KBSearch(self.combined, False) if context else None
-        return KBSearch(self.alone, self.confident, in_context, self.in_domain)
+        return KBSearch(self.alone, self.confident, in_context, self.in_domain, self.named)
 
 
 async def decide(
@@ -404,6 +427,25 @@ async def test_a_marked_follow_up_moves_on_when_another_service_is_far_ahead():
     assert custom["service"] == "nav"
 
 
+# After a school-nurse answer the follow-up read with it still ranks the school nurse first.
+NURSE_FIRST = [result("nurse-secret", "skolehelsetjenesten", 0.7), result("gp-secret", "fastlege", 0.55)]
+
+
+async def test_a_follow_up_that_names_another_service_is_the_same_question_to_that_one():
+    custom = await decide(
+        [result("gp-change", "fastlege", 0.6)], NURSE_FIRST, text="what about the fastlege", service="skolehelsetjenesten",
+        named=["fastlege"],
+    )
+    assert (custom["entry_id"], custom["service"]) == ("gp-secret", "fastlege")
+
+
+async def test_a_follow_up_naming_no_other_service_stays_on_the_topic():
+    custom = await decide(
+        [result("gp-change", "fastlege", 0.6)], NURSE_FIRST, text="what about at school", service="skolehelsetjenesten",
+    )
+    assert custom["service"] == "skolehelsetjenesten"
+
+
 # A close-but-unsure ranking would answer NAV (score 0.47, lead 0.07 over the next service).
 CLOSE = [result("nav-jobb", "nav", 0.47), result("udi-kontakt", "udi", 0.40)]
 
@@ -418,9 +460,11 @@ async def test_inside_the_catalogue_the_same_ranking_is_answered():
     assert (custom["kind"], custom["service"]) == ("answer", "nav")
 
 
-async def test_a_sure_knowledge_base_answers_whatever_the_domain_model_says():
-    custom = await decide(CLOSE, [], text="trenger jobb", context=False, confident=True, in_domain=0.05)
+async def test_a_sure_knowledge_base_answers_unless_the_domain_model_is_very_sure_it_is_outside():
+    custom = await decide(CLOSE, [], text="trenger jobb", context=False, confident=True, in_domain=0.2)
     assert custom["service"] == "nav"
+    custom_or_response = await decide(CLOSE, [], text="ka e ein kovalent binding", context=False, confident=True, in_domain=0.05)
+    assert custom_or_response == {}  # utter_out_of_scope
 
 
 async def test_a_follow_up_explained_by_the_last_topic_is_answered_even_when_it_looks_outside():
@@ -537,3 +581,22 @@ async def test_after_a_language_switch_the_last_answer_comes_again_in_the_new_la
 async def test_a_language_switch_with_no_answer_before_it_adds_nothing(kb_url):
     tracker = after_bot(make_tracker("english please", intent="switch_language", slots={"lang": "en"}), {"kind": "smalltalk"})
     assert await run_action(kb_url, tracker) == []
+
+
+async def test_a_gated_out_of_scope_the_knowledge_base_is_sure_of_is_answered():
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = RankedKB(CLOSE, [], confident=True, in_domain=0.7)
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, gated(make_tracker("kan eg angre kjøpet av mobilen?"), "out_of_scope"), domain={})
+    [message] = dispatcher.messages
+    assert message["custom"]["kind"] == "answer"
+
+
+@pytest.mark.parametrize(("top", "response"), [(0.45, "utter_clarify"), (0.33, "utter_no_match")])
+async def test_options_need_something_close(top, response):
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = RankedKB([result("arbeid-alder", "arbeidstilsynet", top), result("nav-jobb", "nav", top - 0.01)], [], in_domain=0.7)
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, make_tracker("hva er newtons tredje lov"), domain={})
+    [message] = dispatcher.messages
+    assert message["response"] == response

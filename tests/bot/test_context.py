@@ -4,7 +4,7 @@ import pytest
 
 from actions.context import (
     age, correction, dissatisfied, follow_up, last_bot_custom, leading_yes_no, option_by_words, ordinal, short_question,
-    vague, broad_request,
+    vague, broad_request, topic_words,
 )
 
 
@@ -45,6 +45,8 @@ def test_bare_age(text, age_value):
     ("nei sorry, jeg mente gjeld, ikke skatt. skylder masse penger", "gjeld skylder masse penger"),
     ("oops sorry i meant moped", "moped"),
     ("nei altså, jeg mente nakenbilder", "nakenbilder"),
+    # the subject dropped, as in chat
+    ("nei, mente lånet", "lånet"), ("no, meant the loan not the grant", "the loan"), ("nei meinte moped", "moped"),
 ])
 def test_corrections(text, rest):
     assert correction(text) == rest
@@ -145,3 +147,10 @@ def test_what_a_general_request_for_help_is_about(text, rest):
 ])
 def test_a_message_that_opens_with_a_yes_or_a_no(text, said):
     assert leading_yes_no(text) == said
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    ("jobb og penger", ["jobb", "penger"]), ("sex pls", ["sex"]), ("noen å snakke med", ["noen", "snakke"]), ("hjelp", []),
+])
+def test_topic_words_drop_vague_words_and_fillers(text, words):
+    assert topic_words(text) == words

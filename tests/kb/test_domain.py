@@ -69,7 +69,7 @@ async def test_without_outside_questions_there_is_no_in_domain(embedder, tmp_pat
     app = create_app(KBConfig(content_dir=FIXTURES / "content", cache_dir=None, outside_file=tmp_path / "none.yml"), embedder=embedder)
     _, response = await app.asgi_client.get("/v1/search", params={"q": "hvordan får jeg skattekort"})
     Sanic._app_registry.clear()
-    assert set(response.json) == {"results", "confident"}
+    assert set(response.json) == {"results", "confident", "named"}
 
 
 def test_a_short_question_that_names_a_service_is_about_it():
@@ -88,3 +88,21 @@ def test_a_short_question_that_names_a_service_is_about_it():
     # a long message with a name in it may be about anything; an everyday word is not a name
     assert not names.named_in_short_question("hvem designa logoen til rusinfo, den er så stygg lol")
     assert not names.named_in_short_question("har vi fri i morgen")
+
+
+def test_the_words_count_when_the_vectors_cannot_tell():
+    # Every vector the same: only the texts' words can separate the two sides, as they must for a
+    # service word the English embedding model does not know ("fastlege").
+    inside = np.tile(unit(np.ones((1, 8))), (60, 1))
+    outside = np.tile(unit(np.ones((1, 8))), (30, 1))
+    inside_texts = [f"bytte fastlege nummer {i % 3}" for i in range(60)]
+    outside_texts = [f"beste skins fortnite sesong {i % 3}" for i in range(30)]
+    model = DomainModel.fit(inside, outside, inside_texts, outside_texts)
+    vector = unit(np.ones((1, 8)))[0]
+    assert model.probability(vector, "how do i change my fastlege") > 0.7
+    assert model.probability(vector, "fortnite skins") < 0.3
+
+
+def test_texts_must_pair_with_vectors():
+    with pytest.raises(ValueError):
+        DomainModel.fit(np.ones((3, 4)), np.ones((2, 4)), ["a", "b"], ["c", "d"])

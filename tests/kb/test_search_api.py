@@ -21,8 +21,9 @@ async def test_search_routes_tax_card_question_to_skatteetaten(client):
     _, response = await client.get("/v1/search", params={"q": "hvordan får jeg skattekort", "k": 3})
     assert response.status == 200
     body = response.json
-    assert set(body) == {"results", "confident", "in_domain"}
+    assert set(body) == {"results", "confident", "in_domain", "named"}
     assert 0.0 <= body["in_domain"] <= 1.0
+    assert body["named"] == []
     top = body["results"][0]
     assert CONTRACT_FIELDS <= set(top)
     assert top["service"] == "skatteetaten"
@@ -161,7 +162,7 @@ async def test_a_follow_up_is_searched_in_the_context_of_the_last_question(clien
     params = {"q": "og hvis jeg bor hjemme?", "k": 3, "context": "hvordan søker jeg borteboerstipend"}
     _, response = await client.get("/v1/search", params=params)
     assert response.status == 200
-    assert set(response.json) == {"results", "confident", "in_domain", "in_context"}
+    assert set(response.json) == {"results", "confident", "in_domain", "named", "in_context"}
     in_context = response.json["in_context"]
     assert set(in_context) == {"results", "confident"}
     assert in_context["results"][0]["service"] == "lanekassen"
@@ -174,3 +175,9 @@ async def test_a_blank_context_is_no_context_and_a_long_one_is_400(client):
     _, response = await client.get("/v1/search", params={"q": "moped", "context": "x" * 1001})
     assert response.status == 400
     assert response.json["error"]["code"]
+
+
+async def test_the_services_a_question_names_come_with_the_results(client):
+    _, response = await client.get("/v1/search", params={"q": "hva med lånekassen og NAV da?", "k": 3})
+    assert response.status == 200
+    assert response.json["named"] == ["lanekassen", "nav"]

@@ -101,6 +101,9 @@ async def search(request: Request) -> HTTPResponse:
         in_domain = 1.0  # "kva gjer rusinfo": a short question that names a service is about it
     if in_domain is not None:
         body["in_domain"] = round(in_domain, 4)
+    # The services the question names by name ("hva med fastlegen?"): a follow-up that names
+    # another service than the last answer's is about that one.
+    body["named"] = ctx.service_names.named(query)
     if context:
         body["in_context"] = _ranked(ctx, ctx.index.search_in_context(query, context, max(k, 2)), k)
     return json(body)
