@@ -4,9 +4,9 @@ check-in for sadness, the question a sad message also asks ("hater kroppen min, 
 snakke med om det?"), answered as any question would be (an answer, or options).
 
 The crisis answer comes first and never waits for this action (rules: `utter_crisis`, then this).
-It answers only when the message asks something, the knowledge base is confident, and the answer
-is from a service the crisis answer does not already name; otherwise it sends nothing, so the
-crisis answer stays short. If the knowledge base is down, it stays silent: the crisis answer has
+It answers only when the message asks something (or, before the check-in, says how the young
+person feels), the knowledge base is confident, and the answer is from a service the crisis answer
+or check-in does not already name; otherwise it sends nothing, so the crisis answer stays short. If the knowledge base is down, it stays silent: the crisis answer has
 already been given.
 """
 
@@ -44,10 +44,15 @@ class ActionAnswerAfterCrisis(ActionAnswerFromKB):
     ) -> list[dict[str, Any]]:
         message = tracker.latest_message or {}
         text = (message.get("text") or "").strip()
-        if not text or text.startswith("/") or not asks_question(text):
+        if not text or text.startswith("/"):
             return []
-        if (message.get("intent") or {}).get("name") == FEELING_DOWN_INTENT:
+        sad = (message.get("intent") or {}).get("name") == FEELING_DOWN_INTENT
+        if sad and asks_question(text):
             return await self._answer_sad_question(dispatcher, tracker)
+        if not sad and not asks_question(text):
+            # after a crisis answer, a statement adds nothing; sadness ("kjæresten slo opp og jeg
+            # gråter hele tiden") gets the answer the knowledge base is sure of before the check-in
+            return []
         try:
             search = await self._kb.search(text, self._config.search_k)
         except KBUnavailable as exc:

@@ -15,6 +15,7 @@ from common.wish_to_talk import in_this_chat, seeks_a_service
 
 from .config import ActionConfig
 from .context import (
+    age,
     broad_request,
     correction,
     dissatisfied,
@@ -272,6 +273,12 @@ class ActionAnswerFromKB(Action):
             on_its_own = any(r.service == context.service for r in alone.results)
             if corrected and top is not None and top.service != context.service and self._confident(combined):
                 return self._answer(combined.results, lang, combined_question)
+            if age(question) is not None and not corrected:
+                # A bare age ("im 16 btw") adds nothing about the topic: the last answer's service,
+                # its best entry read with the age.
+                stay = next((r for r in combined.results if r.service == context.service), None)
+                if stay is not None and stay.score >= self._config.follow_up_score:
+                    return self._answer([stay, *(r for r in combined.results if r is not stay)], lang, combined_question)
             named = [service for service in alone.named if service != context.service]
             if named and (strong or weak) and not corrected:
                 # "hva med fastlegen?" after an answer from the school nurse: the same question, put

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
+from common.question import asks_question  # noqa: F401 (the actions import it from here)
 from common.spelling import normalise_words
 
 # Openings that continue the last topic: "og ...", "hva med ...", "what about ...", "enn ...".
@@ -198,23 +199,6 @@ def last_bot_custom(events: Iterable[dict[str, Any]]) -> dict[str, Any]:
         elif kind == "bot" and seen_user:
             return dict((event.get("data") or {}).get("custom") or {})
     return {}
-
-
-# A question in the message: a question mark, or a question word or phrase in nb, nn, dialect or en.
-_QUESTION = re.compile(
-    r"\?|\b(?:hva|hvordan|hvem|hvor|hvilken|hvilke|hvilket|hvorfor|kva|korleis|kven|kor|ka|koss|kossen|kem"
-    r"|what|how|who|where|which|why"
-    r"|(?:kan|må|skal|bør|får|trenger|treng) (?:jeg|eg|æ|man|ein|en)"
-    r"|(?:can|should|do|must|could) (?:i|we|you|someone)|is (?:it|there|that)|are there"
-    # not knowing what to do is asking too: "i dont know if i want to go to the police", "veit
-    # ikkje om eg skal melde det", "idk whether to tell"
-    r"|(?:know|sure) (?:if|whether)|(?:vet|veit|vett|aner) (?:ikke|ikkje|itj|ikk) (?:om|åssen|hvordan|korleis)|idk)\b"
-)
-
-
-def asks_question(text: str) -> bool:
-    """Does the message ask something ("kan jeg anmelde det", "who helps w that?")?"""
-    return bool(_QUESTION.search(text.lower()))
 
 
 # Words that name no topic: pronouns, small words, and asking for help in general. A message made

@@ -45,6 +45,12 @@ async def test_a_sad_message_s_question_gets_what_any_question_gets(kb_url):
     assert [m["custom"]["kind"] for m in messages] == ["answer"]
 
 
+async def test_a_sad_statement_gets_the_answer_the_knowledge_base_is_sure_of(kb_url):
+    messages, _ = await run(kb_url, "er så lei meg, fikk ikke skattekort", intent="feeling_down")
+    assert [m["custom"]["service"] for m in messages] == ["skatteetaten"]
+    assert await run(kb_url, "er så lei meg, fikk ikke skattekort", intent="crisis") == ([], [])
+
+
 async def test_a_sad_message_s_question_with_no_answer_leaves_the_check_in_alone(kb_url):
     assert await run(kb_url, "føler meg så dum, hvordan får jeg tak i elytra i minecraft?", intent="feeling_down") == ([], [])
     assert await run("http://127.0.0.1:9", "hvordan får jeg skattekort?", intent="feeling_down") == ([], [])

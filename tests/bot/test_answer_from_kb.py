@@ -439,6 +439,13 @@ async def test_a_follow_up_that_names_another_service_is_the_same_question_to_th
     assert (custom["entry_id"], custom["service"]) == ("gp-secret", "fastlege")
 
 
+async def test_a_bare_age_stays_on_the_last_answers_service():
+    custom = await decide(
+        [result("gp-change", "fastlege", 0.3)], NURSE_FIRST, text="im 16 btw", service="fastlege",
+    )
+    assert (custom["entry_id"], custom["service"]) == ("gp-secret", "fastlege")
+
+
 async def test_a_follow_up_naming_no_other_service_stays_on_the_topic():
     custom = await decide(
         [result("gp-change", "fastlege", 0.6)], NURSE_FIRST, text="what about at school", service="skolehelsetjenesten",

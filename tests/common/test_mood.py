@@ -1,0 +1,26 @@
+"""feels_low (common/mood.py): a statement of feeling low, in nb, nn, dialect and en."""
+
+from __future__ import annotations
+
+import pytest
+
+from common.mood import feels_low
+
+
+@pytest.mark.parametrize("text", [
+    "eg er så lei meg", "har det så dritt for tida", "føle mæ så tom og åleine", "æ e bare så aleina",
+    "alt er bare svart", "hjertet mitt er knust", "gråter hele tiden", "ingen bryr seg om meg",
+    "life is just so heavy rn", "i feel like nobody actually cares about me", "feel empty all the time",
+    "im so lonely", "i feel so down lately",
+])
+def test_feeling_low(text):
+    assert feels_low(text)
+
+
+@pytest.mark.parametrize("text", [
+    "er tom for penger denne måneden", "jeg er alene hjemme i helga", "i am so bad at math",
+    "er så dårlig i matte", "bad weather today", "jeg har det bra", "how do i change my fastlege",
+    "i feel like i should apply for bostøtte", "feel free to tell me",
+])
+def test_ordinary_uses_of_the_same_words(text):
+    assert not feels_low(text)
