@@ -174,6 +174,10 @@ class ActionAnswerFromKB(Action):
         options = options[: self._config.clarify_options]
         if len(options) > 1 and len({o.service for o in options}) == 1 and top.score >= self._config.follow_up_score:
             return self._answer(results, lang, question)
+        if len({r.service for r in results}) == 1 and top.score >= self._config.follow_up_score:
+            # Everything close enough to show is from one service ("is weed really that dangerous":
+            # one entry cleared the knowledge base's floor): a clarify of it would say nothing more.
+            return self._answer(results, lang, question)
         return clarify_reply(options, self._config.clarify_options, lang), Context(question, None)
 
     async def _entry(self, entry_id: str, lang: str) -> tuple[Reply, Context]:

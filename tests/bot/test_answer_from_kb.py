@@ -607,3 +607,13 @@ async def test_options_need_something_close(top, response):
     await action.run(dispatcher, make_tracker("hva er newtons tredje lov"), domain={})
     [message] = dispatcher.messages
     assert message["response"] == response
+
+
+async def test_a_single_service_among_all_results_is_answered_not_offered():
+    custom = await decide([result("rus-cannabis", "rusinfo", 0.39)], [], text="is weed really that dangerous", context=False, in_domain=0.9)
+    assert (custom["kind"], custom["service"]) == ("answer", "rusinfo")
+    custom = await decide(
+        [result("rus-cannabis", "rusinfo", 0.39), result("nav-jobb", "nav", 0.385)], [], text="is weed dangerous", context=False,
+        in_domain=0.9,
+    )
+    assert custom["kind"] == "clarify"
