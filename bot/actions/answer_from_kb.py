@@ -113,6 +113,10 @@ def _yes_no_reply(intent: str, options: list[dict[str, Any]] | None, previous: d
         return options_reply(options, lang, WHICH_ONE_TEXT)
     if intent == "deny" and previous.get("kind") == "answer":
         return not_helpful_reply()
+    if intent == "deny" and previous.get("kind") == "check_in":
+        # "nei det går fint, bare en dårlig dag" after the gentle check-in, which the NLU read with
+        # more words than a no: as the rule for a no to the check-in does.
+        return Reply(response="utter_check_in_declined")
     if previous.get("kind") == "handoff_offer" and intent in ("affirm", "deny"):
         # The offer this action made after an answer that did not help: as its buttons do.
         return Reply(response="utter_handoff" if intent == "affirm" else "utter_handoff_declined")

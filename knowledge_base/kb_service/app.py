@@ -110,7 +110,7 @@ def create_app(config: KBConfig | None = None, *, embedder: Embedder | None = No
     entries = load_entries(config.content_dir, services)
     embedder = embedder or load_embedder(config.model)
     cache = EmbeddingCache(config.cache_dir, config.model) if config.cache_dir else None
-    outside_texts = read_outside_questions(config.outside_file)
+    outside_texts = read_outside_questions(config.outside_file) + read_outside_questions(config.outside_more_file)
     outside = encode_texts(outside_texts, embedder, cache) if outside_texts else None
     index = SearchIndex(entries, embedder, cache=cache, outside=outside, outside_texts=outside_texts or None)
 

@@ -41,6 +41,9 @@ class KBConfig:
     # Questions outside the catalogue, for the domain model (`domain.py`; KB_OUTSIDE_FILE). A
     # missing file turns it off: searches then carry no `in_domain`.
     outside_file: Path = KB_DIR.parent / "training_data" / "nlu" / "out_of_coverage.yml"
+    # More of them, for the domain model only (not the NLU's out-of-scope intent): dialect,
+    # English and near misses that name a service (KB_OUTSIDE_MORE_FILE; a plain YAML list).
+    outside_more_file: Path = KB_DIR / "outside_questions.yml"
     max_k: int = 20
     max_query_chars: int = 1000
     # The content store. None: read-only, from the YAML files (no admin API).
@@ -73,6 +76,7 @@ class KBConfig:
             services_added_file=Path(env.get("KB_SERVICES_ADDED_FILE", defaults.services_added_file)),
             model=env.get("KB_MODEL", defaults.model),
             outside_file=Path(env.get("KB_OUTSIDE_FILE", defaults.outside_file)),
+            outside_more_file=Path(env.get("KB_OUTSIDE_MORE_FILE", defaults.outside_more_file)),
             cache_dir=Path(env["KB_CACHE_DIR"]) if env.get("KB_CACHE_DIR") else defaults.cache_dir,
             host=env.get("KB_HOST", defaults.host),
             port=int(env.get("KB_PORT", defaults.port)),

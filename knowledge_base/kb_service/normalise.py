@@ -72,11 +72,25 @@ def english_share(text: str) -> float:
     return sum(word in ENGLISH_MARKERS for word in found) / len(found) if found else 0.0
 
 
+# Phrasal verbs whose verb alone means something else: "slo opp" is a break-up, not a blow (it
+# met the entries on violence by "slo"). Rewritten to the words the entries use.
+PHRASAL = (
+    (re.compile(r"\b(?:slo|slått|slår|slå|sloe)\s+(?:det\s+)?opp\b"), "gjorde det slutt"),
+)
+
+
+def _phrasal(text: str) -> str:
+    lowered = text.lower()
+    for pattern, replacement in PHRASAL:
+        lowered = pattern.sub(replacement, lowered)
+    return lowered
+
+
 def tokens(text: str, known: Collection[str] | None = None) -> list[str]:
     """BM25 tokens: stems, neighbouring words joined, and '#'-marked character 4-grams.
 
     `known` is the index's vocabulary, for restoring æ, ø and å in a query ("laanekassen")."""
-    plain = [word for word in words(text, known) if word not in STOPWORDS]
+    plain = [word for word in words(_phrasal(text), known) if word not in STOPWORDS]
     stems = _stemmer().stemWords(plain)
     joined = _stemmer().stemWords([a + b for a, b in zip(plain, plain[1:])])
     grams = [

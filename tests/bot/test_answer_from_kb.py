@@ -617,3 +617,9 @@ async def test_a_single_service_among_all_results_is_answered_not_offered():
         in_domain=0.9,
     )
     assert custom["kind"] == "clarify"
+
+
+async def test_a_no_with_more_words_after_the_check_in_is_a_no_to_it(kb_url):
+    tracker = after_bot(make_tracker("nei det går fint, bare en dårlig dag", intent="deny"), {"kind": "check_in"})
+    [message] = await run_action(kb_url, tracker)
+    assert message["response"] == "utter_check_in_declined"

@@ -66,7 +66,11 @@ async def test_without_outside_questions_there_is_no_in_domain(embedder, tmp_pat
     from sanic import Sanic
 
     Sanic.test_mode = True
-    app = create_app(KBConfig(content_dir=FIXTURES / "content", cache_dir=None, outside_file=tmp_path / "none.yml"), embedder=embedder)
+    config = KBConfig(
+        content_dir=FIXTURES / "content", cache_dir=None, outside_file=tmp_path / "none.yml",
+        outside_more_file=tmp_path / "none either.yml",
+    )
+    app = create_app(config, embedder=embedder)
     _, response = await app.asgi_client.get("/v1/search", params={"q": "hvordan får jeg skattekort"})
     Sanic._app_registry.clear()
     assert set(response.json) == {"results", "confident", "named"}

@@ -62,3 +62,8 @@ def test_ascii_letters_meet_the_indexed_words():
     assert "førerkort" in words("forerkort", known)
     assert set(tokens("laanekassen stipend", known)) & set(tokens("Lånekassen stipend"))
     assert words("lanekassen") == ["lanekassen"]  # without a vocabulary, only "aa" is repaired
+
+
+def test_a_break_up_is_not_a_blow():
+    assert tokens("kjæresten min slo opp") == tokens("kjæresten min gjorde det slutt")
+    assert "slo" in " ".join(tokens("kjæresten min slo meg"))
