@@ -623,3 +623,11 @@ async def test_a_no_with_more_words_after_the_check_in_is_a_no_to_it(kb_url):
     tracker = after_bot(make_tracker("nei det går fint, bare en dårlig dag", intent="deny"), {"kind": "check_in"})
     [message] = await run_action(kb_url, tracker)
     assert message["response"] == "utter_check_in_declined"
+
+
+async def test_a_correction_is_not_judged_outside_by_its_words_alone():
+    custom = await decide(
+        [result("gp-change", "fastlege", 0.5), result("legevakt-natt", "legevakt", 0.42)], [],
+        text="no I meant my regular doctor, I want to switch to a new one", service="frikort-helse", in_domain=0.16,
+    )
+    assert (custom["kind"], custom["service"]) == ("answer", "fastlege")
