@@ -239,9 +239,8 @@ class ActionAnswerFromKB(Action):
         alone = await self._kb.search(question, k, context.question if with_context else None)
         # Outside the catalogue by the domain model, and the knowledge base not sure (or the model
         # very sure it is outside): no service is named (unless the last topic explains the
-        # message, below).
-        # A correction ("no I meant my regular doctor") continues a conversation inside the
-        # catalogue: its words alone are no measure of that.
+        # message, below). Not for a correction ("no I meant my regular doctor"): it continues a
+        # conversation inside the catalogue, and its words alone are no measure of that.
         outside = not corrected and alone.in_domain is not None and (
             alone.in_domain < self._config.outside_even_if_sure_below
             or (not alone.confident and alone.in_domain < self._config.outside_below)
