@@ -376,6 +376,9 @@ class ActionAnswerFromKB(Action):
         message = tracker.latest_message or {}
         intent = (message.get("intent") or {}).get("name")
         text = (message.get("text") or "").strip()
+        # "can you answer in english? where do i test for chlamydia": the question is the rest (the
+        # NLU's language tagger took the request out; the language slot is already set).
+        text = str(message.get("without_language_request") or "").strip() or text
         chosen = _chosen_entry_id(tracker)
         if chosen is not None:
             return await self._entry(chosen, lang)

@@ -27,6 +27,9 @@ class LanguageChoice:
     other: bool = False
     # The message asks for nothing but a language switch.
     switch_only: bool = False
+    # With a switch and more: the rest of the message, without the request ("can you answer in
+    # english? where do i test" -> "where do i test").
+    rest: str = ""
 
 
 def channel_language(metadata: Mapping[str, Any] | None) -> str | None:
@@ -37,7 +40,7 @@ def channel_language(metadata: Mapping[str, Any] | None) -> str | None:
 def choose_language(text: str, metadata: Mapping[str, Any] | None = None) -> LanguageChoice:
     request = find_language_request(text)
     if request is not None:
-        return LanguageChoice(request.lang, switch_only=request.only_request)
+        return LanguageChoice(request.lang, switch_only=request.only_request, rest=request.rest)
     guess = guess_language(text)
     if guess.decisive and guess.lang in ANSWER_LANGUAGES:
         return LanguageChoice(guess.lang)

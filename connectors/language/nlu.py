@@ -3,7 +3,8 @@
 It emits a `lang` entity (which fills the sticky `lang` slot) when the message is clear about its
 language, asks for a switch, or carries the widget's language; otherwise the slot keeps its value.
 A message only asking to switch gets the `switch_language` intent, a message in another language
-the `other_language` intent. It runs before `CrisisOverride`, so a crisis still wins.
+the `other_language` intent; a switch with a question ("can you answer in english? where do i test
+for chlamydia") goes out with the question alone as `without_language_request`, for the search. It runs before `CrisisOverride`, so a crisis still wins.
 """
 
 from __future__ import annotations
@@ -23,6 +24,8 @@ SWITCH_INTENT = "switch_language"
 OTHER_INTENT = "other_language"
 FALLBACK_INTENT = "ask_question"
 METADATA = "metadata"
+# The parse-data key for the message without its request for a language.
+WITHOUT_REQUEST = "without_language_request"
 
 
 @DefaultV1Recipe.register(
@@ -41,6 +44,9 @@ class LanguageTagger(RuleComponent):
         choice = choose_language(text, message.get(METADATA) or {})
         if choice.lang is not None:
             self._add_language_entity(message, choice.lang, len(text))
+        if choice.rest and not choice.switch_only:
+            # The action searches the question without the request for a language in it.
+            message.set(WITHOUT_REQUEST, choice.rest, add_to_output=True)
         self._set_intent(message, self._intent_for(choice, message))
 
     @staticmethod

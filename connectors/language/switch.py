@@ -76,6 +76,9 @@ class LanguageRequest:
     lang: str
     # True when the message asks for nothing but the switch ("english please").
     only_request: bool
+    # The message without the request and what it says about the writer's language ("can you
+    # answer in english? where do i test for chlamydia" -> "where do i test for chlamydia").
+    rest: str = ""
 
 
 def find_language_request(text: str) -> LanguageRequest | None:
@@ -88,4 +91,14 @@ def find_language_request(text: str) -> LanguageRequest | None:
     lang = _lang_of(match.group("name"))
     leftover = _ABILITY.sub(" ", normalised[: match.start()] + " " + normalised[match.end():]).split()
     words = [w for w in (re.sub(r"[^\w]", "", w) for w in leftover) if w and w not in FILLER]
-    return LanguageRequest(lang, only_request=len(words) <= MAX_LEFTOVER_WORDS)
+    return LanguageRequest(lang, only_request=len(words) <= MAX_LEFTOVER_WORDS, rest=_rest(" ".join(leftover)))
+
+
+def _rest(leftover: str) -> str:
+    """The clauses of what is left that say more than filler ("can you ?" is left of the request)."""
+    clauses = re.split(r"\s*[,.;:!?]+\s*", leftover)
+    kept = [
+        clause.strip() for clause in clauses
+        if any(w not in FILLER for w in (re.sub(r"[^\w]", "", w) for w in clause.split()) if w)
+    ]
+    return " ".join(kept)

@@ -631,3 +631,11 @@ async def test_a_correction_is_not_judged_outside_by_its_words_alone():
         text="no I meant my regular doctor, I want to switch to a new one", service="frikort-helse", in_domain=0.16,
     )
     assert (custom["kind"], custom["service"]) == ("answer", "fastlege")
+
+
+async def test_a_question_with_a_request_for_a_language_is_searched_without_the_request(kb_url):
+    # (the request's words alone find nothing: only the rest can give this answer)
+    tracker = make_tracker("can you answer in english please", slots={"lang": "en"})
+    tracker.latest_message["without_language_request"] = "hvordan får jeg skattekort"
+    [message] = await run_action(kb_url, tracker)
+    assert (message["custom"]["kind"], message["custom"]["service"]) == ("answer", "skatteetaten")

@@ -41,6 +41,13 @@ def test_the_widget_language_fills_in():
     assert languages(run(parsed("takk", intent="thanks", metadata={"lang": "en"}))) == ["en"]
 
 
+def test_a_request_with_a_question_goes_out_with_the_question_alone():
+    message = run(parsed("can you answer in english? where do i test for chlamydia"))
+    assert languages(message) == ["en"] and message.get("intent")["name"] == "ask_question"
+    assert message.get("without_language_request") == "where do i test for chlamydia"
+    assert run(parsed("in english please", intent="greet")).get("without_language_request") is None
+
+
 def test_a_bare_request_becomes_switch_language():
     message = run(parsed("in english please", intent="greet"))
     assert languages(message) == ["en"]

@@ -42,6 +42,17 @@ def test_a_request_alone_is_only_a_switch(text, lang):
 def test_a_request_with_a_question_is_a_switch_and_a_question():
     request = find_language_request("kan du svare på engelsk, hvordan får jeg skattekort")
     assert request is not None and request.lang == "en" and not request.only_request
+    assert request.rest == "hvordan får jeg skattekort"
+
+
+@pytest.mark.parametrize(("text", "rest"), [
+    ("can you answer in english? where do i test for chlamydia", "where do i test for chlamydia"),
+    ("my norwegian is bad, can you answer in english. how do i get a tax card", "how do i get a tax card"),
+    ("svar på nynorsk: kor søkjer eg bustøtte?", "kor søkjer eg bustøtte"),
+    ("english please", ""),
+])
+def test_the_rest_is_the_message_without_the_request(text, rest):
+    assert find_language_request(text).rest == rest
 
 
 @pytest.mark.parametrize(
