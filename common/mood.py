@@ -21,6 +21,15 @@ _MOOD = (
     r"|ingen (?:å|og) (?:snakke|prate|snakk|prat) med"
     r"|alt er (?:så |bare )?(?:svart|mørkt|tungt|dritt|grått)|alt føles (?:så |bare )?(?:tungt|meningsløst|tomt)"
     r"|sad|sadness|depressed|lonely|heartbroken|crying|cry every|miserable|(?:nobody|no one) (?:\w+ )?cares"
+    # not doing well, in general words: "har det ikke så bra", "sliter psykisk", "not doing ok"
+    r"|har det (?:ikke|ikkje|itj|ikke så|ikkje så|itj så) (?:bra|godt|greit)"
+    r"|(?:føler|føle|kjenner) (?:meg|mæ|me) (?:ikke|ikkje|itj) (?:bra|god|ok|okei)"
+    r"|(?:sliter|slit|slite) (?:så |mye |mykje |veldig |skikkelig |sykt )?(?:psykisk|med psyken|for tida|for tiden|i det siste|no|nå)\b"
+    r"|(?:tung|tøff|vanskelig|vanskeleg|mørk) (?:periode|tid)|psyken min"
+    r"|(?:not|n't|nt) (?:doing )?(?:ok|okay|well|good|great|fine) (?:at all|lately|rn|right now|anymore)"
+    r"|i'?m not ok(?:ay)?|im not ok(?:ay)?|not doing (?:ok|okay|well|good)"
+    r"|(?:having|have|had|going through) (?:a |such a |a really )?(?:hard|rough|tough|difficult|dark) time"
+    r"|going through a lot|struggling (?:a lot|so much|lately|rn|mentally|with my mental health)|mental health is (?:bad|shit|awful|terrible)"
     r"|no friends|no one to talk to|nobody to talk to|so heavy|everything is (?:so )?(?:heavy|dark|awful|shit)"
 )
 # Words that say a feeling only after "I feel", "føler meg", "er så".
