@@ -15,7 +15,7 @@ import re
 # Words and phrases that say how someone feels on their own.
 _MOOD = (
     r"trist|tristt|lei meg|lei mæ|lei me|nedfor|deppa|depp|deprimert|ensom|einsam|ensomt|einsamt"
-    r"|gråter|gråte|gråt|grine|griner|grina|grin|knust|hjertet mitt|hjerte mitt|hjartet mitt"
+    r"|gråter|gråte|gråt|grine|griner|grina|hjertet mitt|hjerte mitt|hjartet mitt"
     r"|har det (?:så |helt |skikkelig |bare )?(?:vondt|dritt|jævlig|kjipt|tungt|fælt|ille|ikke bra|ikkje bra|itj bra)"
     r"|ingen (?:\w+ )?bryr seg|ingen som bryr seg|ingen venner|ingen vener|ingen venna"
     r"|ingen (?:å|og) (?:snakke|prate|snakk|prat) med"
@@ -33,7 +33,11 @@ _MOOD = (
     r"|no friends|no one to talk to|nobody to talk to|so heavy|everything is (?:so )?(?:heavy|dark|awful|shit)"
 )
 # Words that say a feeling only after "I feel", "føler meg", "er så".
-_FRAMED = r"tom|tomt|tomme|aleine|alene|åleine|aleina|åleina|alone|empty|down|low|awful|terrible|horrible|shit|like shit|bad|dårlig|dritt|elendig|ødelagt|sliten|slitne"
+# ("knust" alone is a broken phone screen; "helt knust" a feeling.)
+_FRAMED = (
+    r"tom|tomt|tomme|aleine|alene|åleine|aleina|åleina|alone|empty|down|low|awful|terrible|horrible"
+    r"|shit|like shit|bad|dårlig|dritt|elendig|ødelagt|sliten|slitne|knust|knuste"
+)
 _FRAME = (
     r"(?:føler|føle|følar|kjenner|kjenne|kjennar|feel|feeling|felt|feels|i'?m so|im so|i am so|er så|e så|er helt|e heilt|er heilt)"
     r"(?: (?:meg|mæ|me|myself|så|so|really|really really|just|bare|berre|helt|heilt|veldig|litt|kinda|pretty|skikkelig|sykt))*"

@@ -6,8 +6,8 @@ snakke med om det?"), answered as any question would be (an answer, or options).
 The crisis answer comes first and never waits for this action (rules: `utter_crisis`, then this).
 It answers only when the message asks something (or, before the check-in, says how the young
 person feels), the knowledge base is confident, and the answer is from a service the crisis answer
-or check-in does not already name; otherwise it sends nothing, so the crisis answer stays short. If the knowledge base is down, it stays silent: the crisis answer has
-already been given.
+or check-in does not already name; otherwise it sends nothing, so the crisis answer stays short.
+If the knowledge base is down, it stays silent: the crisis answer has already been given.
 """
 
 from __future__ import annotations
