@@ -39,7 +39,7 @@ from ..handoff.service import HandoffService, pickup_code, unavailable_message
 from ..handoff.teams import load_teams
 from ..handoff.tickets import TicketStore
 from ..incoming import IncomingMessage
-from ..language.choice import reply_language
+from ..language.choice import DEFAULT_LANGUAGE, channel_language, reply_language
 from ..settings import Settings
 from ..transcript import TranscriptMessage
 from .config import WidgetConfig
@@ -255,7 +255,9 @@ class WidgetInput(InputChannel):
         if ticket is None:
             return None
         transcript = await self.store.transcript.history(ticket.session) if ticket.session else []
-        lang = reply_language(request.text, request.metadata)
+        # A code says nothing about language ("ax3v43eg" read as nynorsk by its "eg"): the widget's
+        # language, else the one the question was asked in.
+        lang = channel_language(request.metadata) or ticket.lang or DEFAULT_LANGUAGE
         answers = await self.handoff.pickup(code, lang, transcript) or []
         replies = await self.store.append(request.session, answers)
         await self.store.save_reply(request.session, request.client_id, replies)

@@ -127,6 +127,21 @@ async def test_after_a_crisis_the_ticket_is_urgent_from_the_start(widget_config,
     assert reply["messages"][0]["custom"]["priority"] == "urgent"
 
 
+async def test_a_pickup_code_gets_the_language_of_the_question_not_a_guess_from_its_letters(
+    widget_config, store, make_handoff, tmp_path, monkeypatch
+):
+    # "ax3v43eg": the language detector reads "eg" as nynorsk.
+    monkeypatch.setattr("connectors.handoff.tickets.new_pickup_code", lambda: "AX3V-43EG")
+    handoff = await make_handoff(tmp_path, hours="00:00-00:00")  # never open
+    async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
+        session = await new_session(base)
+        _, reply, _ = await call("POST", base + "/message", message(session, "/confirm_handoff", client_id="c-00000001"))
+        assert reply["messages"][0]["custom"]["pickup"] == "AX3V-43EG"
+        later = await new_session(base)
+        _, waiting, _ = await call("POST", base + "/message", message(later, "ax3v43eg", client_id="c-00000002"))
+        assert waiting["messages"][0]["custom"]["kind"] == "pickup" and "ikke kommet" in waiting["messages"][0]["text"]
+
+
 async def test_outside_opening_hours_the_young_person_gets_helplines_and_a_pickup_code(widget_config, store, make_handoff, tmp_path):
     handoff = await make_handoff(tmp_path, hours="00:00-00:00")  # never open
     async with serve_channel(WidgetInput(widget_config, store, handoff), scripted_bot(BOT)) as base:
