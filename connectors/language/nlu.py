@@ -4,7 +4,8 @@ It emits a `lang` entity (which fills the sticky `lang` slot) when the message i
 language, asks for a switch, or carries the widget's language; otherwise the slot keeps its value.
 A message only asking to switch gets the `switch_language` intent, a message in another language
 the `other_language` intent; a switch with a question ("can you answer in english? where do i test
-for chlamydia") goes out with the question alone as `without_language_request`, for the search. It runs before `CrisisOverride`, so a crisis still wins.
+for chlamydia") goes out with the question alone as `without_language_request`, for the search.
+It runs before `CrisisOverride`, so a crisis still wins.
 """
 
 from __future__ import annotations
