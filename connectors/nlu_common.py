@@ -96,3 +96,11 @@ def set_intent(message: Message, name: str, confidence: float = 1.0) -> None:
     message.set(INTENT, {"name": name, "confidence": confidence}, add_to_output=True)
     ranking = [r for r in message.get(INTENT_RANKING_KEY) or [] if r.get("name") != name]
     message.set(INTENT_RANKING_KEY, [{"name": name, "confidence": confidence}, *ranking], add_to_output=True)
+
+
+def decide_intent(message: Message, name: str) -> None:
+    """`set_intent` by a rule that knows better than the small-talk gate: whatever small talk the
+    gate saw (`gated_intent`, connectors.nlu_gate) no longer counts."""
+    set_intent(message, name)
+    if message.get("gated_intent") is not None:
+        message.set("gated_intent", None, add_to_output=True)

@@ -20,7 +20,7 @@ from rasa.shared.nlu.training_data.message import Message
 from common.mood import feels_low
 from common.question import asks_question
 
-from .nlu_common import RuleComponent, set_intent
+from .nlu_common import RuleComponent, decide_intent
 
 FEELING_DOWN_INTENT = "feeling_down"
 # What DIET calls a statement of feeling it has no intent for; small talk, yes, no and requests for
@@ -40,7 +40,5 @@ class LowMoodIntent(RuleComponent):
                 text and not text.startswith("/") and intent in READ_AS_QUESTION
                 and feels_low(text) and not asks_question(text)
             ):
-                set_intent(message, FEELING_DOWN_INTENT)
-                if message.get("gated_intent") is not None:
-                    message.set("gated_intent", None, add_to_output=True)
+                decide_intent(message, FEELING_DOWN_INTENT)
         return messages

@@ -16,7 +16,7 @@ from rasa.shared.nlu.training_data.message import Message
 
 from common.open_now import asks_who_is_open
 
-from .nlu_common import RuleComponent, set_intent
+from .nlu_common import RuleComponent, decide_intent
 
 QUESTION_INTENT = "ask_question"
 
@@ -27,7 +27,5 @@ class WhoIsOpenIntent(RuleComponent):
         for message in messages:
             text = message.get(TEXT) or ""
             if text and not text.startswith("/") and asks_who_is_open(text):
-                set_intent(message, QUESTION_INTENT)
-                if message.get("gated_intent") is not None:
-                    message.set("gated_intent", None, add_to_output=True)
+                decide_intent(message, QUESTION_INTENT)
         return messages

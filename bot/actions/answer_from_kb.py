@@ -170,6 +170,10 @@ class ActionAnswerFromKB(Action):
         related = related_results(results, self._config.related_options, self._config.related_min_share)
         return answer_reply(results[0], lang, related), Context(question, results[0].service)
 
+    def _answer_first(self, pick: KBResult, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
+        """The answer from `pick`, the other results after it (for the related entries)."""
+        return self._answer([pick, *(r for r in results if r is not pick)], lang, question)
+
     def _clarify(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
         """Options from one plausible topic: the best result and others related to its service.
         When several are all of one service, the choice says nothing the answer would not: answer."""
@@ -287,7 +291,7 @@ class ActionAnswerFromKB(Action):
                 # its best entry read with the age.
                 stay = next((r for r in combined.results if r.service == context.service), None)
                 if stay is not None and stay.score >= self._config.follow_up_score:
-                    return self._answer([stay, *(r for r in combined.results if r is not stay)], lang, combined_question)
+                    return self._answer_first(stay, combined.results, lang, combined_question)
             named = [service for service in alone.named if service != context.service]
             if named and (strong or weak) and not corrected:
                 # "hva med fastlegen?" after an answer from the school nurse: the same question, put
@@ -295,8 +299,7 @@ class ActionAnswerFromKB(Action):
                 pick = next((r for r in combined.results if r.service == named[0]), None)
                 pick = pick or next((r for r in alone.results if r.service == named[0]), None)
                 if pick is not None and pick.score >= self._config.follow_up_score:
-                    rest = [r for r in combined.results if r is not pick]
-                    return self._answer([pick, *rest], lang, combined_question)
+                    return self._answer_first(pick, combined.results, lang, combined_question)
             if not corrected and same_service:
                 if strong or weak or (not confident_alone and on_its_own):
                     return self._answer(combined.results, lang, combined_question)
@@ -310,7 +313,7 @@ class ActionAnswerFromKB(Action):
                     and stay.score >= self._config.follow_up_score
                     and stay.score >= top.score - self._config.follow_up_stay_margin
                 ):
-                    return self._answer([stay, *(r for r in combined.results if r is not stay)], lang, combined_question)
+                    return self._answer_first(stay, combined.results, lang, combined_question)
                 if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).

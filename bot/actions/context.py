@@ -245,10 +245,9 @@ def broad_request(text: str) -> list[str]:
     stuff" -> ["school"]; "har et spørsmål om jobb" -> ["jobb"]); [] when the message asks for no
     help or advice ("jeg trenger penger" is a need, which the knowledge base reads). The topic
     menu's `words` decide whether they name a broad topic."""
-    words = _plain(text).split()
-    if not any(word in _HELP_WORDS for word in words):
+    if not any(word in _HELP_WORDS for word in _plain(text).split()):
         return []
-    return [word for word in words if word not in _VAGUE_WORDS and word not in _TOPIC_FILLERS]
+    return topic_words(text)
 
 
 # Saying the last reply did not help: it did not help or answer, it was not understood, it was too

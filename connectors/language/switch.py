@@ -90,15 +90,16 @@ def find_language_request(text: str) -> LanguageRequest | None:
         return None  # "how do I write in Norwegian" asks about the language, not for it
     lang = _lang_of(match.group("name"))
     leftover = _ABILITY.sub(" ", normalised[: match.start()] + " " + normalised[match.end():]).split()
-    words = [w for w in (re.sub(r"[^\w]", "", w) for w in leftover) if w and w not in FILLER]
+    words = _content_words(leftover)
     return LanguageRequest(lang, only_request=len(words) <= MAX_LEFTOVER_WORDS, rest=_rest(" ".join(leftover)))
+
+
+def _content_words(tokens: list[str]) -> list[str]:
+    """The words among `tokens` (punctuation stripped) that are not filler."""
+    return [w for w in (re.sub(r"[^\w]", "", w) for w in tokens) if w and w not in FILLER]
 
 
 def _rest(leftover: str) -> str:
     """The clauses of what is left that say more than filler ("can you ?" is left of the request)."""
     clauses = re.split(r"\s*[,.;:!?]+\s*", leftover)
-    kept = [
-        clause.strip() for clause in clauses
-        if any(w not in FILLER for w in (re.sub(r"[^\w]", "", w) for w in clause.split()) if w)
-    ]
-    return " ".join(kept)
+    return " ".join(clause.strip() for clause in clauses if _content_words(clause.split()))

@@ -95,6 +95,11 @@ AMBIGUOUS_NAMES = frozenset({"fri", "ros", "kompasset", "hva er innafor", "det f
 SHORT_QUESTION_WORDS = 5
 
 
+def is_short(query: str) -> bool:
+    """A question of at most `SHORT_QUESTION_WORDS` words."""
+    return len(query.split()) <= SHORT_QUESTION_WORDS
+
+
 class ServiceNames:
     """The catalogue's service names and ids, to tell when a question names one."""
 
@@ -110,8 +115,7 @@ class ServiceNames:
         )
 
     def named_in_short_question(self, query: str) -> bool:
-        words = query.lower().split()
-        return len(words) <= SHORT_QUESTION_WORDS and bool(self._pattern.search(" ".join(words)))
+        return is_short(query) and bool(self.named(query))
 
     def named(self, query: str) -> list[str]:
         """The ids of the services a question names ("what about the fastlege" -> ["fastlege"]),

@@ -12,6 +12,7 @@ from sanic.response import HTTPResponse, json
 
 from ..config import KBConfig
 from ..confidence import is_confident
+from ..domain import is_short
 from ..errors import EntryNotFoundError, InvalidQueryError
 from ..results import SearchResult
 
@@ -96,14 +97,15 @@ async def search(request: Request) -> HTTPResponse:
             top.score if top else 0.0, body["confident"], bool(body["results"]),
         )
         _in_background(request.app, record)
+    # The services the question names by name ("hva med fastlegen?"): a follow-up that names
+    # another service than the last answer's is about that one.
+    named = ctx.service_names.named(query)
     in_domain = ctx.index.in_domain(query)
-    if in_domain is not None and ctx.service_names.named_in_short_question(query):
+    if in_domain is not None and named and is_short(query):
         in_domain = 1.0  # "kva gjer rusinfo": a short question that names a service is about it
     if in_domain is not None:
         body["in_domain"] = round(in_domain, 4)
-    # The services the question names by name ("hva med fastlegen?"): a follow-up that names
-    # another service than the last answer's is about that one.
-    body["named"] = ctx.service_names.named(query)
+    body["named"] = named
     if context:
         body["in_context"] = _ranked(ctx, ctx.index.search_in_context(query, context, max(k, 2)), k)
     return json(body)
