@@ -10,7 +10,8 @@ At training time the component keeps, per intent, the bokmål lemmas of its exam
 has words (three letters or more, or numbers of two digits or more) outside that intent's words
 (one for small talk; more for a yes, a no or a request for a person, which often say a little
 more), or two or more such words and none the intent knows ("mopedlappen alder" read as `deny`:
-nothing in it says no), the intent becomes `ask_question` and the original one goes out as
+nothing in it says no), or one word alone that the intent has never seen and that is no yes or no
+word ("rus" read as `affirm`), the intent becomes `ask_question` and the original one goes out as
 `gated_intent`.
 `action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
 gives the small-talk reply after all, so a real "tusen takk for hjelpa!" still gets "bare hyggelig".
@@ -32,6 +33,7 @@ from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
 from common.wish_to_talk import asks_where_to_talk_about, names_a_professional
+from common.yes_no import leading_yes_no
 
 from .nlu_common import StoredComponent, set_intent
 
@@ -90,7 +92,8 @@ class SmalltalkGate(StoredComponent):
         """Enough words the intent has never seen; or, for a message of two words or more, not one
         word it has ("mopedlappen alder" read as `deny`): nothing in it says yes, no or hello; or a
         yes or no that asks ("is it free?", "gratis?") in words that are all its own ("ja. kan jeg
-        snakke med noen?" stays a yes)."""
+        snakke med noen?" stays a yes); or one word alone the intent has never seen that is no yes or
+        no word ("rus")."""
         foreign = self.foreign_words(intent, lemmas)
         if len(foreign) >= GATED[intent]:
             return True
@@ -101,6 +104,10 @@ class SmalltalkGate(StoredComponent):
         ):
             # "e det nokon eg kan snakke med om å komme ut": where to find someone, on a topic;
             # "how do I get a contact person": someone a service provides.
+            return True
+        if len(lemmas) == 1 and foreign and leading_yes_no(text) is None:
+            # One word alone that the intent has never seen and that is no yes or no word ("rus",
+            # "skatt" read as a yes): a topic. "nope", "yess" stay what the NLU read.
             return True
         return len(foreign) >= ALL_FOREIGN_MIN and len(foreign) == len(content_words(lemmas))
 

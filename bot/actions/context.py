@@ -22,6 +22,7 @@ from typing import Any, Iterable, Sequence
 
 from common.question import asks_question  # noqa: F401 (the actions import it from here)
 from common.spelling import normalise_words
+from common.yes_no import leading_yes_no  # noqa: F401 (the actions import it from here)
 
 # Openings that continue the last topic: "og ...", "hva med ...", "what about ...", "enn ...".
 _FOLLOW_UP_START = re.compile(
@@ -277,22 +278,3 @@ def dissatisfied(text: str) -> bool:
     return bool(_DISSATISFIED.search(" ".join(re.findall(r"[\w']+", text.lower()))))
 
 
-# A message that opens with a yes or a no. The NLU reads most of them; this is for the action's
-# reading of one the NLU did not (a longer "nei, trengs ikke likevel" read as a question), and only
-# right after an offer that a yes or a no answers.
-_LEADING_YES = re.compile(
-    r"^(?:ja+|jo|jepp|jepps|jada|joda|yes+|yeah|yea|yep|yup|ye|sure|ok|okei|okay|gjerne|greit|absolutt"
-    r"|definitely|of course|selvfølgelig|sjølvsagt|klart|please|plis|pls)\b"
-)
-_LEADING_NO = re.compile(
-    r"^(?:nei+|nope|no|nah|neida|nei takk|no thanks|ellers takk|trengs ikke|trenger ikke|trengs ikkje|treng ikkje"
-    r"|not now|ikke nå|ikkje no|glem det|forget it)\b"
-)
-
-
-def leading_yes_no(text: str) -> str | None:
-    """"affirm" or "deny" when the message opens with a yes or a no, else None."""
-    plain = _plain(text)
-    if _LEADING_NO.match(plain):
-        return "deny"
-    return "affirm" if _LEADING_YES.match(plain) else None

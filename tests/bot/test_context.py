@@ -3,7 +3,7 @@
 import pytest
 
 from actions.context import (
-    age, correction, dissatisfied, follow_up, last_bot_custom, leading_yes_no, option_by_words, ordinal, short_question,
+    age, correction, dissatisfied, follow_up, last_bot_custom, option_by_words, ordinal, short_question,
     vague, broad_request, topic_words,
 )
 
@@ -138,15 +138,6 @@ def test_an_ordinary_message_is_not_a_complaint(text):
 ])
 def test_what_a_general_request_for_help_is_about(text, rest):
     assert broad_request(text) == rest
-
-
-@pytest.mark.parametrize("text,said", [
-    ("nei, trengs ikke likevel", "deny"), ("nope not now", "deny"), ("nei takk, det går bra", "deny"), ("glem det", "deny"),
-    ("ja det hadde vært fint", "affirm"), ("yeah ok go on", "affirm"), ("jepp, gjerne", "affirm"), ("of course", "affirm"),
-    ("hvordan får jeg skattekort", None), ("noen jeg kan snakke med?", None), ("okonomi", None), ("jobb", None),
-])
-def test_a_message_that_opens_with_a_yes_or_a_no(text, said):
-    assert leading_yes_no(text) == said
 
 
 @pytest.mark.parametrize(("text", "words"), [

@@ -64,6 +64,16 @@ def test_a_yes_or_no_with_one_word_of_its_own_or_a_single_unknown_word_stays():
     assert run("nei takk, trenger ikke", "deny").get("intent")["name"] == "deny"
 
 
+def test_one_word_alone_that_is_no_yes_or_no_word_is_a_question():
+    # "rus" typed after the topic menu came out as a yes.
+    message = run("rus", "deny")
+    assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "deny"
+    assert run("skatt", "request_human").get("intent")["name"] == "ask_question"
+    # A yes or no word the intent's examples never had stays what the NLU read.
+    assert run("nope", "deny").get("intent")["name"] == "deny"
+    assert run("neida", "deny").get("intent")["name"] == "deny"
+
+
 def test_a_yes_or_no_that_asks_with_a_word_of_its_own_is_a_question():
     # "is it free?" came out as a no: it asks, and "free" says no such thing.
     message = run("gratis?", "deny")
