@@ -26,6 +26,9 @@ SETS = {
     # written as holdout 2, by someone who had read neither the lexicon nor the other sets; its
     # misses were read and their kinds fixed, so it is a dev set now
     "dev 3": ROOT / "tests/data/eval_crisis_holdout2.yml",
+    # written by a helper from the catalogues alone in the session that first measured holdout 11,
+    # hard on purpose (indirect, masked, dialect; harmless messages that share a crisis's words)
+    "dev 4": ROOT / "tests/data/eval_crisis_dev4.yml",
     "holdout": ROOT / "tests/data/eval_crisis_holdout.yml",
     # written later again, the same way; its misses were read after its first figures
     "holdout 3": ROOT / "tests/data/eval_crisis_holdout3.yml",
@@ -49,10 +52,13 @@ SETS = {
     # written by a helper in the session that first measured holdout 10, the same way; for the
     # round after it
     "holdout 11": ROOT / "tests/data/eval_crisis_holdout11.yml",
+    # written by the helper who wrote dev 4, after it and apart from it; for the round after it
+    "holdout 12": ROOT / "tests/data/eval_crisis_holdout12.yml",
 }
 # Sets whose messages nobody working on the lexicon may read: only their figures are printed.
 HOLDOUTS = frozenset({
     "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9", "holdout 10", "holdout 11",
+    "holdout 12",
 })
 DETAIL = ("  MISS", "  SOFT", "  FALSE", "  CHECK", "  SUBJECT")
 
