@@ -22,3 +22,17 @@ def leading_yes_no(text: str) -> str | None:
     if _NO.match(plain):
         return "deny"
     return "affirm" if _YES.match(plain) else None
+
+
+# A yes or a no said with thanks: "nei takk, jeg ordner det selv", "no thanks ill figure it out",
+# "ja takk, det hjalp", "ellers takk".
+_WITH_THANKS = re.compile(
+    r"^(?:(?:ja+|jo|jepp|yes+|yeah|yep|ok|okei|okay|nei+|nope|no|nah|neida|ellers) )?"
+    r"(?:takk|tusen takk|thanks|thank you|thx|ty|tack)\b"
+)
+
+
+def yes_no_with_thanks(text: str) -> bool:
+    """Does the message open with thanks, alone or after a yes or a no ("no thanks ill figure it
+    out")? Such a message closes what was offered; it is no new question unless it asks one."""
+    return bool(_WITH_THANKS.match(" ".join(re.findall(r"[\w']+", text.lower()))))

@@ -11,7 +11,9 @@ from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
 from common.open_now import asks_who_is_open
+from common.question import asks_question
 from common.wish_to_talk import in_this_chat, seeks_a_service
+from common.yes_no import yes_no_with_thanks
 
 from .config import ActionConfig
 from .context import (
@@ -86,7 +88,6 @@ SMALLTALK_RESPONSES = {
     "goodbye": "utter_goodbye",
     "thanks": "utter_you_are_welcome",
     "bot_challenge": "utter_iamabot",
-    "out_of_scope": "utter_out_of_scope",
     "request_human": "utter_handoff_offer",
 }
 
@@ -317,11 +318,10 @@ class ActionAnswerFromKB(Action):
                 if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).
-        # The NLU's out-of-scope gives way when the knowledge base is sure, or its domain model finds
-        # the question well inside the catalogue ("kor mykje kan ein drikke før det blir farleg?"
-        # read as out of scope): the answer, or options; "no service answers this" would not be true.
-        well_inside = alone.in_domain is not None and alone.in_domain >= self._config.answer_majority_in_domain
-        if (out_of_scope and not well_inside and not confident_alone) or (outside and alone.results and not only_sure):
+        # The NLU's out-of-scope gives way when the knowledge base is sure ("kva gjer barnevernet
+        # eigentleg" read as out of scope), not for options: the domain model finds idioms and
+        # jokes "inside" too ("jeg døde av latter i timen"), and unrelated options cost more there.
+        if (out_of_scope and not confident_alone) or (outside and alone.results and not only_sure):
             return Reply(response="utter_out_of_scope"), KEEP
         if only_sure and not confident_alone:
             return None
@@ -427,8 +427,11 @@ class ActionAnswerFromKB(Action):
             if reply.custom.get("kind") in ("answer", "clarify"):
                 return reply, new_context
         if gated and text and not text.startswith("/"):
+            # "no thanks ill figure it out": a yes or a no with thanks closes what was offered; the
+            # knowledge base is not asked what its other words might mean, unless it asks something.
+            closing = gated in YES_NO_INTENTS and yes_no_with_thanks(text) and not (corrected or asks_question(text))
             # A request for a person is never read as a follow-up of the last answer.
-            reply = await self._search_reply(
+            reply = None if closing else await self._search_reply(
                 corrected or text, Context() if gated == "request_human" else context, lang, False,
                 corrected=corrected is not None, only_sure=True,
             )
@@ -439,6 +442,7 @@ class ActionAnswerFromKB(Action):
             # question.
             asked = previous.get("kind") in ASKING_KINDS
             intent = QUESTION_INTENT if gated in YES_NO_INTENTS and not asked else gated
+            # "Out of scope" is weighed with the knowledge base and the domain model below.
             if intent in SMALLTALK_RESPONSES:
                 return Reply(response=SMALLTALK_RESPONSES[intent]), KEEP
 

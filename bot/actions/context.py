@@ -256,11 +256,13 @@ def broad_request(text: str) -> list[str]:
 # the action reads it so only right after an answer or options, and only when the message is not
 # also a question the knowledge base is sure of ("i got a letter and i dont understand it").
 _NOT = r"(?:ikke|ikkje|itj|ikk|ke|not|n't|nt)"
+# A softener between the verb and the no ("didnt really help", "hjalp egentlig ikke").
+_SOFT = r"(?:(?:really|actually|even|quite|that|egentlig|egentleg|egt|helt|heilt|akkurat|liksom) )?"
 _DISSATISFIED = re.compile(
     r"\b(?:"
-    r"(?:hjalp|hjelper|hjelpte|hjelpa|hjelp) (?:ikke|ikkje|itj|ikk|ke|null|lite)\b"
+    rf"(?:hjalp|hjelper|hjelpte|hjelpa|hjelp) {_SOFT}(?:ikke|ikkje|itj|ikk|ke|null|lite)\b"
     rf"|{_NOT} (?:til|te) (?:noe |noko |nå |no |mye |særlig )?(?:hjelp|nytte)"
-    r"|(?:didn'?t|didnt|doesn'?t|doesnt|does not|did not|wasn'?t|wasnt|isn'?t|isnt|not) (?:help|helpful|helping|useful|work|answer)"
+    rf"|(?:didn'?t|didnt|doesn'?t|doesnt|does not|did not|wasn'?t|wasnt|isn'?t|isnt|not) {_SOFT}(?:help|helpful|helping|useful|work|answer)"
     rf"|(?:skjønte|skjønner|skjønar|skjøna|skjønne|skjønnte|forstår|forsto|forstod|forstå|fatter|fatta)"
     rf" (?:{_NOT}|ingenting|null|nada|ikke noe|ikkje noko|ingen ting|itj nå)"
     r"|(?:don'?t|dont|do not|didn'?t|didnt|did not|can'?t|cant|cannot) (?:understand|get it|get that|get this|follow)"

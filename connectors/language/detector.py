@@ -122,7 +122,9 @@ def _from_lingua(text: str, counts: MarkerCounts) -> LanguageGuess:
     if found == Language.ENGLISH:
         return LanguageGuess("en", decisive)
     if found == Language.NYNORSK:
-        return LanguageGuess("nn", decisive)
+        # Without a single nynorsk word ("når er søknadsfristen til vgs" has only words the two
+        # forms share), nynorsk is lingua's coin toss: not enough to switch the conversation.
+        return LanguageGuess("nn", decisive and counts.nynorsk > 0)
     if found in (Language.BOKMAL, Language.DANISH) and not counts.foreign_nordic:
         # On short messages Danish is usually bokmål here; a Danish writer gets bokmål anyway.
         return LanguageGuess("nb", decisive)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from common.yes_no import leading_yes_no
+from common.yes_no import leading_yes_no, yes_no_with_thanks
 
 
 @pytest.mark.parametrize("text,said", [
@@ -14,3 +14,12 @@ from common.yes_no import leading_yes_no
 ])
 def test_a_message_that_opens_with_a_yes_or_a_no(text, said):
     assert leading_yes_no(text) == said
+
+
+@pytest.mark.parametrize("text,closing", [
+    ("no thanks ill figure it out", True), ("nei takk, jeg ordner det selv", True), ("ja takk, det hjalp", True),
+    ("ellers takk", True), ("takk for hjelpa", True),
+    ("nei, moped", False), ("ja, hva med bil?", False), ("takstmann", False), ("nei", False),
+])
+def test_a_yes_or_no_said_with_thanks(text, closing):
+    assert yes_no_with_thanks(text) is closing

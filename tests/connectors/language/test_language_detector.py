@@ -76,3 +76,15 @@ def test_slang_with_words_we_answer_in_is_never_a_decisive_foreign_language(text
 def test_foreign_messages_without_our_words_stay_decisive(text):
     guess = guess_language(text)
     assert guess.lang == "other" and guess.decisive
+
+
+@pytest.mark.parametrize("text", ["når er søknadsfristen til vgs", "hvor er legevakt i bergen", "er det gratis for 16 år"])
+def test_no_nynorsk_word_never_switches_to_nynorsk(text):
+    # Words both written forms share: whatever lingua leans to, nynorsk is no decisive guess.
+    guess = guess_language(text)
+    assert not (guess.lang == "nn" and guess.decisive)
+
+
+def test_a_nynorsk_word_still_switches():
+    guess = guess_language("kva er søknadsfristen til vidaregåande")
+    assert guess.lang == "nn" and guess.decisive
