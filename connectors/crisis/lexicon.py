@@ -342,6 +342,9 @@ ACUTE_DANGER = [
     r"\b(?:hjelp|help)(?: meg| me)? ?(?:nå|now|!{2,})\b(?= .*(?:redd|skremt|fare|kniv|slår|truer|følger|scared|danger|knife|hitting|following))",
     r"\b(?:noen|nokon|someone|somebody|en mann|ein mann|a man|a guy|en fyr)(?: \w+){0,3} (?:angriper|angrep|prøver å ta|attacking|attacked|grabbing|grabbed|prøvde å dra meg|tried to drag me|dragged me)\b",
     r"\b(?:kidnappa|kidnappet|kidnapped|holdt fanget|held captive|sperret inne|sperra inne)\b",
+    # A shooting or a stabbing going on where the writer is: "det er skyting på skolen nå".
+    r"\b(?:skyting|skuddveksling|skyteepisode|skudd|shooting|shots fired|gunshots|active shooter|gunman|knivstikking|stabbing)\b"
+    r"(?= .*\b(?:nå|akkurat no|right now|now|rn|her inne|in here|her hos oss)\b)",
 ]
 
 # Bare topic words: a crisis on their own, unless the message is plainly about the subject -------

@@ -192,6 +192,12 @@ def test_a_haircut_word_does_not_hide_self_harm(text):
         # everyday words holding a risk word
         "ikke kutt meg av når jeg prøver å forklare",
         "ble kutta fra laget i dag, så sur",
+        # a small cut while cooking, with no finger named
+        "kutta meg litt då eg skar gulrøter, må eg ha plaster?",
+        # asking for a film or a book, asking why a news event happened
+        "any shows like the one where a guy gets kidnapped on holiday?",
+        "anbefal en bok om en som blir kidnappet",
+        "why was there a stabbing in oslo last night",
     ],
 )
 def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
@@ -214,6 +220,12 @@ def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
         ("bestemor døde i vår og jeg vil bare være med henne", "suicide"),
         # a drowning now
         ("broren min holder på å drukne i elva, hjelp", "acute_danger"),
+        # cooking is no cover for intent or a tool from the kitchen
+        ("kutter meg litt med vilje når jeg lager mat", "self_harm"),
+        ("kuttet meg litt med brødkniven igjen", "self_harm"),
+        # a shooting or a stabbing going on where the writer is
+        ("det er skyting på skulen no, vi gøymer oss", "acute_danger"),
+        ("there's a guy with a gun at my school right now", "acute_danger"),
     ],
 )
 def test_frames_and_idioms_do_not_hide_danger(text, category):
