@@ -176,6 +176,8 @@ HELP_QUESTION = re.compile(
     r"|\b(?:hvilket|hvilke|kva|what|which) (?:nummer|number)\b"
     r"|\b(?:hvordan|korleis|how) (?:kan|skal|bør|can|do|should) (?:jeg|eg|i|we|vi|you|man|ein|en|one) (?:best )?(?:hjelpe|støtte|help|support)\b"
     r"|\b(?:finnes|fins|finst) det (?:noe|noko|hjelp|nokon|noen)\b|\bis there (?:a |any |some )?(?:help|support|service|place|group|chat|site|someone|anyone)\b"
+    # what to do if something happens: "ka gjør æ om nån har lagt ut bilda av mæ", "what do i do if"
+    r"|\b(?:hva|ka|kva|what) (?:gjør|gjer|gjær|do|should|can) (?:jeg|eg|æ|i|man|ein|en|you|we|vi) (?:do )?(?:hvis|om|viss|if|when|about|når)\b"
 )
 
 # An event told as past, with nobody said to be in danger now: "søstera mi ble voldtatt i fjor".
