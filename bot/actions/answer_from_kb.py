@@ -167,6 +167,17 @@ class ActionAnswerFromKB(Action):
         inside = search.in_domain is None or search.in_domain >= self._config.answer_majority_in_domain
         return inside and top.score >= self._config.answer_majority_score and best_three.count(top.service) >= 2
 
+    def _named_pick(self, search: KBSearch) -> KBResult | None:
+        """The best result of the one service the question names, when another service's entry
+        tops it by at most `named_service_margin` ("fastlegen vil sende meg til bup, kva skjer
+        då": a fastlege entry first, BUP's close behind); else None."""
+        if len(search.named) != 1 or not search.results or search.results[0].service == search.named[0]:
+            return None
+        pick = next((r for r in search.results if r.service == search.named[0]), None)
+        if pick is None or pick.score < self._config.clarify_min_score:
+            return None
+        return pick if search.results[0].score - pick.score <= self._config.named_service_margin else None
+
     def _answer(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
         related = related_results(results, self._config.related_options, self._config.related_min_share)
         return answer_reply(results[0], lang, related), Context(question, results[0].service)
@@ -317,6 +328,10 @@ class ActionAnswerFromKB(Action):
                     return self._answer_first(stay, combined.results, lang, combined_question)
                 if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
                     return self._answer(combined.results, lang, combined_question)
+        # The young person named the service: its entry, when it is close behind the top.
+        pick = self._named_pick(alone)
+        if pick is not None and not outside and not (only_sure and pick.score < self._config.answer_score):
+            return self._answer_first(pick, alone.results, lang, question)
         # Outside the catalogue with something found (with nothing at all, no-match says the same).
         # The NLU's out-of-scope gives way when the knowledge base is sure ("kva gjer barnevernet
         # eigentleg" read as out of scope), not for options: the domain model finds idioms and

@@ -453,6 +453,22 @@ async def test_a_follow_up_naming_no_other_service_stays_on_the_topic():
     assert custom["service"] == "skolehelsetjenesten"
 
 
+GP_FIRST = [result("gp-what", "fastlege", 0.65), result("bup-referral", "bup", 0.61), result("gp-change", "fastlege", 0.56)]
+
+
+async def test_a_question_that_names_a_service_gets_its_entry_when_it_comes_close():
+    custom = await decide(GP_FIRST, [], text="fastlegen vil sende meg til bup, kva skjer då", context=False, named=["bup"])
+    assert (custom["kind"], custom["entry_id"]) == ("answer", "bup-referral")
+
+
+async def test_a_named_service_far_behind_or_not_named_changes_nothing():
+    far = [result("gp-what", "fastlege", 0.75), *GP_FIRST[1:]]
+    custom = await decide(far, [], text="fastlegen vil sende meg til bup", context=False, named=["bup"])
+    assert custom.get("service") != "bup"
+    custom = await decide(GP_FIRST, [], text="fastlegen vil sende meg videre", context=False)
+    assert custom.get("entry_id") != "bup-referral"
+
+
 # A close-but-unsure ranking would answer NAV (score 0.47, lead 0.07 over the next service).
 CLOSE = [result("nav-jobb", "nav", 0.47), result("udi-kontakt", "udi", 0.40)]
 
