@@ -10,8 +10,10 @@ BOT_STAMP     := .venvs/bot/.requirements.sha256
 SERVICE_STAMP := .venvs/service/.requirements.sha256
 
 MODEL      := models/ung-veileder.tar.gz
-# The trainable crisis classifier's code is part of what a model holds, like its data.
-RASA_FILES := bot/config.yml connectors/crisis/classifier.py connectors/crisis/nlu_classifier.py $(shell find bot/domain training_data connectors/crisis/examples -type f -name '*.yml' 2>/dev/null)
+# The trainable crisis classifier learns from the crisis package (its code and examples; the
+# lexicon filters its negatives) and from the knowledge base's questions, like Rasa's own cache key
+# for it (CrisisClassifierComponent.fingerprint_addon): a change to any of them retrains.
+RASA_FILES := bot/config.yml $(wildcard connectors/crisis/*.py connectors/crisis/*.yml knowledge_base/content/*.yml) $(shell find bot/domain training_data connectors/crisis/examples -type f -name '*.yml' 2>/dev/null)
 RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 comma      := ,
