@@ -22,12 +22,15 @@ TOKEN_SECONDS = 8 * 60 * 60
 def check_new_user(username: str, password: str, role: str, directorates: list[str], known: set[str]) -> None:
     problem = passwords.username_problem(username) or passwords.password_problem(password)
     if problem:
-        raise InvalidRequestError(problem)
+        raise InvalidRequestError(problem, reason="weak_credentials")
     if role not in ROLES:
-        raise InvalidRequestError(f"The role must be one of {', '.join(ROLES)}.")
+        raise InvalidRequestError(f"The role must be one of {', '.join(ROLES)}.", reason="unknown_role", params={"roles": list(ROLES)})
     unknown = [d for d in directorates if d not in known]
     if unknown or (role != "admin" and not directorates):
-        raise InvalidRequestError(f"Give one or more directorates that own a service (unknown: {unknown}).")
+        raise InvalidRequestError(
+            f"Give one or more directorates that own a service (unknown: {unknown}).",
+            reason="unknown_directorates", params={"unknown": unknown},
+        )
 
 
 class Accounts:
@@ -61,18 +64,18 @@ class Accounts:
         known = passwords.username_problem(username) is None
         data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}")) if known else {}
         if not passwords.verify_password(data.get("password"), password):
-            raise UnauthorizedError("Wrong username or password.")
+            raise UnauthorizedError("Wrong username or password.", reason="wrong_credentials")
         token = passwords.new_token()
         await self._call(self._redis.set(f"uv:kb:token:{token}", username, ex=self._token_seconds))
         return token
 
     async def user_for_token(self, token: str | None) -> User:
         if not passwords.plausible_token(token):
-            raise UnauthorizedError("Log in first (Authorization: Bearer <token>).")
+            raise UnauthorizedError("Log in first (Authorization: Bearer <token>).", reason="login_required")
         username = await self._call(self._redis.get(f"uv:kb:token:{token}"))
         user = await self.get(username) if username else None
         if user is None:
-            raise UnauthorizedError("The token is unknown or has expired: log in again.")
+            raise UnauthorizedError("The token is unknown or has expired: log in again.", reason="session_expired")
         return user
 
     async def logout(self, token: str) -> None:

@@ -28,8 +28,12 @@ from .store import ContentStore
 logger = logging.getLogger(__name__)
 
 
-def _error_body(code: str, message: str, status: int, fields: list | None = None) -> HTTPResponse:
-    error: dict = {"code": code, "message": message}
+def _error_body(
+    code: str, message: str, status: int, fields: list | None = None, reason: str | None = None, params: dict | None = None,
+) -> HTTPResponse:
+    error: dict = {"code": code, "reason": reason or code, "message": message}
+    if params:
+        error["params"] = params
     if fields:
         error["fields"] = fields
     return json({"error": error}, status=status)
@@ -37,7 +41,9 @@ def _error_body(code: str, message: str, status: int, fields: list | None = None
 
 async def _handle_sanic_error(request: Request, exc: SanicException) -> HTTPResponse:
     code = getattr(exc, "code", None) or type(exc).__name__
-    reply = _error_body(code, str(exc), exc.status_code, getattr(exc, "fields", None))
+    reply = _error_body(
+        code, str(exc), exc.status_code, getattr(exc, "fields", None), getattr(exc, "reason", None), getattr(exc, "params", None),
+    )
     reply.headers.update(getattr(exc, "headers", None) or {})  # Retry-After on a 429
     return reply
 

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic_core import PydanticCustomError
 
 from common.yaml_file import read_list_file
 
@@ -49,7 +51,7 @@ class Entry(BaseModel):
     @classmethod
     def _phrasings_not_blank(cls, value: tuple[str, ...]) -> tuple[str, ...]:
         if any(not phrasing.strip() for phrasing in value):
-            raise ValueError("phrasings must not be blank")
+            raise PydanticCustomError("phrasing_blank", "phrasings must not be blank")
         return value
 
     @property
@@ -72,20 +74,45 @@ def _describe(exc: ValidationError) -> str:
     return "; ".join(problems)
 
 
-def _check_against_catalogue(entry: Entry, services: dict[str, Service]) -> str | None:
+@dataclass(frozen=True)
+class FieldProblem:
+    """One field of an entry that breaks a rule: where, which rule (`code`), the details
+    (`params`), and an English sentence for logs and error messages."""
+
+    field: str
+    code: str
+    params: dict[str, Any]
+    message: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"field": self.field, "code": self.code, "params": self.params, "message": self.message}
+
+
+def _catalogue_problem(entry: Entry, services: dict[str, Service]) -> FieldProblem | None:
     service = services.get(entry.service)
     if service is None:
-        return f"field 'service': unknown service id {entry.service!r}"
+        return FieldProblem("service", "unknown_service", {"service": entry.service}, f"unknown service id {entry.service!r}")
     if entry.directorate != service.owner:
-        return (
-            f"field 'directorate': {entry.directorate!r} does not own {entry.service!r} "
-            f"(the catalogue says {service.owner!r})"
+        return FieldProblem(
+            "directorate", "wrong_directorate", {"directorate": entry.directorate, "service": entry.service, "owner": service.owner},
+            f"{entry.directorate!r} does not own {entry.service!r} (the catalogue says {service.owner!r})",
         )
     if entry.checked != service.checked:
-        return (
-            f"field 'checked': {entry.checked!r} disagrees with the catalogue ({service.checked!r})"
+        return FieldProblem(
+            "checked", "checked_disagrees", {"checked": entry.checked, "catalogue": service.checked},
+            f"{entry.checked!r} disagrees with the catalogue ({service.checked!r})",
         )
     return None
+
+
+def _check_against_catalogue(entry: Entry, services: dict[str, Service]) -> str | None:
+    problem = _catalogue_problem(entry, services)
+    return f"field '{problem.field}': {problem.message}" if problem else None
+
+
+def _json_safe(context: dict[str, Any] | None) -> dict[str, Any]:
+    """pydantic's error context, only what JSON carries as it is (limits, patterns, expected values)."""
+    return {k: v for k, v in (context or {}).items() if isinstance(v, (str, int, float, bool)) or v is None}
 
 
 def load_file(path: Path, services: dict[str, Service]) -> list[Entry]:
@@ -129,17 +156,20 @@ def validate_entry(raw: object, services: dict[str, Service]) -> Entry:
     """An entry from the admin API: the same schema and catalogue checks as files, as a 422
     that names each bad field (the admin pages show the message next to the field)."""
     if not isinstance(raw, dict):
-        raise EntryInvalidError("An entry must be a JSON object.", [{"field": "(entry)", "message": "expected an object"}])
+        problem = FieldProblem("(entry)", "not_an_object", {}, "expected an object")
+        raise EntryInvalidError("An entry must be a JSON object.", [problem.to_json()])
     try:
         entry = Entry.model_validate(raw)
     except ValidationError as exc:
         fields = [
-            {"field": ".".join(str(part) for part in error["loc"]) or "(entry)", "message": error["msg"]}
+            FieldProblem(
+                ".".join(str(part) for part in error["loc"]) or "(entry)", error["type"], _json_safe(error.get("ctx")),
+                error["msg"],
+            ).to_json()
             for error in exc.errors()
         ]
         raise EntryInvalidError("The entry is not valid.", fields) from exc
-    problem = _check_against_catalogue(entry, services)
+    problem = _catalogue_problem(entry, services)
     if problem:
-        field = problem.split("'")[1] if problem.startswith("field '") else "(entry)"
-        raise EntryInvalidError("The entry is not valid.", [{"field": field, "message": problem}])
+        raise EntryInvalidError("The entry is not valid.", [problem.to_json()])
     return entry

@@ -14,6 +14,12 @@
         ├── TooManyRequestsError  429  too many failed logins; Retry-After says how long
         ├── EntryInvalidError     422  an entry that breaks the schema; `fields` says where
         └── StoreUnavailableError 503  the content store (Redis) is not configured or down
+
+Every HTTP error has a `code` (its kind, as above) and a `reason`: what exactly went wrong, as a
+stable machine word ("role_cannot", "status_forbids", "entry_exists"), with `params` that fill in
+the details ({"role": "editor", "action": "publish"}). Clients show their own text for a reason;
+the English `message` is for logs and people reading the API. An invalid entry's `fields` each
+carry a `code` too (pydantic's error type, or a catalogue check's) and `params`.
 """
 
 from __future__ import annotations
@@ -33,6 +39,11 @@ class KBHTTPError(SanicException, KBError):
     status_code = 500
     code = "internal_error"
     quiet = True
+
+    def __init__(self, message: str = "", *, reason: str | None = None, params: dict | None = None, **kwargs) -> None:
+        super().__init__(message, **kwargs)
+        self.reason = reason or self.code
+        self.params = dict(params or {})
 
 
 class InvalidQueryError(KBHTTPError):
@@ -63,8 +74,8 @@ class TooManyRequestsError(KBHTTPError):
     status_code = 429
     code = "too_many_requests"
 
-    def __init__(self, message: str, retry_after_seconds: float) -> None:
-        super().__init__(message, headers={"Retry-After": str(max(1, round(retry_after_seconds)))})
+    def __init__(self, message: str, retry_after_seconds: float, *, reason: str | None = None) -> None:
+        super().__init__(message, reason=reason, headers={"Retry-After": str(max(1, round(retry_after_seconds)))})
 
 
 class UnauthorizedError(KBHTTPError):
@@ -86,8 +97,8 @@ class EntryInvalidError(KBHTTPError):
     status_code = 422
     code = "entry_invalid"
 
-    def __init__(self, message: str, fields: list[dict[str, str]]) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, fields: list[dict], *, reason: str | None = None) -> None:
+        super().__init__(message, reason=reason)
         self.fields = fields
 
 

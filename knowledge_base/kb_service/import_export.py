@@ -58,11 +58,13 @@ def to_csv(entries: list[Entry]) -> str:
 def from_csv(text: str, services: dict[str, Service]) -> list[Entry]:
     """Entries from CSV; any bad row is a 422 naming the row and the field."""
     if len(text.encode("utf-8")) > MAX_CSV_BYTES:
-        raise InvalidRequestError(f"The CSV is over {MAX_CSV_BYTES} bytes.")
+        raise InvalidRequestError(f"The CSV is over {MAX_CSV_BYTES} bytes.", reason="csv_too_large", params={"max_bytes": MAX_CSV_BYTES})
     reader = csv.DictReader(io.StringIO(text))
     missing = [f for f in ("id", "service", "directorate", "topic", "title", "question", "phrasings", "answer", "checked", "updated") if f not in (reader.fieldnames or [])]
     if missing:
-        raise InvalidRequestError(f"The CSV lacks the columns {', '.join(missing)}.")
+        raise InvalidRequestError(
+            f"The CSV lacks the columns {', '.join(missing)}.", reason="csv_missing_columns", params={"columns": missing},
+        )
     entries, problems = [], []
     for number, row in enumerate(reader, start=2):
         raw = {k: v for k, v in row.items() if k in CSV_FIELDS and v not in (None, "")}
@@ -70,12 +72,15 @@ def from_csv(text: str, services: dict[str, Service]) -> list[Entry]:
         try:
             raw["links"] = json.loads(row.get("links") or "[]")
         except ValueError:
-            problems.append({"field": f"row {number}: links", "message": "must be a JSON list"})
+            problems.append({
+                "field": f"row {number}: links", "row": number, "column": "links", "code": "not_json_list",
+                "params": {}, "message": "must be a JSON list",
+            })
             continue
         try:
             entries.append(validate_entry(raw, services))
         except EntryInvalidError as exc:
-            problems += [{"field": f"row {number}: {f['field']}", "message": f["message"]} for f in exc.fields]
+            problems += [{**f, "field": f"row {number}: {f['field']}", "row": number, "column": f["field"]} for f in exc.fields]
     if problems:
         raise EntryInvalidError("Some rows are not valid entries.", problems)
     return entries

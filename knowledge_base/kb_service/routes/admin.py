@@ -27,7 +27,7 @@ from ..errors import (
     StoreUnavailableError, TooManyRequestsError, UnauthorizedError,
 )
 from ..store import entry_json
-from ..workflow import User, check_action, check_read
+from ..workflow import TRANSITIONS, User, allowed_actions, check_action, check_read
 
 bp = Blueprint("admin", url_prefix="/admin", version=1)
 
@@ -64,14 +64,21 @@ async def current_user(request: Request) -> User:
 
 
 def user_json(user: User) -> dict[str, Any]:
-    return {"username": user.username, "role": user.role, "directorates": list(user.directorates)}
+    """The user, and `role_actions`: what the role may do to some entry (`TRANSITIONS`)."""
+    role_actions = [action for action, (roles, _, _) in TRANSITIONS.items() if user.role in roles]
+    return {"username": user.username, "role": user.role, "directorates": list(user.directorates), "role_actions": role_actions}
+
+
+def state_json(user: User, state: Any, directorate: str) -> dict[str, Any]:
+    """An entry's workflow state, with `allowed_actions`: what `user` may do to it now."""
+    return {**state.to_json(), "allowed_actions": allowed_actions(user, directorate, state.status, state.author)}
 
 
 async def entry_view(ctx, entry_id: str) -> tuple[Entry | None, Entry | None, Any]:
     store = ctx.store
     state = await store.state(entry_id)
     if state is None:
-        raise EntryNotFoundError(f"No entry with id {entry_id!r}.")
+        raise EntryNotFoundError(f"No entry with id {entry_id!r}.", params={"id": entry_id})
     return await store.published_entry(entry_id), await store.working(entry_id), state
 
 
@@ -92,7 +99,7 @@ async def login(request: Request) -> HTTPResponse:
     wait = await _store_call(ctx.throttle.retry_after(username, address))
     if wait > 0:
         await ctx.store.audit(username, "login_throttled", "", "429")
-        raise TooManyRequestsError("Too many failed logins: wait a while and try again.", wait)
+        raise TooManyRequestsError("Too many failed logins: wait a while and try again.", wait, reason="too_many_logins")
     try:
         token = await ctx.accounts.login(username, str(data.get("password", "")))
     except UnauthorizedError:
@@ -129,7 +136,10 @@ async def list_entries(request: Request) -> HTTPResponse:
             continue
         if status_filter and state.status != status_filter:
             continue
-        rows.append({"id": view.entry_id, "title": entry.title, "service": entry.service, "directorate": entry.directorate, **state.to_json()})
+        rows.append({
+            "id": view.entry_id, "title": entry.title, "service": entry.service, "directorate": entry.directorate,
+            **state_json(user, state, entry.directorate),
+        })
     return json({"entries": rows})
 
 
@@ -137,8 +147,9 @@ async def list_entries(request: Request) -> HTTPResponse:
 async def get_entry(request: Request, entry_id: str) -> HTTPResponse:
     user = await current_user(request)
     published, working, state = await entry_view(request.app.ctx, entry_id)
-    check_read(user, directorate_of(published, working))
-    return json({"published": dump(published), "working": dump(working), "state": state.to_json()})
+    directorate = directorate_of(published, working)
+    check_read(user, directorate)
+    return json({"published": dump(published), "working": dump(working), "state": state_json(user, state, directorate)})
 
 
 @bp.post("/entries")
@@ -147,10 +158,10 @@ async def create_entry(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
     entry = validate_entry(body(request), ctx.services)
     if await ctx.store.exists(entry.id):
-        raise ConflictError(f"An entry with id {entry.id!r} exists already.")
+        raise ConflictError(f"An entry with id {entry.id!r} exists already.", reason="entry_exists", params={"id": entry.id})
     status = check_action(user, "create", {entry.directorate}, None)
     state = await ctx.store.save_working(entry, user.username, status, "create")
-    return json({"state": state.to_json(), "working": dump(entry)}, status=201)
+    return json({"state": state_json(user, state, entry.directorate), "working": dump(entry)}, status=201)
 
 
 @bp.put("/entries/<entry_id:str>")
@@ -160,11 +171,11 @@ async def edit_entry(request: Request, entry_id: str) -> HTTPResponse:
     published, working, state = await entry_view(ctx, entry_id)
     data = body(request)
     if data.get("id", entry_id) != entry_id:
-        raise InvalidRequestError("The id of an entry cannot change.")
+        raise InvalidRequestError("The id of an entry cannot change.", reason="id_immutable")
     entry = validate_entry({**data, "id": entry_id}, ctx.services)
     status = check_action(user, "edit", {directorate_of(published, working), entry.directorate}, state.status)
     state = await ctx.store.save_working(entry, user.username, status, "edit")
-    return json({"state": state.to_json(), "working": dump(entry)})
+    return json({"state": state_json(user, state, entry.directorate), "working": dump(entry)})
 
 
 @bp.post("/entries/<entry_id:str>/<action:str>")
@@ -172,7 +183,7 @@ async def move_entry(request: Request, entry_id: str, action: str) -> HTTPRespon
     user = await current_user(request)
     ctx = request.app.ctx
     if action not in ("submit", "reject", "publish", "archive", "revert"):
-        raise EntryNotFoundError(f"No action {action!r}.")
+        raise EntryNotFoundError(f"No action {action!r}.", reason="unknown_action", params={"action": action})
     published, working, state = await entry_view(ctx, entry_id)
     directorate = directorate_of(published, working)
     status = check_action(user, action, {directorate}, state.status, author=state.author)
@@ -180,7 +191,7 @@ async def move_entry(request: Request, entry_id: str, action: str) -> HTTPRespon
         version = body(request).get("version")
         old = next((v for v in await ctx.store.versions(entry_id) if v["version"] == version and v.get("entry")), None)
         if old is None:
-            raise InvalidRequestError("Field 'version' must name a version with content.")
+            raise InvalidRequestError("Field 'version' must name a version with content.", reason="version_without_content")
         entry = validate_entry(old["entry"], ctx.services)
         check_read(user, entry.directorate)
         state = await ctx.store.save_working(entry, user.username, status, f"revert to version {version}", authored=True)
@@ -192,7 +203,7 @@ async def move_entry(request: Request, entry_id: str, action: str) -> HTTPRespon
         await ctx.live.apply(entry_id)
     else:
         state = await ctx.store.set_status(entry_id, status, user.username, action)
-    return json({"state": state.to_json()})
+    return json({"state": state_json(user, state, directorate)})
 
 
 @bp.get("/entries/<entry_id:str>/versions")
@@ -218,9 +229,9 @@ async def diff(request: Request, entry_id: str) -> HTTPResponse:
         to_version = int(request.args.get("to") or max(rows))
         from_version = int(request.args.get("from") or max([v for v in rows if v < to_version and rows[v].get("entry")] or [to_version]))
     except ValueError:
-        raise InvalidRequestError("Parameters 'from' and 'to' must be version numbers.") from None
+        raise InvalidRequestError("Parameters 'from' and 'to' must be version numbers.", reason="bad_version_range") from None
     if from_version not in rows or to_version not in rows:
-        raise InvalidRequestError("No such version.")
+        raise InvalidRequestError("No such version.", reason="no_such_version")
     lines = list(difflib.unified_diff(
         _as_lines(rows[from_version].get("entry")), _as_lines(rows[to_version].get("entry")),
         f"version {from_version}", f"version {to_version}", lineterm="",
@@ -246,7 +257,7 @@ async def audit(request: Request) -> HTTPResponse:
 async def users(request: Request) -> HTTPResponse:
     user = await current_user(request)
     if user.role != "admin":
-        raise ForbiddenError("Only an admin manages users.")
+        raise ForbiddenError("Only an admin manages users.", reason="admins_only")
     return json({"users": [user_json(u) for u in await request.app.ctx.accounts.users()]})
 
 
@@ -254,11 +265,11 @@ async def users(request: Request) -> HTTPResponse:
 async def add_user(request: Request) -> HTTPResponse:
     user = await current_user(request)
     if user.role != "admin":
-        raise ForbiddenError("Only an admin manages users.")
+        raise ForbiddenError("Only an admin manages users.", reason="admins_only")
     data = body(request)
     directorates = data.get("directorates") or []
     if not isinstance(directorates, list):
-        raise InvalidRequestError("Field 'directorates' must be a list.")
+        raise InvalidRequestError("Field 'directorates' must be a list.", reason="directorates_not_list")
     known = {service.owner for service in request.app.ctx.services.values()}
     check_new_user(str(data.get("username", "")), data.get("password"), str(data.get("role", "")), directorates, known)
     added = await request.app.ctx.accounts.add(data["username"], data["password"], data["role"], directorates)
@@ -288,7 +299,7 @@ async def import_csv(request: Request) -> HTTPResponse:
     try:
         text_body = (request.body or b"").decode("utf-8-sig")
     except UnicodeDecodeError:
-        raise InvalidRequestError("The CSV must be UTF-8.") from None
+        raise InvalidRequestError("The CSV must be UTF-8.", reason="csv_not_utf8") from None
     entries = from_csv(text_body, ctx.services)
     plans = []
     for entry in entries:  # check every row before changing anything
@@ -331,7 +342,7 @@ async def _group(request: Request, user: User, group_id: str) -> dict[str, Any]:
     for group in await ctx.insights.groups(ctx.embedder.encode, await _entry_directorates(ctx), _scope(user)):
         if group["id"] == group_id:
             return group
-    raise EntryNotFoundError(f"No question group {group_id!r} for you.")
+    raise EntryNotFoundError(f"No question group {group_id!r} for you.", reason="group_not_found")
 
 
 @bp.post("/insights/unanswered/<group_id:str>/attach")
@@ -345,12 +356,12 @@ async def attach(request: Request, group_id: str) -> HTTPResponse:
     current = working or published
     check_action(user, "edit", {current.directorate}, state.status)
     if group["example"] in current.phrasings:
-        raise ConflictError("The entry has this phrasing already.")
+        raise ConflictError("The entry has this phrasing already.", reason="phrasing_exists")
     updated = validate_entry({**dump(current), "phrasings": [*current.phrasings, group["example"]]}, ctx.services)
     state = await ctx.store.save_working(updated, user.username, "draft", "edit")
     await ctx.insights.dismiss(group_id)
     await ctx.store.audit(user.username, "attach_question", entry_id, group_id)
-    return json({"state": state.to_json(), "working": dump(updated)})
+    return json({"state": state_json(user, state, updated.directorate), "working": dump(updated)})
 
 
 @bp.post("/insights/unanswered/<group_id:str>/dismiss")

@@ -64,6 +64,10 @@ ALLOWED = {
 def test_permission_matrix(admin_client, user, action):
     state, method, suffix, body = ACTIONS[action]
     entry_id = new_entry_in(admin_client, state)
+    if action != "read" and "read" in ALLOWED[user]:
+        # The entry says which buttons to show: exactly what the server then allows.
+        allowed = admin_client.call(user, "GET", f"/entries/{entry_id}").json()["state"]["allowed_actions"]
+        assert (action in allowed) == (action in ALLOWED[user]), allowed
     json_body = skatt_entry(entry_id, "Endret svar.") if body == "entry" else body
     response = admin_client.call(user, method, f"/entries/{entry_id}{suffix}", json=json_body)
     if action in ALLOWED[user]:
@@ -94,13 +98,29 @@ def test_the_author_cannot_publish_their_own_change(admin_client):
     admin_client.call("admin", "POST", f"/entries/{entry_id}/submit")
     response = admin_client.call("admin", "POST", f"/entries/{entry_id}/publish")
     assert response.status_code == 403 and "other than the author" in response.json()["error"]["message"]
+    assert response.json()["error"]["reason"] == "author_cannot_publish"
+    assert "publish" not in admin_client.call("admin", "GET", f"/entries/{entry_id}").json()["state"]["allowed_actions"]
     assert admin_client.call("skatt-reviewer", "POST", f"/entries/{entry_id}/publish").status_code == 200
 
 
 def test_workflow_conflicts_are_409(admin_client):
     entry_id = new_entry_in(admin_client, "draft")
-    assert admin_client.call("skatt-reviewer", "POST", f"/entries/{entry_id}/publish").status_code == 409
-    assert admin_client.call("admin", "POST", "/entries", json=skatt_entry(entry_id)).status_code == 409
+    response = admin_client.call("skatt-reviewer", "POST", f"/entries/{entry_id}/publish")
+    assert response.status_code == 409
+    error = response.json()["error"]
+    assert (error["code"], error["reason"], error["params"]) == ("conflict", "status_forbids", {"action": "publish", "status": "draft"})
+    response = admin_client.call("admin", "POST", "/entries", json=skatt_entry(entry_id))
+    assert response.status_code == 409 and response.json()["error"]["reason"] == "entry_exists"
+
+
+def test_a_refusal_says_why_as_a_reason_with_its_details(admin_client):
+    entry_id = new_entry_in(admin_client, "published")
+    error = admin_client.call("skatt-reviewer", "PUT", f"/entries/{entry_id}", json=skatt_entry(entry_id)).json()["error"]
+    assert (error["code"], error["reason"], error["params"]) == ("forbidden", "role_cannot", {"role": "reviewer", "action": "edit"})
+    error = admin_client.call("nav-editor", "GET", f"/entries/{entry_id}").json()["error"]
+    assert (error["reason"], error["params"]) == ("directorate_not_covered", {"directorate": "skatteetaten"})
+    error = admin_client.http.post("/login", json={"username": "admin", "password": "wrong-password"}).json()["error"]
+    assert (error["code"], error["reason"]) == ("unauthorized", "wrong_credentials")
 
 
 def test_an_invalid_entry_is_422_naming_each_field(admin_client):
@@ -108,11 +128,16 @@ def test_an_invalid_entry_is_422_naming_each_field(admin_client):
     bad = {**skatt_entry(entry_id, "x" * 600), "phrasings": ["bare en"]}
     response = admin_client.call("skatt-editor", "PUT", f"/entries/{entry_id}", json=bad)
     assert response.status_code == 422
-    fields = {f["field"] for f in response.json()["error"]["fields"]}
-    assert {"answer", "phrasings"} <= fields
+    fields = {f["field"]: f for f in response.json()["error"]["fields"]}
+    assert {"answer", "phrasings"} <= set(fields)
+    # each field says which rule it broke, with the rule's numbers, for the page's own text
+    assert fields["answer"]["code"] == "string_too_long" and fields["answer"]["params"]["max_length"] < 600
+    assert (fields["phrasings"]["code"], fields["phrasings"]["params"]["min_length"]) == ("too_short", 6)
     wrong_owner = {**skatt_entry(entry_id), "directorate": "nav"}
     response = admin_client.call("admin", "PUT", f"/entries/{entry_id}", json=wrong_owner)
-    assert response.status_code == 422 and response.json()["error"]["fields"][0]["field"] == "directorate"
+    field = response.json()["error"]["fields"][0]
+    assert response.status_code == 422 and field["field"] == "directorate"
+    assert (field["code"], field["params"]["owner"]) == ("wrong_directorate", "skatteetaten")
     for raw in (b"{not json", b"[1]", b"\xff\xfe"):
         response = admin_client.http.put(f"/entries/{entry_id}", content=raw, headers={"Authorization": f"Bearer {admin_client.tokens['admin']}"})
         assert response.status_code == 400
@@ -179,7 +204,10 @@ def test_the_audit_log_records_every_action_and_is_scoped(admin_client):
 
 def test_me_lists_the_user_and_the_catalogue(admin_client):
     me = admin_client.call("skatt-editor", "GET", "/me").json()
-    assert me["user"] == {"username": "skatt-editor", "role": "editor", "directorates": ["skatteetaten"]}
+    assert me["user"] == {
+        "username": "skatt-editor", "role": "editor", "directorates": ["skatteetaten"],
+        "role_actions": ["create", "edit", "revert", "submit"],
+    }
     assert "nav" in me["directorates"] and any(s["id"] == "skatteetaten" and s["checked"] for s in me["services"])
 
 
