@@ -191,3 +191,24 @@ def test_answers_are_plain_language_lix_median_at_most_40(shipped):
     """Klarspråk: the median LIX of the bokmål answers stays at 40 or under (issue 21)."""
     scores = sorted(lix(entry.answer) for entry in shipped)
     assert scores[len(scores) // 2] <= 40, scores[len(scores) // 2]
+
+
+def test_no_evaluation_message_is_a_phrasing():
+    """Figures come from messages the search never saw: no question or phrasing of an entry equals
+    a message of any evaluation set (compared without case and punctuation)."""
+    import re
+
+    def norm(text: str) -> str:
+        return re.sub(r"\W+", " ", str(text).lower()).strip()
+
+    config = KBConfig()
+    entries = load_entries(config.content_dir, load_services(*config.catalogue_files))
+    known = {norm(text) for entry in entries for text in (entry.question, *entry.phrasings)}
+    data_dir = Path(__file__).resolve().parents[1] / "data"
+    for path in sorted(data_dir.glob("eval_*.yml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        items = [item for value in data.values() if isinstance(value, list) for item in value if isinstance(item, dict)]
+        texts = [item["text"] for item in items if "text" in item]
+        texts += [turn["user"] for item in items for turn in item.get("turns") or []]
+        shared = [text for text in texts if norm(text) in known]
+        assert not shared, (path.name, len(shared))
