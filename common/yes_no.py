@@ -15,10 +15,14 @@ _NO = re.compile(
 )
 
 
+def _plain(text: str) -> str:
+    return " ".join(re.findall(r"[\w']+", text.lower()))
+
+
 def leading_yes_no(text: str) -> str | None:
     """"affirm" or "deny" when the message opens with a yes or a no ("nei, trengs ikke", "jepp"),
     else None."""
-    plain = " ".join(re.findall(r"[\w']+", text.lower()))
+    plain = _plain(text)
     if _NO.match(plain):
         return "deny"
     return "affirm" if _YES.match(plain) else None
@@ -35,4 +39,4 @@ _WITH_THANKS = re.compile(
 def yes_no_with_thanks(text: str) -> bool:
     """Does the message open with thanks, alone or after a yes or a no ("no thanks ill figure it
     out")? Such a message closes what was offered; it is no new question unless it asks one."""
-    return bool(_WITH_THANKS.match(" ".join(re.findall(r"[\w']+", text.lower()))))
+    return bool(_WITH_THANKS.match(_plain(text)))
