@@ -29,6 +29,9 @@ SETS = {
     # written by a helper from the catalogues alone in the session that first measured holdout 11,
     # hard on purpose (indirect, masked, dialect; harmless messages that share a crisis's words)
     "dev 4": ROOT / "tests/data/eval_crisis_dev4.yml",
+    # written by a helper from the catalogues alone in the session that first measured holdout 12,
+    # hard on purpose like dev 4 (its misses may be read)
+    "dev 5": ROOT / "tests/data/eval_crisis_dev5.yml",
     "holdout": ROOT / "tests/data/eval_crisis_holdout.yml",
     # written later again, the same way; its misses were read after its first figures
     "holdout 3": ROOT / "tests/data/eval_crisis_holdout3.yml",
@@ -54,11 +57,13 @@ SETS = {
     "holdout 11": ROOT / "tests/data/eval_crisis_holdout11.yml",
     # written by the helper who wrote dev 4, after it and apart from it; for the round after it
     "holdout 12": ROOT / "tests/data/eval_crisis_holdout12.yml",
+    # written by the helper who wrote dev 5, after it and apart from it; for the round after it
+    "holdout 13": ROOT / "tests/data/eval_crisis_holdout13.yml",
 }
 # Sets whose messages nobody working on the lexicon may read: only their figures are printed.
 HOLDOUTS = frozenset({
     "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9", "holdout 10", "holdout 11",
-    "holdout 12",
+    "holdout 12", "holdout 13",
 })
 DETAIL = ("  MISS", "  SOFT", "  FALSE", "  CHECK", "  SUBJECT")
 
