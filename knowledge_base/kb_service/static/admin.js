@@ -57,9 +57,17 @@ const DONE_TEXTS = {
   reject: 'Sendt tilbake til redaktøren som utkast.',
   archive: 'Arkivert. Chatboten bruker ikke artikkelen lenger.',
 };
-const ERROR_TEXTS = {
+// Norwegian for every error the server can send: an error's `reason` (errors.py and the places
+// that raise; a reason the server leaves out is the error's `code`, its kind), each invalid
+// field's `code` (pydantic's error type, or content.py's and import_export.py's own), and this
+// page's own `network` and `timeout`. A function gets the `params` and the field's name.
+const TEXTS = {
+  // This page's own
   network: 'Fikk ikke kontakt med serveren. Sjekk nettet og prøv igjen.',
   timeout: 'Serveren svarte ikke i tide. Prøv igjen.',
+  not_found: 'Finnes ikke på serveren (404).',
+
+  // Kinds (`code`), and the reason when the server names no other
   unauthorized: 'Du er ikke logget inn lenger. Logg inn på nytt.',
   forbidden: 'Du har ikke tilgang til å gjøre dette.',
   conflict: 'Det går ikke an slik artikkelen står nå. Kanskje noen andre har endret den – last siden på nytt.',
@@ -67,67 +75,93 @@ const ERROR_TEXTS = {
   entry_invalid: 'Noe må rettes. Se meldingene ved feltene.',
   invalid_request: 'Serveren avviste forespørselen.',
   invalid_query: 'Serveren avviste forespørselen.',
+  malformed_json: 'Serveren kunne ikke lese det som ble sendt.',
+  payload_too_large: 'Innholdet er for stort til å sendes.',
+  too_many_requests: 'For mange forsøk. Vent litt og prøv igjen.',
   store_unavailable: 'Innholdslageret er utilgjengelig akkurat nå. Prøv igjen om litt.',
   internal_error: 'Noe gikk galt hos oss. Prøv igjen.',
-  not_found: 'Finnes ikke på serveren (404).',
+  // Sanic's own errors carry the exception's name as their code.
+  NotFound: 'Finnes ikke på serveren (404).',
+  PayloadTooLarge: 'Innholdet er for stort til å sendes.',
+
+  // Reasons: logging in
+  wrong_credentials: 'Feil brukernavn eller passord.',
+  login_required: 'Økten er utløpt. Logg inn på nytt.',
+  session_expired: 'Økten er utløpt. Logg inn på nytt.',
+  too_many_logins: 'For mange mislykkede innlogginger. Vent litt og prøv igjen.',
+  // Reasons: the workflow (workflow.py)
+  role_cannot: (p) => `Rollen ${roleName(str(p.role)).toLowerCase()} kan ikke gjøre dette (${str(p.action)}).`,
+  directorate_not_covered: (p) => `Du jobber ikke med artiklene til ${directorateName(str(p.directorate))}.`,
+  status_forbids: (p) => `Det går ikke an nå: artikkelen har status «${statusName(str(p.status))}». Last siden på nytt og se om noen andre har endret den.`,
+  author_cannot_publish: 'Den som skrev endringen, kan ikke publisere den selv. En annen godkjenner må gjøre det.',
+  // Reasons: entries
+  entry_exists: 'Det finnes allerede en artikkel med denne ID-en.',
+  id_immutable: 'ID-en til en artikkel kan ikke endres.',
+  unknown_action: (p) => `Serveren kjenner ikke handlingen «${str(p.action)}».`,
+  version_without_content: 'Denne versjonen har ikke innhold som kan gjenopprettes.',
+  bad_version_range: 'Versjonene må oppgis som tall.',
+  no_such_version: 'Versjonen finnes ikke.',
+  // Reasons: unanswered questions
+  group_not_found: 'Fant ikke spørsmålsgruppen. Kanskje noen andre har behandlet den – last siden på nytt.',
+  phrasing_exists: 'Artikkelen har denne formuleringen allerede.',
+  // Reasons: users
+  admins_only: 'Bare administratorer kan se og legge til brukere.',
+  // The server does not say which of the two it refused, so the text names both rules.
+  weak_credentials: 'Brukernavnet må ha 2–40 tegn: a–z, 0–9, punktum, understrek eller bindestrek. Passordet må ha minst 10 tegn.',
+  unknown_role: 'Velg en rolle.',
+  unknown_directorates: 'Velg minst ett direktorat (bare administratorer kan være uten).',
+  directorates_not_list: 'Velg direktorater i listen.',
+  // Reasons: CSV import
+  csv_not_utf8: 'CSV-filen må være lagret som UTF-8.',
+  csv_missing_columns: (p) => `CSV-filen mangler kolonnene ${arr(p.columns).map(str).join(', ')}.`,
+  csv_too_large: (p) => `CSV-filen er for stor (over ${formatMegabytes(p.max_bytes)}).`,
+
+  // Field codes: pydantic's error types
+  missing: 'Må fylles ut.',
+  string_too_short: (p) => (num(p.min_length) > 1 ? `Må ha minst ${p.min_length} tegn.` : 'Må fylles ut.'),
+  string_too_long: (p) => `Kan ha høyst ${p.max_length} tegn.`,
+  too_short: (p) => `Trenger minst ${p.min_length}, nå er det ${p.actual_length}.`,
+  string_pattern_mismatch: (p) => (/^\^https/.test(str(p.pattern))
+    ? 'Må være en hel adresse som begynner med https://, uten mellomrom.'
+    : 'Bare små bokstaver a–z, tall og enkle bindestreker (ikke først eller sist).'),
+  literal_error: (p, name) => (name === 'checked' ? 'Velg hvor sikre faktaene er.' : `Velg en av disse: ${str(p.expected)}.`),
+  date_type: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
+  date_parsing: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
+  date_from_datetime_parsing: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
+  date_from_datetime_inexact: 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).',
+  string_type: 'Har feil form.',
+  list_type: 'Har feil form.',
+  tuple_type: 'Har feil form.',
+  dict_type: 'Har feil form.',
+  model_type: 'Har feil form.',
+  extra_forbidden: 'Ukjent felt.',
+  // Field codes: the content's own rules (content.py, import_export.py)
+  phrasing_blank: 'Formuleringene kan ikke være tomme.',
+  unknown_service: 'Ukjent tjeneste. Velg en tjeneste i listen.',
+  wrong_directorate: (p) => `Tjenesten tilhører ${directorateName(str(p.owner))}, ikke ${directorateName(str(p.directorate))}.`,
+  checked_disagrees: (p) => `Tjenestekatalogen sier «${checkedName(str(p.catalogue))}» for denne tjenesten. Velg det.`,
+  not_an_object: 'Artikkelen har feil form.',
+  not_json_list: 'Må være en liste i JSON-format.',
 };
 
-// Server messages (English) that have a known meaning: [pattern, Norwegian text, form field].
-const MESSAGE_TEXTS = [
-  [/^Wrong username or password/, () => 'Feil brukernavn eller passord.'],
-  [/token is unknown or has expired|^Log in first/, () => 'Økten er utløpt. Logg inn på nytt.'],
-  [/^Someone other than the author must review and publish/, () => 'Den som skrev endringen, kan ikke publisere den selv. En annen godkjenner må gjøre det.'],
-  [/^An? (\w+) cannot (\w+) entries/, (m) => `Rollen ${roleName(m[1]).toLowerCase()} kan ikke gjøre dette (${m[2]}).`],
-  [/does not work with '?([\w-]+)'?'s entries/, (m) => `Du jobber ikke med artiklene til ${directorateName(m[1])}.`],
-  [/^Cannot (\w+) an entry that is (\w+)/, (m) => `Det går ikke an nå: artikkelen har status «${statusName(m[2])}». Last siden på nytt og se om noen andre har endret den.`],
-  [/^An entry with id .* exists already/, () => 'Det finnes allerede en artikkel med denne ID-en.', 'id'],
-  [/^The id of an entry cannot change/, () => 'ID-en til en artikkel kan ikke endres.', 'id'],
-  [/^No entry with id/, () => 'Fant ikke artikkelen.'],
-  [/^Only an admin manages users/, () => 'Bare administratorer kan se og legge til brukere.'],
-  [/^A username is 2-40 characters/, () => 'Brukernavnet må ha 2–40 tegn: a–z, 0–9, punktum, understrek eller bindestrek.', 'username'],
-  [/^A password needs at least (\d+) characters/, (m) => `Passordet må ha minst ${m[1]} tegn.`, 'password'],
-  [/^The role must be one of/, () => 'Velg en rolle.', 'role'],
-  [/^Give one or more directorates/, () => 'Velg minst ett direktorat (bare administratorer kan være uten).', 'directorates'],
-  [/^Field 'directorates' must be a list/, () => 'Velg direktorater i listen.', 'directorates'],
-  [/^The CSV must be UTF-8/, () => 'CSV-filen må være lagret som UTF-8.'],
-  [/^The CSV lacks the columns (.*?)\.?$/, (m) => `CSV-filen mangler kolonnene ${m[1]}.`],
-  [/^The CSV is over/, () => 'CSV-filen er for stor (over 5 MB).'],
-  [/^The body is over/, () => 'Innholdet er for stort til å sendes.'],
-  [/^Field 'version' must name a version with content/, () => 'Denne versjonen har ikke innhold som kan gjenopprettes.'],
-  [/^No such version/, () => 'Versjonen finnes ikke.'],
-  [/^Some rows are not valid entries/, () => 'Noen rader i CSV-filen er ikke gyldige artikler. Ingenting er importert.'],
-  [/^The entry is not valid/, () => 'Artikkelen ble ikke lagret. Rett feltene som er merket.'],
-  [/runs from files only/, () => 'Kunnskapsbasen kjører bare fra filer (uten innholdslager), så innhold kan ikke redigeres her.'],
-  [/store is unavailable/, () => ERROR_TEXTS.store_unavailable],
-];
+// Reasons about one field of a form (the entry form or the user form): shown next to it too.
+const REASON_FIELDS = {
+  entry_exists: ['id'], id_immutable: ['id'],
+  weak_credentials: ['username', 'password'], unknown_role: ['role'],
+  unknown_directorates: ['directorates'], directorates_not_list: ['directorates'],
+};
 
-// Field messages from validation (pydantic and the catalogue check).
-const FIELD_TEXTS = [
-  [/^Field required/, () => 'Må fylles ut.'],
-  [/^String should have at least 1 character/, () => 'Må fylles ut.'],
-  [/^String should have at most (\d+) characters?/, (m) => `Kan ha høyst ${m[1]} tegn.`],
-  [/^(?:List|Tuple) should have at least (\d+) items? after validation, not (\d+)/, (m) => `Trenger minst ${m[1]}, nå er det ${m[2]}.`],
-  [/^String should match pattern '\^https/, () => 'Må være en hel adresse som begynner med https://, uten mellomrom.'],
-  [/^String should match pattern/, () => 'Bare små bokstaver a–z, tall og enkle bindestreker (ikke først eller sist).'],
-  [/^Input should be 'verified', 'dated' or 'uncertain'/, () => 'Velg hvor sikre faktaene er.'],
-  [/phrasings must not be blank/, () => 'Formuleringene kan ikke være tomme.'],
-  [/^Input should be a valid date/, () => 'Skriv en gyldig dato (ÅÅÅÅ-MM-DD).'],
-  [/^Input should be a valid (string|list|tuple|dictionary)/, () => 'Har feil form.'],
-  [/^Extra inputs are not permitted/, () => 'Ukjent felt.'],
-  [/unknown service id/, () => 'Ukjent tjeneste. Velg en tjeneste i listen.'],
-  [/'([\w-]+)' does not own '([\w-]+)' \(services\.yml says '([\w-]+)'\)/,
-    (m) => `Tjenesten tilhører ${directorateName(m[3])}, ikke ${directorateName(m[1])}.`],
-  [/'(\w+)' disagrees with services\.yml \('(\w+)'\)/,
-    (m) => `Tjenestekatalogen sier «${checkedName(m[2])}» for denne tjenesten. Velg det.`],
-  [/^expected an object/, () => 'Artikkelen har feil form.'],
-];
+/** The Norwegian text for a reason or field code, or null when the page has none. */
+function textFor(code, params, fieldName) {
+  const text = Object.prototype.hasOwnProperty.call(TEXTS, code) ? TEXTS[code] : undefined;
+  if (text === undefined) return null;
+  return typeof text === 'function' ? text(isObj(params) ? params : {}, str(fieldName)) : text;
+}
 
-function translate(message, table) {
-  for (const [pattern, make, field] of table) {
-    const match = pattern.exec(message);
-    if (match) return { text: make(match), field: field || '' };
-  }
-  return null;
+/** The Norwegian text for one invalid field ({field, code, params}). */
+function fieldText(problem) {
+  return textFor(problem.code, problem.params, str(problem.field).split('.').pop())
+    || `Verdien er ikke gyldig (feilkode: ${problem.code || 'ukjent'}).`;
 }
 
 // --- Small helpers ---------------------------------------------------------------------------
@@ -211,6 +245,11 @@ function formatShare(value) {
   if (value === null || value === undefined || value === '') return '–';
   const n = num(value);
   return Number.isFinite(n) ? percent.format(n) : '–';
+}
+
+function formatMegabytes(bytes) {
+  const n = num(bytes);
+  return Number.isFinite(n) ? `${integer.format(Math.round(n / (1024 * 1024)))} MB` : 'grensen';
 }
 
 function todayIso() {
@@ -321,12 +360,16 @@ const state = {
 };
 
 // --- API -------------------------------------------------------------------------------------
+/** A refused or failed call: `code` is the kind, `reason` what exactly went wrong (the code when
+ * the server names nothing more exact), `params` its details, `fields` each invalid field as
+ * {field, code, params, row, column}. The server's English `message` is kept for the console only. */
 class ApiError extends Error {
-  constructor(status, code, message, fields) {
-    super(message || code);
+  constructor(status, code, { reason, params, message, fields } = {}) {
+    super(message || reason || code);
     this.status = status;
     this.code = code;
-    this.serverMessage = message || '';
+    this.reason = reason || code;
+    this.params = isObj(params) ? params : {};
     this.fields = fields || [];
     this.handled = false;
   }
@@ -364,15 +407,19 @@ async function api(method, path, opts = {}) {
       try { data = await response.json(); } catch (err) { data = null; }
     }
   } catch (err) {
-    throw new ApiError(0, err && err.name === 'AbortError' ? 'timeout' : 'network', '');
+    throw new ApiError(0, err && err.name === 'AbortError' ? 'timeout' : 'network');
   } finally {
     clearTimeout(timer);
   }
   if (response.ok) return isObj(data) ? data : {};
   const error = isObj(data) && isObj(data.error) ? data.error : {};
   const code = str(error.code) || (response.status === 404 ? 'not_found' : 'http_' + response.status);
-  const fields = arr(error.fields).filter(isObj).map((f) => ({ field: str(f.field), message: str(f.message) }));
-  const failure = new ApiError(response.status, code, str(error.message), fields);
+  const fields = arr(error.fields).filter(isObj).map((f) => ({
+    field: str(f.field), code: str(f.code), params: isObj(f.params) ? f.params : {}, row: num(f.row) || 0, column: str(f.column),
+  }));
+  const failure = new ApiError(response.status, code, {
+    reason: str(error.reason), params: error.params, message: str(error.message), fields,
+  });
   if (response.status === 401 && !opts.noAuth) {
     if (!opts.quiet401) handleUnauthorized();
     failure.handled = true;
@@ -392,10 +439,16 @@ function describeError(err) {
     console.error(err);  // a bug on this page, not a server answer
     return 'Noe gikk galt på siden. Last siden på nytt og prøv igjen.';
   }
-  const known = err.serverMessage ? translate(err.serverMessage, MESSAGE_TEXTS) : null;
-  if (known) return known.text;
-  const base = ERROR_TEXTS[err.code] || (err.status ? `Serveren svarte med en feil (${err.status}).` : ERROR_TEXTS.network);
-  return err.serverMessage ? `${base} Melding fra serveren: ${err.serverMessage}` : base;
+  const known = textFor(err.reason, err.params);
+  if (known) return known;
+  // A reason this page does not know yet: the text for its kind, or a general one, and the reason.
+  const base = textFor(err.code, err.params) || (err.status ? `Serveren svarte med en feil (${err.status}).` : TEXTS.network);
+  return `${base} Feilkode: ${err.reason}.`;
+}
+
+/** The form fields an error is about (REASON_FIELDS), among `known`. */
+function reasonFields(err, known) {
+  return err instanceof ApiError ? arr(REASON_FIELDS[err.reason]).filter((name) => known.includes(name)) : [];
 }
 
 // --- Messages --------------------------------------------------------------------------------
@@ -524,7 +577,7 @@ async function onLogin(event) {
   } catch (err) {
     ui.password.value = '';
     if (err.handled) return;
-    ui.loginError.textContent = err.status === 401 ? 'Feil brukernavn eller passord.' : describeError(err);
+    ui.loginError.textContent = describeError(err);
     ui.password.focus();
   } finally {
     ui.loginButton.disabled = false;
@@ -760,11 +813,10 @@ function setImportError(text, details) {
 }
 
 function csvProblem(f) {
-  const where = /^row (\d+): (.*)$/.exec(f.field);
-  const message = (translate(f.message, FIELD_TEXTS) || { text: f.message }).text;
-  if (!where) return `${f.field}: ${message}`;
-  const column = where[2].replace(/\.(\d+)/g, (m, i) => ` nr. ${Number(i) + 1}`).replace(/\./g, ' ');
-  return `Rad ${where[1]}, kolonne «${column}»: ${message}`;
+  const message = fieldText(f);
+  if (!f.row) return `${f.field}: ${message}`;
+  const column = f.column.replace(/\.(\d+)/g, (m, i) => ` nr. ${Number(i) + 1}`).replace(/\./g, ' ');
+  return `Rad ${f.row}, kolonne «${column}»: ${message}`;
 }
 
 async function importCsv(event) {
@@ -948,7 +1000,7 @@ function showFieldErrors(list) {
   for (const item of list) {
     const parts = str(item.field).split('.');
     const name = parts[0];
-    const message = item.local ? item.message : (translate(item.message, FIELD_TEXTS) || { text: item.message }).text;
+    const message = item.local ? item.message : fieldText(item);
     if (!ENTRY_FIELDS.includes(name)) {
       rest.push(message);
       continue;
@@ -961,9 +1013,8 @@ function showFieldErrors(list) {
       else prefix = `Nr. ${n}: `;
     }
     addFieldError(name, prefix + message);
-    if (name === 'checked') {
-      const learned = /disagrees with services\.yml \('(\w+)'\)/.exec(item.message);
-      if (learned && state.entry) state.knownChecked.set(field('service').value, learned[1]);
+    if (item.code === 'checked_disagrees' && CHECKED_NAMES[item.params.catalogue] && state.entry) {
+      state.knownChecked.set(field('service').value, item.params.catalogue);
     }
     if (!first || ENTRY_FIELDS.indexOf(name) < ENTRY_FIELDS.indexOf(first)) first = name;
   }
@@ -1205,12 +1256,12 @@ function handleEntryError(err, saved) {
     setError('Artikkelen ble ikke lagret. Rett feltene som er merket.', rest);
     return;
   }
-  const known = err instanceof ApiError && err.serverMessage ? translate(err.serverMessage, MESSAGE_TEXTS) : null;
-  if (known && known.field && ENTRY_FIELDS.includes(known.field)) {
-    addFieldError(known.field, known.text);
-    field(known.field).focus();
-  }
   const text = describeError(err);
+  const [name] = reasonFields(err, ENTRY_FIELDS);
+  if (name) {
+    addFieldError(name, text);
+    field(name).focus();
+  }
   setError(saved ? 'Endringene er lagret som utkast, men neste steg gikk ikke: ' + text : text);
 }
 
@@ -1578,7 +1629,7 @@ async function attachGroup(group, input, error, button) {
     if (gen !== state.gen || err.handled) return;
     let text;
     if (err instanceof ApiError && err.fields.length) {
-      text = err.fields.map((f) => (translate(f.message, FIELD_TEXTS) || { text: f.message }).text).join(' ');
+      text = err.fields.map(fieldText).join(' ');
     } else if (err instanceof ApiError && err.status === 404) {
       text = 'Fant ikke artikkelen (eller spørsmålsgruppen). Sjekk ID-en.';
     } else {
@@ -1715,14 +1766,14 @@ async function createUser(event) {
     ui.userUsername.focus();
   } catch (err) {
     if (gen !== state.gen || err.handled) return;
-    const known = err instanceof ApiError && err.serverMessage ? translate(err.serverMessage, MESSAGE_TEXTS) : null;
-    if (known && USER_FIELDS[known.field]) {
-      $('e-u-' + known.field).textContent = known.text;
-      const target = $(USER_FIELDS[known.field]);
-      target.setAttribute('aria-invalid', 'true');
-      const focusable = known.field === 'directorates' ? ui.userDirectorates.querySelector('input') : target;
+    const names = reasonFields(err, Object.keys(USER_FIELDS));
+    if (names.length) {
+      const text = describeError(err);
+      $('e-u-' + names[0]).textContent = text;
+      for (const name of names) $(USER_FIELDS[name]).setAttribute('aria-invalid', 'true');
+      const focusable = names[0] === 'directorates' ? ui.userDirectorates.querySelector('input') : $(USER_FIELDS[names[0]]);
       if (focusable) focusable.focus();
-      setError('Brukeren ble ikke opprettet: ' + known.text);
+      setError('Brukeren ble ikke opprettet: ' + text);
     } else {
       showError(err);
     }
