@@ -21,17 +21,6 @@ const ENTRY_FIELDS = [
 const OPTIONAL_FIELDS = ['title_nn', 'title_en', 'answer_nn', 'answer_en', 'contact'];
 const ANSWER_FIELDS = ['answer', 'answer_nn', 'answer_en'];
 
-// Mirrors workflow.TRANSITIONS, only to decide which buttons to show; the server still decides.
-const RULES = {
-  create: [['admin', 'editor'], [null]],
-  edit: [['admin', 'editor'], ['draft', 'in_review', 'published']],
-  revert: [['admin', 'editor'], ['draft', 'in_review', 'published', 'archived']],
-  submit: [['admin', 'editor'], ['draft']],
-  reject: [['admin', 'reviewer'], ['in_review']],
-  publish: [['admin', 'reviewer'], ['in_review']],
-  archive: [['admin', 'reviewer'], ['published']],
-};
-
 // --- UI texts (bokmål) -----------------------------------------------------------------------
 const STATUS_NAMES = { draft: 'Utkast', in_review: 'Til gjennomgang', published: 'Publisert', archived: 'Arkivert' };
 const ROLE_NAMES = { admin: 'Administrator', editor: 'Redaktør', reviewer: 'Godkjenner' };
@@ -341,7 +330,7 @@ const BASE_TITLE = 'Ung Veileder innhold';
 // --- State (memory, plus the token in sessionStorage) ----------------------------------------
 const state = {
   token: loadToken(),
-  user: null,                // {username, role, directorates}
+  user: null,                // {username, role, directorates, roleActions}
   directorates: [],          // every directorate (from /me)
   services: [],              // [{id, name, owner}]
   serviceById: new Map(),
@@ -531,9 +520,9 @@ function showApp() {
   const dirs = user.directorates.map(directorateName);
   ui.meDirs.textContent = dirs.length ? dirs.join(', ') : (user.role === 'admin' ? 'alle direktorater' : 'ingen direktorater');
   ui.navUsersItem.hidden = user.role !== 'admin';
-  ui.navNewItem.hidden = !can('create');
-  ui.newEntryLink.hidden = !can('create');
-  ui.importForm.hidden = !can('create');
+  ui.navNewItem.hidden = !roleMay('create');
+  ui.newEntryLink.hidden = !roleMay('create');
+  ui.importForm.hidden = !roleMay('create');
 }
 
 async function loadMe() {
@@ -543,6 +532,7 @@ async function loadMe() {
     username: str(user.username),
     role: str(user.role),
     directorates: arr(user.directorates).map(str),
+    roleActions: arr(user.role_actions).map(str),
   };
   state.directorates = arr(data.directorates).map(str);
   state.services = arr(data.services).filter(isObj).map((s) => ({
@@ -622,20 +612,25 @@ function resetApp() {
   for (const view of document.querySelectorAll('.view')) view.hidden = true;
 }
 
-// --- Permissions -----------------------------------------------------------------------------
+// --- Permissions: as the server says (the buttons only follow; the server still decides) ------
+/** Whether the user works with `directorate`'s services (the services a new entry may have). */
 function covers(directorate) {
   const user = state.user;
   return !!user && (user.role === 'admin' || user.directorates.includes(directorate));
 }
 
-/** Whether the role may do `action` at all. */
-function can(action) {
-  return !!state.user && RULES[action][0].includes(state.user.role);
+/** Whether the role may do `action` to some entry: /me's role_actions. */
+function roleMay(action) {
+  return !!state.user && state.user.roleActions.includes(action);
 }
 
-/** Whether the user may do `action` to an entry in `status` owned by `directorate`. */
-function allowed(action, status, directorate) {
-  return can(action) && RULES[action][1].includes(status) && (directorate === undefined || covers(directorate));
+/** What the user may do to the open entry now: its state's allowed_actions (per user, status,
+ * author and directorate); for a new one, `create` when the role may. */
+function entryActions() {
+  const e = state.entry;
+  if (!e) return [];
+  if (e.mode === 'new') return roleMay('create') ? ['create'] : [];
+  return arr(e.state.allowed_actions).map(str);
 }
 
 // --- Routing ---------------------------------------------------------------------------------
@@ -1023,12 +1018,6 @@ function showFieldErrors(list) {
 }
 
 // --- Entry form: workflow ---------------------------------------------------------------------
-function entryDirectorate() {
-  const e = state.entry;
-  const entry = e && (e.working || e.published);
-  return entry ? str(entry.directorate) : undefined;
-}
-
 function setFormReadOnly(readOnly) {
   for (const name of ENTRY_FIELDS) {
     const input = field(name);
@@ -1039,22 +1028,21 @@ function setFormReadOnly(readOnly) {
   ui.form.classList.toggle('is-readonly', readOnly);
 }
 
-/** Show the buttons the role and status allow, and say why others are missing. */
+/** Show the buttons for the actions the server allows now, and say why others are missing. */
 function applyPermissions() {
   const e = state.entry;
   if (!e) return;
   const status = e.mode === 'new' ? null : str(e.state.status);
-  const dir = e.mode === 'new' ? undefined : entryDirectorate();
-  const me = state.user.username;
+  const may = new Set(entryActions());
+  const canEdit = may.has(e.mode === 'new' ? 'create' : 'edit');
+  // Whoever may send a change back may publish it too, unless they wrote it themselves.
   const author = str(e.state.author);
-  const canEdit = e.mode === 'new' ? can('create') : allowed('edit', status, dir);
-  const canPublishRole = allowed('publish', status, dir);
-  const ownChange = canPublishRole && author && author === me;
+  const ownChange = may.has('reject') && !may.has('publish') && !!author && author === state.user.username;
   ui.save.hidden = !canEdit;
-  ui.submit.hidden = e.mode === 'new' || !allowed('submit', status, dir);
-  ui.publish.hidden = e.mode === 'new' || !canPublishRole || ownChange;
-  ui.reject.hidden = e.mode === 'new' || !allowed('reject', status, dir);
-  ui.archive.hidden = e.mode === 'new' || !allowed('archive', status, dir);
+  ui.submit.hidden = !may.has('submit');
+  ui.publish.hidden = !may.has('publish');
+  ui.reject.hidden = !may.has('reject');
+  ui.archive.hidden = !may.has('archive');
   ui.discard.hidden = e.mode === 'new' || !canEdit || !isDirty();
   setFormReadOnly(!canEdit);
 
@@ -1067,9 +1055,9 @@ function applyPermissions() {
     if (status === 'in_review' && canEdit) hints.push('Lagrer du endringer nå, går artikkelen tilbake til utkast.');
     if (status === 'published' && canEdit) hints.push('Endringer lagres som et utkast. Chatboten bruker den publiserte versjonen til utkastet er publisert.');
     if (status === 'archived') hints.push('Artikkelen er arkivert, og chatboten bruker den ikke. Du kan gjenopprette en tidligere versjon som nytt utkast.');
-    if (status === 'draft' && !canEdit && can('publish')) hints.push('Utkastet er ikke sendt til gjennomgang ennå.');
+    if (status === 'draft' && !canEdit && roleMay('publish')) hints.push('Utkastet er ikke sendt til gjennomgang ennå.');
     if (ownChange) hints.push('Du har selv skrevet denne endringen, så en annen godkjenner må publisere den.');
-    if (!canEdit && ACTION_BUTTONS.every((b) => b.hidden) && !allowed('revert', status, dir)) hints.push('Du kan lese artikkelen, men ikke endre eller flytte den nå.');
+    if (!canEdit && ACTION_BUTTONS.every((b) => b.hidden) && !may.has('revert')) hints.push('Du kan lese artikkelen, men ikke endre eller flytte den nå.');
   }
   ui.actionsHint.textContent = hints.join(' ');
 }
@@ -1289,13 +1277,12 @@ async function loadEntryHistory(gen, id) {
 }
 
 function drawVersions(versions) {
-  const e = state.entry;
   clear(ui.versionsBody);
   ui.versionsEmpty.textContent = 'Ingen versjoner.';
   ui.versionsEmpty.hidden = versions.length > 0;
   const sorted = versions.slice().sort((a, b) => num(a.version) - num(b.version));
   const latest = sorted.length ? num(sorted[sorted.length - 1].version) : 0;
-  const canRevert = allowed('revert', str(e.state.status), entryDirectorate());
+  const canRevert = entryActions().includes('revert');
   let previousWithContent = null;
   const rows = [];
   for (const v of sorted) {
@@ -1556,7 +1543,7 @@ function drawGroup(group, index) {
   error.id = prefix + '-error';
   error.setAttribute('aria-live', 'polite');
   let input = null;
-  if (can('edit')) {
+  if (roleMay('edit')) {
     const wrap = el('div', 'field');
     const label = el('label', null, 'Artikkel-ID');
     label.htmlFor = prefix + '-entry';
@@ -1579,7 +1566,7 @@ function drawGroup(group, index) {
     attach.addEventListener('click', () => attachGroup(group, input, error, attach));
     buttons.appendChild(attach);
   }
-  if (can('create')) {
+  if (roleMay('create')) {
     const create = groupButton('Lag ny artikkel', 'button-secondary', heading.id);
     create.addEventListener('click', () => {
       state.prefill = { question: example, phrasing: example, service: str(group.service) };
