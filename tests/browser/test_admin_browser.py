@@ -1,5 +1,6 @@
 """A content owner's change reaches young people: an editor changes an answer in the admin pages,
-a reviewer publishes it, and the bot's next answer over the REST channel uses the new text."""
+a reviewer publishes it, and the bot's next answer over the REST channel uses the new text. And the
+pages word the server's codes in Norwegian, and show the buttons the server says the user may use."""
 
 from __future__ import annotations
 
@@ -7,13 +8,14 @@ import json
 import time
 import urllib.request
 
-from playwright.sync_api import expect
+from playwright.sync_api import Route, expect
 
 from support.browser import add_content_owner, screenshot
 
 PASSWORD = "riktig-hest-batteri-stift"
 QUESTION = "hvordan får jeg skattekort"
 TIMEOUT_MS = 30_000
+CHECKED_NAMES = {"verified": "Bekreftet", "dated": "Kan være utdatert", "uncertain": "Usikkert"}
 
 
 def ask_rest(running_stack, sender: str, text: str) -> list[dict]:
@@ -23,6 +25,25 @@ def ask_rest(running_stack, sender: str, text: str) -> list[dict]:
     )
     with urllib.request.urlopen(request, timeout=30) as reply:
         return json.loads(reply.read())
+
+
+def admin_api(running_stack, method: str, path: str, token: str = "", body: dict | None = None) -> dict:
+    """A call to the admin API (to set up what a test needs without clicking through it)."""
+    base = running_stack.config.urls()["admin"].replace("/admin/", "/v1/admin")
+    headers = {"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})}
+    request = urllib.request.Request(
+        base + path, method=method, headers=headers, data=json.dumps(body).encode() if body is not None else None,
+    )
+    with urllib.request.urlopen(request, timeout=30) as reply:
+        return json.loads(reply.read())
+
+
+def api_token(running_stack, username: str) -> str:
+    return admin_api(running_stack, "POST", "/login", body={"username": username, "password": PASSWORD})["token"]
+
+
+def entry_ids(running_stack, token: str, status: str) -> list[str]:
+    return [row["id"] for row in admin_api(running_stack, "GET", f"/entries?status={status}", token)["entries"]]
 
 
 def log_in(page, url: str, username: str) -> None:
@@ -81,3 +102,94 @@ def test_an_edited_and_published_answer_is_what_the_bot_says_next(browser, runni
         assert time.monotonic() < deadline, answers
         time.sleep(0.2)
     assert answers[0]["custom"]["entry_id"] == entry_id
+
+
+def test_a_field_code_the_server_sends_is_shown_in_norwegian(page, running_stack):
+    # The server words these in English ("disagrees with the catalogue", "must be a JSON list"); the
+    # page words the field's code, with its params, whatever the English says.
+    add_content_owner(running_stack, "lise", "editor", "lanekassen", PASSWORD)
+    admin_url = running_stack.config.urls()["admin"]
+    entry_id = entry_ids(running_stack, api_token(running_stack, "lise"), "published")[0]
+    log_in(page, admin_url, "lise")
+    page.goto(f"{admin_url}#/entry/{entry_id}")
+    expect(page.locator("#f-answer")).not_to_have_value("", timeout=TIMEOUT_MS)
+    catalogue = page.locator("#f-checked").input_value()
+    page.locator("#f-checked").select_option(next(level for level in CHECKED_NAMES if level != catalogue))
+    page.locator("#save").click()
+    expect(page.locator("#e-checked")).to_have_text(
+        f"Tjenestekatalogen sier «{CHECKED_NAMES[catalogue]}» for denne tjenesten. Velg det.", timeout=TIMEOUT_MS,
+    )
+    expect(page.locator("#app-error")).to_contain_text("Artikkelen ble ikke lagret. Rett feltene som er merket.")
+
+    # An import row whose links are not a JSON list (the field code not_json_list).
+    page.goto(f"{admin_url}#/entries")
+    columns = "id,service,directorate,topic,title,question,phrasings,answer,checked,updated,links"
+    row = "lanekassen-test,lanekassen,lanekassen,test,Test,Test?,[],Svar,verified,2026-11-27,ikke json"
+    page.locator("#import-file").set_input_files(
+        files=[{"name": "rader.csv", "mimeType": "text/csv", "buffer": f"{columns}\n{row}\n".encode()}],
+    )
+    page.locator("#import-csv").click()
+    expect(page.locator("#e-import")).to_contain_text("Rad 2, kolonne «links»: Må være en liste i JSON-format.", timeout=TIMEOUT_MS)
+
+
+def test_the_buttons_are_the_actions_the_server_allows_on_the_entry(page, running_stack):
+    add_content_owner(running_stack, "nora", "editor", "nav", PASSWORD)
+    add_content_owner(running_stack, "vera", "reviewer", "nav", PASSWORD)
+    admin_url = running_stack.config.urls()["admin"]
+    token = api_token(running_stack, "nora")
+    in_review, published = entry_ids(running_stack, token, "published")[:2]
+    # An editor sends an unchanged copy of one entry to review.
+    current = admin_api(running_stack, "GET", f"/entries/{in_review}", token)["published"]
+    admin_api(running_stack, "PUT", f"/entries/{in_review}", token, current)
+    admin_api(running_stack, "POST", f"/entries/{in_review}/submit", token, {})
+
+    buttons = ("save", "submit", "publish", "reject", "archive")
+
+    def expect_buttons(*shown: str) -> None:
+        for name in shown:
+            expect(page.locator(f"#{name}")).to_be_visible(timeout=TIMEOUT_MS)
+        for name in set(buttons) - set(shown):
+            expect(page.locator(f"#{name}")).to_be_hidden()
+
+    log_in(page, admin_url, "vera")
+    page.goto(f"{admin_url}#/entry/{published}")
+    expect_buttons("archive")
+    page.goto(f"{admin_url}#/entry/{in_review}")
+    expect_buttons("publish", "reject")
+
+    # The pages keep no copy of the workflow's table: they show what the entry's state says.
+    override: dict[str, list[str]] = {}
+
+    def entry_with(route: Route) -> None:
+        reply = route.fetch()
+        data = reply.json()
+        data["state"]["allowed_actions"] = override["allowed_actions"]
+        route.fulfill(response=reply, json=data)
+
+    page.route(f"**/v1/admin/entries/{in_review}", entry_with)
+    override["allowed_actions"] = ["reject"]
+    page.reload()
+    expect_buttons("reject")
+    override["allowed_actions"] = ["archive"]
+    page.reload()
+    expect_buttons("archive")
+
+
+def test_actions_on_no_one_entry_follow_the_role_actions_from_me(page, running_stack):
+    add_content_owner(running_stack, "ola", "editor", "nav", PASSWORD)
+    admin_url = running_stack.config.urls()["admin"]
+    log_in(page, admin_url, "ola")
+    expect(page.locator("#nav-new-item")).to_be_visible()
+    expect(page.locator("#import-form")).to_be_visible()
+
+    def me_without_create(route: Route) -> None:
+        reply = route.fetch()
+        data = reply.json()
+        data["user"]["role_actions"] = [a for a in data["user"]["role_actions"] if a != "create"]
+        route.fulfill(response=reply, json=data)
+
+    page.route("**/v1/admin/me", me_without_create)
+    page.reload()
+    expect(page.locator("#logout")).to_be_visible(timeout=TIMEOUT_MS)
+    expect(page.locator("#nav-new-item")).to_be_hidden()
+    expect(page.locator("#import-form")).to_be_hidden()
