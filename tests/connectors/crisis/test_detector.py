@@ -198,6 +198,9 @@ def test_a_haircut_word_does_not_hide_self_harm(text):
         "any shows like the one where a guy gets kidnapped on holiday?",
         "anbefal en bok om en som blir kidnappet",
         "why was there a stabbing in oslo last night",
+        # a thing that "took my life" (the writer is alive), banging the table
+        "den treningsøkta tok livet av meg, kan ikke gå i morgen",
+        "pappa banker i bordet hver gang han taper i yatzy",
     ],
 )
 def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
@@ -226,6 +229,9 @@ def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
         # a shooting or a stabbing going on where the writer is
         ("det er skyting på skulen no, vi gøymer oss", "acute_danger"),
         ("there's a guy with a gun at my school right now", "acute_danger"),
+        # the writer as the one who "took my life", a blow after the table
+        ("jeg tok nesten livet av meg i fjor og tenker på det igjen nå", "suicide"),
+        ("mamma slår i bordet og så slår hun meg", "violence_home"),
     ],
 )
 def test_frames_and_idioms_do_not_hide_danger(text, category):
