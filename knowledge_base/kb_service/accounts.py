@@ -20,9 +20,15 @@ TOKEN_SECONDS = 8 * 60 * 60
 
 
 def check_new_user(username: str, password: str, role: str, directorates: list[str], known: set[str]) -> None:
-    problem = passwords.username_problem(username) or passwords.password_problem(password)
+    problem = passwords.username_problem(username)
     if problem:
-        raise InvalidRequestError(problem, reason="weak_credentials")
+        raise InvalidRequestError(problem, reason="weak_credentials", params={"field": "username"})
+    problem = passwords.password_problem(password)
+    if problem:
+        raise InvalidRequestError(
+            problem, reason="weak_credentials",
+            params={"field": "password", "min_chars": passwords.MIN_PASSWORD_CHARS},
+        )
     if role not in ROLES:
         raise InvalidRequestError(f"The role must be one of {', '.join(ROLES)}.", reason="unknown_role", params={"roles": list(ROLES)})
     unknown = [d for d in directorates if d not in known]

@@ -77,7 +77,9 @@ def _attach_store(app: Sanic, config: KBConfig, seed_entries: list) -> None:
 
 async def _require_store(request: Request) -> None:
     if request.path.startswith("/v1/admin") and getattr(request.app.ctx, "store", None) is None:
-        raise StoreUnavailableError("This knowledge base runs from files only: set REDIS_URL to edit content.")
+        raise StoreUnavailableError(
+            "This knowledge base runs from files only: set REDIS_URL to edit content.", reason="files_only"
+        )
 
 
 async def _openapi_json(request: Request) -> HTTPResponse:

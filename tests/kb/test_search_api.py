@@ -127,6 +127,8 @@ def test_prefiltered_search_ranks_like_the_exact_one(app, monkeypatch):
 async def test_without_a_content_store_the_admin_api_says_so(client):
     _, response = await client.get("/v1/admin/entries")
     assert response.status == 503
+    # its own reason, not an outage's: the admin page tells content owners editing is off here
+    assert response.json["error"]["reason"] == "files_only"
     assert response.json["error"]["code"] == "store_unavailable"
 
 

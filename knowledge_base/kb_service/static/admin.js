@@ -96,7 +96,10 @@ const TEXTS = {
   // Reasons: users
   admins_only: 'Bare administratorer kan se og legge til brukere.',
   // The server does not say which of the two it refused, so the text names both rules.
-  weak_credentials: 'Brukernavnet må ha 2–40 tegn: a–z, 0–9, punktum, understrek eller bindestrek. Passordet må ha minst 10 tegn.',
+  weak_credentials: (p) => (p.field === 'password'
+    ? `Passordet må ha minst ${num(p.min_chars) || 10} tegn.`
+    : 'Brukernavnet må ha 2–40 tegn: a–z, 0–9, punktum, understrek eller bindestrek.'),
+  files_only: 'Kunnskapsbasen kjører bare fra filer (uten innholdslager), så innhold kan ikke redigeres her.',
   unknown_role: 'Velg en rolle.',
   unknown_directorates: 'Velg minst ett direktorat (bare administratorer kan være uten).',
   directorates_not_list: 'Velg direktorater i listen.',
@@ -437,7 +440,10 @@ function describeError(err) {
 
 /** The form fields an error is about (REASON_FIELDS), among `known`. */
 function reasonFields(err, known) {
-  return err instanceof ApiError ? arr(REASON_FIELDS[err.reason]).filter((name) => known.includes(name)) : [];
+  if (!(err instanceof ApiError)) return [];
+  // A reason about one of several fields names it in params.field (weak_credentials).
+  const named = typeof err.params.field === 'string' ? [err.params.field] : null;
+  return arr(named || REASON_FIELDS[err.reason]).filter((name) => known.includes(name));
 }
 
 // --- Messages --------------------------------------------------------------------------------

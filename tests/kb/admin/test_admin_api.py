@@ -81,6 +81,9 @@ def test_only_an_admin_manages_users(admin_client):
     assert admin_client.call("admin", "GET", "/users").status_code == 200
     bad = admin_client.call("admin", "POST", "/users", json={"username": "x", "password": "short", "role": "editor", "directorates": ["nav"]})
     assert bad.status_code == 400
+    assert bad.json()["error"]["reason"] == "weak_credentials" and bad.json()["error"]["params"] == {"field": "username"}
+    short = admin_client.call("admin", "POST", "/users", json={"username": "ny-bruker", "password": "short", "role": "editor", "directorates": ["nav"]})
+    assert short.json()["error"]["params"] == {"field": "password", "min_chars": 10}
     added = admin_client.call("admin", "POST", "/users", json={"username": "ny-redaktor", "password": "et-langt-passord", "role": "editor", "directorates": ["nav"]})
     assert added.status_code == 201 and added.json()["user"]["directorates"] == ["nav"]
 
