@@ -107,7 +107,22 @@ CONCEPTS = {
         r"|\b(?:noen|nokon|someone|somebody|people|folk) (?:jeg|eg|i) (?:ikke|ikkje|don t|dont|do not) (?:kjenner|kjenne|know)\b|\b(?:a|some|this|random|creepy|an older|an old) (?:guy|man|dude)\b|\b(?:en|ein) (?:fyr|mann|kar|gubbe|gammel mann)\b|\b(?:ukjent|ukjend) (?:fyr|mann|kar|person)\b"
     ),
     "vehicle": r"\b(?:bil|bilen|bilen hans|car|van|varebil)\b",
-    "intoxicated": r"\b(?:tatt|tok|teke|tek|tar|took|taken|taking|takes|drukket|drukke|drank|drukkent) (?:noe|noko|something|stuff|altfor mye|altfor mykje|way too much|too much|masse|mykje)\b",
+    "intoxicated": (
+        r"\b(?:tatt|tok|teke|tek|tar|took|taken|taking|takes|drukket|drukke|drank|drukkent|drakk|drikk) "
+        r"(?:noe|noko|something|stuff|altfor mye|altfor mykje|alt for mye|for mye|for mykje|way too much|too much|masse|mykje)\b"
+        r"(?! (?:kaffe|koffein|cola|energidrikk\w*|red ?bull|monster|sukker|godteri|snop|sjokolade|coffee|caffeine|energy drinks?|sugar|candy|vann|water|mat|food|sol|sun)\b)"
+        r"|\b(?:blanda|blandet|blanda|mixed|mixing) (?:\w+ )?(?:piller|pills|tabletter|tablettar|meds|medisiner) (?:og|med|and|with) (?:sprit|alkohol|alcohol|vodka|alcohol|drinks?|øl|beer)\b"
+    ),
+    # A body in alarm: a racing heart, no air, vision going, fear of dying now.
+    "body_alarm": (
+        r"\bhjertet (?:mitt |hans |hennar |hennes )?(?:banker|bankar|hamrer|hamrar|slår|slår så|raser|galopperer)(?: helt| heilt| så)? (?:sykt|vilt|fort|rart|ujevnt|hardt|mye)\b"
+        r"|\b(?:heart|hearts) (?:is |s )?(?:racing|pounding|beating so fast|beating really fast|going crazy)\b"
+        r"|\b(?:får|får ikkje|får ikke|fær|klarer|klarar) (?:ikke |ikkje |itj )?(?:å )?(?:puste|pust)\b|\bcan t breathe\b|\bcant breathe\b"
+        r"|\b(?:brystsmerter|vondt i brystet|chest pain|chest hurts|kaster opp blod|spyr blod|throwing up blood|vomiting blood)\b"
+        r"|\b(?:synet|vision) (?:mitt )?(?:blir|forsvinner|is going|going|går) (?:svart|black|borte)\b|\bser (?:bare )?svart\b"
+        r"|\b(?:redd|rædd|scared|afraid|terrified) (?:for at )?(?:jeg|eg|æ|i) (?:dør|døyr|kommer til å dø|skal dø|m dying|am dying|will die|might die|m going to die|m gonna die)\b"
+        r"|\b(?:tror|trur|think) (?:jeg|eg|æ|i) (?:dør|døyr|m dying|am dying)\b"
+    ),
     "unresponsive": (
         r"\b(?:svarer|svarar|answering|answers|responding) (?:ikke|ikkje|not)\b|\b(?:isn t|isnt|not) (?:answering|responding|waking)\b|\b(?:won t|wont|will not) wake\b|\b(?:våkner|vaknar) (?:ikke|ikkje)\b"
         r"|\b(?:får|fær|can t|cant) (?:ikke |ikkje )?(?:kontakt|reach|get hold|vekket|vekt|vekka|vekkja|liv i|wake (?:him|her|them))\b"
@@ -205,13 +220,25 @@ CONCEPTS = {
         r"(?: \w+){0,3} (?:bilder|bilete|bileter|bileta|bilda|pics|pictures|photos|snaps|videoer|videos|nudes)\b"
     ),
     "own_images": (
-        r"\b(?:bilder|bildene|bilete|bileta|bilda|video|videoen|videoar|videoer|pics|pictures|photos|snaps|nudes|nakenbild\w*|nakenbilet\w*|"
+        r"\b(?:bilder|bildene|bilde|bildet|bilete|biletet|bileta|bilda|video|videoen|videoar|videoer|pic|pics|picture|pictures|photo|photos|snaps|nudes|nakenbild\w*|nakenbilet\w*|"
         r"screenshots?|skjermbild\w*) (?:av|of|med|with) (?:meg|oss|me|us|mæ)\b"
     ),
     "expose": (
         r"\b(?:legges|leggast|deles|delast|spres|sendes|sendast|postes|legger|legg|legge|leggje|leggjer|poster|poste|post|posts|deler|dele|del|share|shares|spre|sprer|spreier|spreie|"
         r"leak|leaks|sender|sende|send|sends|viser|vise|show|shows)(?: \w+){0,2} (?:ut|den|dem|dei|det|it|them|videoen|bildene|"
         r"bileta|bilda|til|to|online|på nett|everywhere|overalt)\b"
+    ),
+    # Shared already (a participle): "blir delt", "har gått rundt", "got leaked".
+    "exposed": r"\b(?:delt|spredd|spredt|lagt ut|lagt det ut|lagt dem ut|posted|shared|leaked|sent around|sendt rundt|gått rundt|går rundt)\b",
+    # Nakedness in a picture of oneself.
+    "nudity": (
+        r"\b(?:naken\w*|nakne|nakenbild\w*|nakenbilet\w*|nudes?|naked|topless|toppløs|uten topp|utan topp|uten klær|utan klede|"
+        r"i undertøy\w*|in (?:my )?underwear|dick ?pics?|intime bilder|intime bilete)\b"
+    ),
+    # A cover story for marks on the body ("sier bare at jeg falt på trening").
+    "cover_story": (
+        r"\b(?:sier|seier|sa|sei|må si|skal si|say|said|tell (?:them|people|everyone)|told (?:them|people|everyone)) (?:bare |berre |just )?(?:at )?(?:jeg|eg|æ|i) (?:falt|datt|dett|slo meg|fell|tripped|walked into)\b"
+        r"|\b(?:lyver|lyg|lie|lying) (?:om|about) (?:merkene|blåmerkene|the bruises|the marks|my bruises)\b"
     ),
     "condition": r"\b(?:hvis|viss|om|dersom|elles|ellers|unless|or else|if|otherwise|med mindre)\b",
     "secrecy": (
@@ -221,6 +248,7 @@ CONCEPTS = {
         r"|\b(?:slette|slett|sletter|sletta|delete|deleting|deleted) (?:chatten|chattane|chattene|meldingene|meldingane|samtalene|"
         r"our chats?|the chats?|the messages|our messages|messages|chats)\b"
         r"|\b(?:ingen|no one|nobody) (?:må|skal|får|can|must|should|may) (?:vite|know)\b"
+        r"|\b(?:hvis|viss|om|dersom|if) (?:jeg|eg|æ|i) (?:sier|seier|forteller|fortel|tell|tells|say|says) (?:det |this |it |about it )?(?:til |to )?(?:noen|nokon|nån|anyone|anybody)\b"
     ),
     "groomer": (
         r"\b(?:voksen|vaksen|adult|grown ?up|eldre|older|mann|man|fyr|guy|trener\w*|coach|lærer\w*|lærar\w*|teacher|"
@@ -228,7 +256,7 @@ CONCEPTS = {
         r"|\b(?:sier|seier|says) (?:han|hun|ho|he|she) (?:er|is|s)\b"
     ),
     "adult_age": (
-        r"\b(?:[2-9]\d|1[89]) ?(?:år|åring\w*|years? old|yo|y o)\b|\b(?:voksen|vaksen|grown|older|eldre) (?:mann|kar|fyr|man|guy|dude)\b"
+        r"\b(?:[2-9]\d|1[89]) ?(?:år|åring\w*|years? old|yo|y o)\b|\b(?:voksen|vaksen|grown|older|eldre|gammel|gamle|old) (?:mann|kar|fyr|man|guy|dude)\b"
     ),
     # Acts forced on someone, and the silence around them ("nobody will believe you").
     "forced_things": (
@@ -350,6 +378,9 @@ CONCEPT_RULES = [
     ("sexual_abuse", ("image_request", "adult_age")),
     ("sexual_abuse", ("groomer", "secrecy")),
     ("sexual_abuse", ("own_images", "expose", "condition")),
+    # A naked picture of oneself shared or posted.
+    ("sexual_abuse", ("own_images", "expose", "nudity")),
+    ("sexual_abuse", ("own_images", "exposed", "nudity")),
     ("sexual_abuse", ("forced_things", "silencing")),
     # Medical emergencies: the airway, an accident with someone who does not answer or is badly
     # hurt, heavy drinking with someone who does not answer; someone in the house.
@@ -357,6 +388,10 @@ CONCEPT_RULES = [
     ("acute_danger", ("accident", "unresponsive")),
     ("acute_danger", ("accident", "serious_injury")),
     ("acute_danger", ("alcohol_heavy", "unresponsive")),
+    # Intoxication or pills with a body in alarm (a racing heart, no air, fear of dying now).
+    ("acute_danger", ("intoxicated", "body_alarm")),
+    ("acute_danger", ("pills", "body_alarm")),
+    ("acute_danger", ("alcohol_heavy", "body_alarm")),
     ("acute_danger", ("intruder", "urgent")),
     # Violence at home: a threat of harm from family, a beating with a belt or a tool, a marriage
     # forced on a minor or on someone who does not want it.
@@ -372,6 +407,8 @@ CONCEPT_RULES = [
     # Someone abused and told nobody will believe them; a family threat against telling.
     ("sexual_abuse", ("sexual", "silencing")),
     ("violence_home", ("family", "threat_for_telling")),
+    # Bruises with a cover story for them.
+    ("violence_home", ("violence", "cover_story")),
     # A friend's wounds shown in secret; self-harm tools beside burn or cut marks.
     ("self_harm", ("scars", "secrecy")),
     ("self_harm", ("blades", "scars")),

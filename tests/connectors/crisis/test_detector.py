@@ -201,6 +201,11 @@ def test_a_haircut_word_does_not_hide_self_harm(text):
         # a thing that "took my life" (the writer is alive), banging the table
         "den treningsøkta tok livet av meg, kan ikke gå i morgen",
         "pappa banker i bordet hver gang han taper i yatzy",
+        # a racing heart from coffee or nerves, a holiday picture shared, a bruise from sport
+        "drakk for mye kaffe i dag og hjertet slår så fort",
+        "hjertet hamrer helt vilt hver gang jeg skal ha framføring",
+        "mamma delte et bilde av meg fra 17. mai på facebook",
+        "fikk et blåmerke på leggen på fotballtreninga",
     ],
 )
 def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
@@ -232,6 +237,13 @@ def test_everyday_accidents_grief_and_idioms_are_not_a_crisis(text):
         # the writer as the one who "took my life", a blow after the table
         ("jeg tok nesten livet av meg i fjor og tenker på det igjen nå", "suicide"),
         ("mamma slår i bordet og så slår hun meg", "violence_home"),
+        # intoxication with a body in alarm, a naked picture shared, an adult's threat on telling,
+        # bruises with a cover story
+        ("we took some pills at a party and now my chest hurts and i cant breathe properly", "acute_danger"),
+        ("har drukket altfor mye og tror jeg dør, alt snurrer", "acute_danger"),
+        ("nakenbildet av meg har gått rundt på hele skolen", "sexual_abuse"),
+        ("treneren sier at hvis jeg forteller noen om hva han gjør, får jeg ikke spille mer", "sexual_abuse"),
+        ("always have bruises and i tell everyone i fell down the stairs", "violence_home"),
     ],
 )
 def test_frames_and_idioms_do_not_hide_danger(text, category):
