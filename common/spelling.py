@@ -36,6 +36,8 @@ BOKMAL_FORMS: dict[str, str] = {
     "hvordn": "hvordan", "hvorden": "hvordan", "hvrdan": "hvordan", "hvorda": "hvordan",
     "kvifor": "hvorfor", "koffor": "hvorfor", "kofor": "hvorfor", "koffer": "hvorfor",
     "noko": "noe", "nokka": "noe", "nåkka": "noe", "nokon": "noen", "nokre": "noen", "nån": "noen",
+    "nokke": "noe", "nåkke": "noe", "någe": "noe", "nåke": "noe", "nåkå": "noe",
+    "nåkken": "noen", "nokken": "noen", "nåkon": "noen", "nåkån": "noen", "hjælp": "hjelp", "hjælpe": "hjelpe",
     # negation and little words
     "ikkje": "ikke", "itj": "ikke", "ittj": "ikke", "ikkj": "ikke", "ikk": "ikke", "kke": "ikke",
     "ke": "ikke", "inkje": "ikke", "ente": "ikke", "iggje": "ikke",

@@ -67,3 +67,18 @@ def names_a_professional(text: str) -> bool:
     lawyer), and not ask for someone here, which makes a wish to talk a question about that
     service? ("Saksbehandler" is left out: the caseworkers here are called that too.)"""
     return bool(_PROFESSIONAL.search(_plain(text))) and not in_this_chat(text)
+
+
+# Someone to talk to, or talking itself: a request for a person says one of these ("agent", "ekte
+# person takk", "kan noen ringe meg", "vil ikke snakke med bot"). "hvilke jobber kan jeg ha" says
+# none: DIET read it as a request for a person from "kan jeg chatte med noen som jobber der".
+_SOMEONE = re.compile(
+    r"\b(?:menneske\w*|voksen|voksne|vaksen|vaksne|person\w*|saksbehandler\w*|sakshandsamar\w*|ansatt\w*|folk"
+    r"|noen|nokon|nåkken|nån|nokken|ekte|agent|human\w*|people|someone|somebody|anyone|anybody|adult\w*"
+    r"|grown|real|bot|robot|maskin|machine|snakke|snakk|prate|prat|chatte|chat|ringe|ring|talk|speak|call)\b"
+)
+
+
+def names_someone(text: str) -> bool:
+    """Does the message name a person, or talking, as every request for a person does?"""
+    return bool(_SOMEONE.search(_plain(text)))

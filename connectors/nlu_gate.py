@@ -10,7 +10,7 @@ At training time the component keeps, per intent, the bokmål lemmas of its exam
 has words (three letters or more, or numbers of two digits or more) outside that intent's words
 (one for small talk; more for a yes, a no or a request for a person, which often say a little
 more), or two or more such words and none the intent knows ("mopedlappen alder" read as `deny`:
-nothing in it says no), or one word alone that the intent has never seen and that is no yes or no
+nothing in it says no), a request for a person that names no one and no talking, or one word alone that the intent has never seen and that is no yes or no
 word ("rus" read as `affirm`), the intent becomes `ask_question` and the original one goes out as
 `gated_intent`.
 `action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
@@ -32,7 +32,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from common.wish_to_talk import asks_where_to_talk_about, names_a_professional
+from common.wish_to_talk import asks_where_to_talk_about, names_a_professional, names_someone
 from common.yes_no import leading_yes_no
 
 from .nlu_common import StoredComponent, set_intent
@@ -100,10 +100,11 @@ class SmalltalkGate(StoredComponent):
         if intent in ASKING_GATED and foreign and len(foreign) == len(content_words(lemmas)) and text.rstrip().endswith("?"):
             return True
         if intent == "request_human" and (
-            (foreign and asks_where_to_talk_about(text)) or names_a_professional(text)
+            (foreign and asks_where_to_talk_about(text)) or names_a_professional(text) or not names_someone(text)
         ):
             # "e det nokon eg kan snakke med om å komme ut": where to find someone, on a topic;
-            # "how do I get a contact person": someone a service provides.
+            # "how do I get a contact person": someone a service provides; "hvilke jobber kan jeg
+            # ha": no person and no talking in it at all.
             return True
         if len(lemmas) == 1 and foreign and leading_yes_no(text) is None:
             # One word alone that the intent has never seen and that is no yes or no word ("rus",

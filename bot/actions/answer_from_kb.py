@@ -452,10 +452,10 @@ class ActionAnswerFromKB(Action):
             )
             if reply is not None:
                 return reply
-            # A yes or no answers something the bot asked; as the first thing said, or after a
-            # message that asked nothing a yes could answer (the topic menu, small talk), it is a
-            # question.
-            asked = previous.get("kind") in ASKING_KINDS
+            # A yes or no answers something the bot asked; as the first thing said, after a
+            # message that asked nothing a yes could answer (the topic menu, small talk), or with
+            # no yes or no word in it at all ("rus" read as a yes), it is a question.
+            asked = previous.get("kind") in ASKING_KINDS and leading_yes_no(text) is not None
             intent = QUESTION_INTENT if gated in YES_NO_INTENTS and not asked else gated
             # "Out of scope" is weighed with the knowledge base and the domain model below.
             if intent in SMALLTALK_RESPONSES:

@@ -373,9 +373,18 @@ async def test_a_gated_yes_after_the_topic_menu_is_read_as_a_question(kb_url):
 
 
 async def test_a_gated_no_after_an_answer_stays_a_no_when_the_search_is_unsure(kb_url):
-    tracker = after_bot(gated(make_tracker("jeg trenger penger"), "deny"), {"kind": "answer", "service": "vegvesen"})
+    tracker = after_bot(gated(make_tracker("nei, jeg trenger penger"), "deny"), {"kind": "answer", "service": "vegvesen"})
     [message] = await run_action(kb_url, tracker)
     assert message["response"] == "utter_not_helpful"
+
+
+async def test_a_gated_yes_or_no_with_no_yes_or_no_word_after_an_answer_is_a_question(kb_url):
+    # "rus" read as a yes after an answer: nothing in it says yes, so it is a topic, not small talk.
+    for text, intent in (("jeg trenger penger", "deny"), ("rus", "affirm")):
+        tracker = after_bot(gated(make_tracker(text), intent), {"kind": "answer", "service": "vegvesen"})
+        [message] = await run_action(kb_url, tracker)
+        # not the replies to a bare yes or no ("what can I help with?", "that did not help?")
+        assert message.get("response") not in ("utter_not_helpful", "utter_how_can_i_help"), (text, message)
 
 
 # --- decisions on given search results (the knowledge base's ranking is not what is tested) ------

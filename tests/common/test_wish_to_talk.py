@@ -2,7 +2,7 @@
 
 import pytest
 
-from common.wish_to_talk import asks_where_to_talk_about, in_this_chat, names_a_professional, seeks_a_service
+from common.wish_to_talk import asks_where_to_talk_about, in_this_chat, names_a_professional, names_someone, seeks_a_service
 
 
 @pytest.mark.parametrize("text", ["anyone i can talk 2 about being gay", "is there a helpline i can call at 3am", "finnes det noen jeg kan prate med om angst"])
@@ -42,3 +42,13 @@ def test_a_plain_wish_for_someone(text):
 ])
 def test_someone_a_service_provides(text, named):
     assert names_a_professional(text) is named
+
+
+@pytest.mark.parametrize("text", ["agent", "ekte person takk", "kan noen ringe meg", "vil ikke snakke med bot", "talk to a grown up"])
+def test_a_request_for_a_person_names_someone_or_talking(text):
+    assert names_someone(text)
+
+
+@pytest.mark.parametrize("text", ["hvilke jobber kan jeg ha", "kor mykje kan eg tene", "what jobs can i get"])
+def test_a_question_about_work_names_no_one(text):
+    assert not names_someone(text)

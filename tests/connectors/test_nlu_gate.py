@@ -95,3 +95,10 @@ def test_asking_for_someone_a_service_provides_is_a_question():
     for text in ("how do I get a contact person", "kan jeg få snakke med en psykolog"):
         message = run(text, "request_human")
         assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"
+
+
+def test_a_request_for_a_person_that_names_no_one_is_a_question():
+    # DIET read it as a request for a person from "kan jeg chatte med noen som jobber der".
+    message = run("hvilke jobber kan jeg ha", "request_human")
+    assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"
+    assert run("ekte menneske", "request_human").get("intent")["name"] == "request_human"
