@@ -82,3 +82,22 @@ _SOMEONE = re.compile(
 def names_someone(text: str) -> bool:
     """Does the message name a person, or talking, as every request for a person does?"""
     return bool(_SOMEONE.search(_plain(text)))
+
+
+# A need for someone to talk to, with nobody particular asked for: "i just need someone to talk to
+# rn", "trenger noen å prate med". A helpline answers that; "kan jeg snakke med en voksen" and "I
+# want a real person" ask for a person here.
+_NEEDS = re.compile(r"\b(?:trenger|treng|trenge|trænger|need|needs|needed)\b")
+_ANYONE = re.compile(r"\b(?:noen|nokon|nån|nåkken|someone|somebody|anyone|anybody)\b")
+_TALK = re.compile(r"\b(?:snakke|snakk|prate|prat|chatte|talk|speak|chat)\b")
+_PARTICULAR = re.compile(r"\b(?:voksen|voksne|vaksen|vaksne|menneske\w*|person\w*|human\w*|adult\w*|ansatt\w*|saksbehandler\w*|real|ekte)\b")
+
+
+def needs_someone_to_talk_to(text: str) -> bool:
+    """Does the message say it needs someone (anyone) to talk to, with nobody particular and nobody
+    in this chat asked for?"""
+    plain = _plain(text)
+    return bool(
+        _NEEDS.search(plain) and _ANYONE.search(plain) and _TALK.search(plain)
+        and not _PARTICULAR.search(plain) and not in_this_chat(text)
+    )

@@ -32,7 +32,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from common.wish_to_talk import asks_where_to_talk_about, names_a_professional, names_someone
+from common.wish_to_talk import asks_where_to_talk_about, names_a_professional, names_someone, needs_someone_to_talk_to
 from common.yes_no import leading_yes_no
 
 from .nlu_common import StoredComponent, set_intent
@@ -101,10 +101,12 @@ class SmalltalkGate(StoredComponent):
             return True
         if intent == "request_human" and (
             (foreign and asks_where_to_talk_about(text)) or names_a_professional(text) or not names_someone(text)
+            or needs_someone_to_talk_to(text)
         ):
             # "e det nokon eg kan snakke med om å komme ut": where to find someone, on a topic;
             # "how do I get a contact person": someone a service provides; "hvilke jobber kan jeg
-            # ha": no person and no talking in it at all.
+            # ha": no person and no talking in it at all; "i just need someone to talk to": a
+            # helpline answers it (its answer ends with the button for a person here).
             return True
         if len(lemmas) == 1 and foreign and leading_yes_no(text) is None:
             # One word alone that the intent has never seen and that is no yes or no word ("rus",

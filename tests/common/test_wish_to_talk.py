@@ -2,7 +2,9 @@
 
 import pytest
 
-from common.wish_to_talk import asks_where_to_talk_about, in_this_chat, names_a_professional, names_someone, seeks_a_service
+from common.wish_to_talk import (
+    asks_where_to_talk_about, in_this_chat, names_a_professional, names_someone, needs_someone_to_talk_to, seeks_a_service,
+)
 
 
 @pytest.mark.parametrize("text", ["anyone i can talk 2 about being gay", "is there a helpline i can call at 3am", "finnes det noen jeg kan prate med om angst"])
@@ -52,3 +54,13 @@ def test_a_request_for_a_person_names_someone_or_talking(text):
 @pytest.mark.parametrize("text", ["hvilke jobber kan jeg ha", "kor mykje kan eg tene", "what jobs can i get"])
 def test_a_question_about_work_names_no_one(text):
     assert not names_someone(text)
+
+
+@pytest.mark.parametrize("text", ["i just need someone to talk to rn", "trenger noen å prate med i kveld", "treng nokon å snakke med"])
+def test_needing_anyone_to_talk_to_is_a_need_a_helpline_answers(text):
+    assert needs_someone_to_talk_to(text)
+
+
+@pytest.mark.parametrize("text", ["jeg trenger å snakke med en voksen nå", "actually I do want to talk to someone", "i need to talk to a real person", "jeg trenger noen her å snakke med"])
+def test_asking_for_a_person_or_someone_here_is_not(text):
+    assert not needs_someone_to_talk_to(text)

@@ -102,3 +102,9 @@ def test_a_request_for_a_person_that_names_no_one_is_a_question():
     message = run("hvilke jobber kan jeg ha", "request_human")
     assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"
     assert run("ekte menneske", "request_human").get("intent")["name"] == "request_human"
+
+
+def test_needing_anyone_to_talk_to_is_a_question_for_the_helplines():
+    message = run("jeg trenger noen å snakke med", "request_human")
+    assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"
+    assert run("kan jeg snakke med et menneske", "request_human").get("intent")["name"] == "request_human"
