@@ -59,6 +59,9 @@ BOKMAL_FORMS: dict[str, str] = {
     "ete": "spise", "mobba": "mobbet", "mobbar": "mobber", "plage": "plager",
     "plaga": "plaget", "melde": "anmelde",
     # nouns and adjectives
+    "løyve": "tillatelse", "løyvet": "tillatelsen", "opphaldsløyve": "oppholdstillatelse",
+    "opphaldsløyvet": "oppholdstillatelsen", "arbeidsløyve": "arbeidstillatelse", "studieløyve": "studietillatelse",
+    "opphald": "opphold",
     "heime": "hjemme", "heim": "hjem", "hjæmme": "hjemme", "skule": "skole", "skulen": "skolen",
     "skular": "skoler", "skolan": "skolen", "vidaregåande": "videregående",
     "pengar": "penger", "penga": "penger", "pæng": "penger", "pengane": "pengene",
