@@ -25,6 +25,7 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from common import staff
 from common.clock import now_ms
 from common.login_throttle import LoginThrottle
 from common.proxy import client_address, is_https
@@ -110,7 +111,10 @@ class CaseworkerInput(InputChannel):
         # young person asked last and nobody answered.
         self.on_new_message: OnNewMessage | None = None
         self.guard_config = GuardConfig()
-        self.static = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
+        # The staff pages' shared stylesheet and script, and the shared login form inside the page.
+        own = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
+        self.static = {**staff.read_files(), **own}
+        self.static["console.html"] = staff.with_login_form(self.static["console.html"])
 
     @staticmethod
     async def _store_call(operation: Awaitable[Any]) -> Any:

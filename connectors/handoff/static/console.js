@@ -45,24 +45,8 @@ const ERROR_TEXTS = {
   timeout: 'Serveren svarte ikke i tide. Prøv igjen.',
 };
 
-// --- Small DOM helpers -----------------------------------------------------------------------
-const $ = (id) => document.getElementById(id);
-
-/** An element with optional class and text (textContent: never parsed as HTML). */
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function clear(node) {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
-
-const str = (value) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
-const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-const arr = (value) => (Array.isArray(value) ? value : []);
+// --- Small helpers (the DOM and fetch helpers are common/staff/staff.js) -----------------------
+const { $, el, clear, str, isObj, arr, request } = window.Staff;
 
 let uid = 0;
 const nextId = (prefix) => prefix + '-' + (++uid);
@@ -210,46 +194,29 @@ async function api(path, options) {
   const opts = options || {};
   const method = opts.method || 'GET';
   const headers = { Accept: 'application/json' };
-  const init = { method, headers, credentials: 'same-origin', cache: 'no-store', redirect: 'error' };
+  const init = { method, headers, credentials: 'same-origin' };
   if (method !== 'GET') {
     headers['Content-Type'] = 'application/json';
     if (path !== 'login') headers['X-CSRF-Token'] = state.csrf || '';
     init.body = JSON.stringify(opts.body || {});
   }
-  const controller = typeof AbortController === 'function' ? new AbortController() : null;
-  if (controller) init.signal = controller.signal;
-  const timer = controller ? setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS) : 0;
   const sessionAtStart = state.session;
-  let response;
-  let data = null;
-  try {
-    try {
-      response = await fetch(new URL('api/' + path, BASE).href, init);
-    } catch (e) {
-      throw new ApiError(0, e && e.name === 'AbortError' ? 'timeout' : 'network');
-    }
-    try {
-      data = await response.json();
-    } catch (e) {
-      data = null;
-    }
-  } finally {
-    clearTimeout(timer);
-  }
+  const { response, status, data, error, failure } = await request(
+    new URL('api/' + path, BASE).href, init, { timeoutMs: REQUEST_TIMEOUT_MS });
+  if (failure) throw new ApiError(0, failure);
   if (response.ok) return isObj(data) ? data : {};
 
-  const error = isObj(data) && isObj(data.error) ? data.error : {};
-  const code = typeof error.code === 'string' ? error.code : 'http_' + response.status;
-  if (response.status === 401 && path !== 'login') {
+  const code = typeof error.code === 'string' ? error.code : 'http_' + status;
+  if (status === 401 && path !== 'login') {
     if (sessionAtStart === state.session) onUnauthorized();
     throw new ApiError(401, 'unauthorized', str(error.message));
   }
-  if (response.status === 403 && code === 'csrf' && path !== 'login' && !opts.retried) {
+  if (status === 403 && code === 'csrf' && path !== 'login' && !opts.retried) {
     // The token changed (e.g. a new login in another tab): fetch the current one and try once more.
     await refreshMe();
     return api(path, Object.assign({}, opts, { retried: true }));
   }
-  throw new ApiError(response.status, code, str(error.message));
+  throw new ApiError(status, code, str(error.message));
 }
 
 async function refreshMe() {
