@@ -1,4 +1,5 @@
-"""The content-owner pages: one static page and its script and style, under /admin/."""
+"""The content-owner pages: one static page and its script and style, under /admin/, with the
+staff pages' shared stylesheet, script and login form (common/staff/)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from sanic import Blueprint
 from sanic.request import Request
 from sanic.response import HTTPResponse, raw
 from sanic_ext import openapi
+
+from common import staff
 
 from ..errors import EntryNotFoundError
 
@@ -26,9 +29,14 @@ bp = Blueprint("pages", url_prefix="/admin")
 
 def _file(name: str) -> HTTPResponse:
     path = STATIC_DIR / name
-    if path.suffix not in TYPES or path.parent != STATIC_DIR or not path.is_file():
+    if name in staff.FILES:
+        path = staff.STAFF_DIR / name
+    elif path.suffix not in TYPES or path.parent != STATIC_DIR or not path.is_file():
         raise EntryNotFoundError("No such page.")
-    return raw(path.read_bytes(), content_type=TYPES[path.suffix], headers=HEADERS)
+    body = path.read_bytes()
+    if name == "admin.html":
+        body = staff.with_login_form(body)
+    return raw(body, content_type=TYPES[path.suffix], headers=HEADERS)
 
 
 @bp.get("/", strict_slashes=True)

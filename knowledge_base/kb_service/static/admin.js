@@ -156,24 +156,8 @@ function fieldText(problem) {
     || `Verdien er ikke gyldig (feilkode: ${problem.code || 'ukjent'}).`;
 }
 
-// --- Small helpers ---------------------------------------------------------------------------
-const $ = (id) => document.getElementById(id);
-
-/** An element with optional class and text (textContent: never parsed as HTML). */
-function el(tag, className, text) {
-  const node = document.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined && text !== null) node.textContent = String(text);
-  return node;
-}
-
-function clear(node) {
-  while (node.firstChild) node.removeChild(node.firstChild);
-}
-
-const str = (value) => (typeof value === 'string' ? value : value === undefined || value === null ? '' : String(value));
-const isObj = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
-const arr = (value) => (Array.isArray(value) ? value : []);
+// --- Small helpers (the DOM and fetch helpers are common/staff/staff.js) -----------------------
+const { $, el, clear, str, isObj, arr, readJson, request } = window.Staff;
 const enc = encodeURIComponent;
 const num = (value) => (typeof value === 'number' && Number.isFinite(value) ? value : Number(value));
 const charCount = (text) => Array.from(text).length;   // code points, as the server counts them
@@ -382,41 +366,29 @@ async function api(method, path, opts = {}) {
     headers['Content-Type'] = opts.contentType || 'text/plain; charset=utf-8';
     body = opts.text;
   }
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
-  let response;
-  let data = null;
-  try {
-    response = await fetch(API + path, {
-      method, headers, body, cache: 'no-store', credentials: 'omit', redirect: 'error', signal: controller.signal,
-    });
-    if (response.ok && opts.download) {
-      const blob = await response.blob();
-      return { blob, filename: downloadName(response.headers.get('content-disposition')) };
-    }
-    const type = response.headers.get('content-type') || '';
-    if (type.includes('json')) {
-      try { data = await response.json(); } catch (err) { data = null; }
-    }
-  } catch (err) {
-    throw new ApiError(0, err && err.name === 'AbortError' ? 'timeout' : 'network');
-  } finally {
-    clearTimeout(timer);
-  }
+  // A download's body is the file (read within the time limit); anything else's is JSON.
+  const read = opts.download
+    ? async (response) => (response.ok
+      ? { blob: await response.blob(), filename: downloadName(response.headers.get('content-disposition')) }
+      : readJson(response))
+    : readJson;
+  const { response, status, data, error, failure } = await request(
+    API + path, { method, headers, body, credentials: 'omit' }, { timeoutMs: REQUEST_TIMEOUT_MS, read });
+  if (failure) throw new ApiError(0, failure);
+  if (response.ok && opts.download) return data;
   if (response.ok) return isObj(data) ? data : {};
-  const error = isObj(data) && isObj(data.error) ? data.error : {};
-  const code = str(error.code) || (response.status === 404 ? 'not_found' : 'http_' + response.status);
+  const code = str(error.code) || (status === 404 ? 'not_found' : 'http_' + status);
   const fields = arr(error.fields).filter(isObj).map((f) => ({
     field: str(f.field), code: str(f.code), params: isObj(f.params) ? f.params : {}, row: num(f.row) || 0, column: str(f.column),
   }));
-  const failure = new ApiError(response.status, code, {
+  const refusal = new ApiError(status, code, {
     reason: str(error.reason), params: error.params, message: str(error.message), fields,
   });
-  if (response.status === 401 && !opts.noAuth) {
+  if (status === 401 && !opts.noAuth) {
     if (!opts.quiet401) handleUnauthorized();
-    failure.handled = true;
+    refusal.handled = true;
   }
-  throw failure;
+  throw refusal;
 }
 
 function downloadName(disposition) {
