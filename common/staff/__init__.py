@@ -1,18 +1,22 @@
-"""The staff pages' shared base: the stylesheet, the script and the login form that the caseworker
-console (connectors/handoff) and the content-owner pages (knowledge_base) both use. Plain files
-beside this module, so both images get them by copying `common/` whole."""
+"""The staff pages' shared base: the stylesheet, the script, the head and the login form that the
+caseworker console (connectors/handoff) and the content-owner pages (knowledge_base) both use.
+Plain files beside this module, so both images get them by copying `common/` whole."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-__all__ = ["FILES", "LOGIN_FORM_MARK", "STAFF_DIR", "read_files", "with_login_form"]
+__all__ = ["FILES", "PARTS", "STAFF_DIR", "assemble", "read_files"]
 
 STAFF_DIR = Path(__file__).parent
 # Served by each service next to its own page's files; each page loads them before its own.
 FILES = ("staff.css", "staff.js")
-# Where a page wants the login form: a line of its own, indented as the form should be.
-LOGIN_FORM_MARK = "<!-- staff: login form -->"
+# What a page takes from here: a line `<!-- staff: <part> -->` of its own, indented as the part
+# should be, becomes the part's file. The head loads the shared files; the login form is the same
+# form on both pages.
+PARTS = {"head": "head.html", "login form": "login-form.html"}
+MARK = re.compile(r"^([ \t]*)<!-- staff: ([a-z ]+) -->[ \t]*$", re.M)
 
 
 def read_files() -> dict[str, bytes]:
@@ -20,14 +24,15 @@ def read_files() -> dict[str, bytes]:
     return {name: (STAFF_DIR / name).read_bytes() for name in FILES}
 
 
-def with_login_form(page: bytes) -> bytes:
-    """The page with the shared login form in place of its mark."""
+def assemble(page: bytes) -> bytes:
+    """The page with each part it marks in place, each part once."""
     text = page.decode("utf-8")
-    form = (STAFF_DIR / "login-form.html").read_text(encoding="utf-8")
-    lines = text.splitlines(keepends=True)
-    marked = [i for i, line in enumerate(lines) if line.strip() == LOGIN_FORM_MARK]
-    if len(marked) != 1:
-        raise ValueError(f"A staff page needs the login form's mark on exactly one line, not {len(marked)}.")
-    indent = lines[marked[0]][: len(lines[marked[0]]) - len(lines[marked[0]].lstrip())]
-    lines[marked[0]] = "".join(indent + line if line.strip() else line for line in form.splitlines(keepends=True))
-    return "".join(lines).encode("utf-8")
+    marked = [match.group(2) for match in MARK.finditer(text)]
+    if sorted(marked) != sorted(set(marked)) or not set(marked) <= set(PARTS):
+        raise ValueError(f"A staff page marks each of {sorted(PARTS)} at most once, not {marked}.")
+
+    def part(match: re.Match[str]) -> str:
+        lines = (STAFF_DIR / PARTS[match.group(2)]).read_text(encoding="utf-8").splitlines()
+        return "\n".join(match.group(1) + line if line.strip() else line for line in lines)
+
+    return MARK.sub(part, text).encode("utf-8")

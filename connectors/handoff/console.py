@@ -114,7 +114,7 @@ class CaseworkerInput(InputChannel):
         # The staff pages' shared stylesheet and script, and the shared login form inside the page.
         own = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
         self.static = {**staff.read_files(), **own}
-        self.static["console.html"] = staff.with_login_form(self.static["console.html"])
+        self.static["console.html"] = staff.assemble(self.static["console.html"])
 
     @staticmethod
     async def _store_call(operation: Awaitable[Any]) -> Any:

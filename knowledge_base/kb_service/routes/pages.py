@@ -35,7 +35,7 @@ def _file(name: str) -> HTTPResponse:
         raise EntryNotFoundError("No such page.")
     body = path.read_bytes()
     if name == "admin.html":
-        body = staff.with_login_form(body)
+        body = staff.assemble(body)
     return raw(body, content_type=TYPES[path.suffix], headers=HEADERS)
 
 
