@@ -5,6 +5,7 @@ import dataclasses
 import pytest
 from sanic import Sanic
 
+from common import staff
 from knowledge_base.kb_service import create_app
 
 CONTRACT_FIELDS = {"entry_id", "service", "directorate", "title", "answer", "url", "score"}
@@ -145,6 +146,17 @@ async def test_every_response_carries_the_baseline_security_headers(client):
         assert response.headers.get("referrer-policy") == "no-referrer", path
     _, page = await client.get("/admin/")
     assert "script-src 'self'" in page.headers.get("content-security-policy", "")  # the page's own CSP is kept
+
+
+async def test_the_admin_pages_serve_the_staff_pages_shared_files_and_login_form(client):
+    _, page = await client.get("/admin/")
+    assert '<form id="login-form"' in page.text and "<!-- staff:" not in page.text
+    for name, content_type in (("staff.css", "text/css"), ("staff.js", "application/javascript")):
+        _, response = await client.get("/admin/static/" + name)
+        assert response.status == 200, name
+        assert response.headers["content-type"].startswith(content_type)
+        assert "script-src 'self'" in response.headers.get("content-security-policy", "")
+        assert response.body == (staff.STAFF_DIR / name).read_bytes()
 
 
 async def test_the_docs_page_is_off_by_default_and_framed_by_nobody_when_on(client, kb_config, embedder):

@@ -16,6 +16,7 @@ from connectors.handoff.accounts import Accounts
 from connectors.handoff.config import HandoffConfig
 from connectors.handoff.console import CaseworkerInput
 from connectors.handoff.teams import load_teams
+from common import staff
 from common.clock import now_ms
 from connectors.transcript import TranscriptStore
 from connectors.widget.config import WidgetConfig
@@ -232,6 +233,19 @@ async def test_the_console_page_sends_security_headers(console, clients):
             assert response.headers["X-Content-Type-Options"] == "nosniff"
         async with http.get(console + "/static/../../credentials.yml") as response:
             assert response.status == 404
+
+
+async def test_the_console_serves_the_staff_pages_shared_files_and_login_form(console, clients):
+    async with aiohttp.ClientSession() as http:
+        async with http.get(console + "/") as response:
+            page = await response.text()
+        assert '<form id="login-form"' in page and "<!-- staff:" not in page
+        for name, content_type in (("staff.css", "text/css"), ("staff.js", "application/javascript")):
+            async with http.get(console + "/static/" + name) as response:
+                assert response.status == 200, name
+                assert response.headers["Content-Type"].startswith(content_type)
+                assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+                assert await response.read() == (staff.STAFF_DIR / name).read_bytes()
 
 
 async def test_a_gone_caseworkers_ticket_returns_to_the_queue_with_no_console_open(redis_client, redis_port, redis_db, tickets):

@@ -1,0 +1,163 @@
+"""The staff pages (the caseworker console and the content-owner pages) stand on one shared base,
+common/staff/: each page takes its head (which loads the shared stylesheet and script before the
+page's own) and its login form from the shared files, and its own files do not define again what
+the shared ones define."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from common import staff
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGES = {
+    "console": ROOT / "connectors" / "handoff" / "static",
+    "admin": ROOT / "knowledge_base" / "kb_service" / "static",
+}
+
+
+class Head(HTMLParser):
+    """The stylesheets and scripts a page loads, in order, and whether any script or style is inline."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.loads: list[tuple[str, str]] = []
+        self.inline: list[str] = []
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        attributes = dict(attrs)
+        if attributes.get("id"):
+            self.ids.append(str(attributes["id"]))
+        if "style" in attributes or any(name.startswith("on") for name in attributes):
+            self.inline.append(f"<{tag}> with {sorted(attributes)}")
+        if tag == "link" and attributes.get("rel") == "stylesheet":
+            self.loads.append(("css", str(attributes.get("href"))))
+        elif tag == "script":
+            if not attributes.get("src"):
+                self.inline.append("<script> without src")
+            else:
+                self.loads.append(("js", str(attributes["src"])))
+                # Classic deferred scripts run in document order, so the shared one comes first.
+                assert "defer" in attributes and attributes.get("type") is None, attributes
+        elif tag == "style":
+            self.inline.append("<style>")
+
+
+def parse(page: str) -> Head:
+    head = Head()
+    head.feed(staff.assemble((PAGES[page] / f"{page}.html").read_bytes()).decode("utf-8"))
+    return head
+
+
+def test_a_page_marks_each_part_once():
+    with pytest.raises(ValueError):
+        staff.assemble(b"<!-- staff: head -->\n<!-- staff: head -->\n")
+    with pytest.raises(ValueError):
+        staff.assemble(b"  <!-- staff: footer -->\n")
+    assert staff.assemble(b"<p>\n    <!-- staff: login form -->\n</p>\n").startswith(b"<p>\n    <form ")
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_loads_the_shared_files_before_its_own_and_nothing_inline(page):
+    head = parse(page)
+    assert [href for kind, href in head.loads if kind == "css"] == ["static/staff.css", f"static/{page}.css"]
+    assert [src for kind, src in head.loads if kind == "js"] == ["static/staff.js", f"static/{page}.js"]
+    assert head.inline == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_each_page_takes_its_head_and_login_form_from_the_shared_files(page):
+    source = (PAGES[page] / f"{page}.html").read_text(encoding="utf-8")
+    for part in staff.PARTS:
+        assert source.count(f"<!-- staff: {part} -->") == 1, part
+    assert 'id="login-form"' not in source and "<meta" not in source and "staff." not in source
+    ids = parse(page).ids
+    assert {"login-form", "username", "password", "login-error", "login-button", "login-status"} <= set(ids)
+    assert len(ids) == len(set(ids)), "an id the shared form uses is used again by the page"
+
+
+def test_no_page_has_a_file_named_like_a_shared_one():
+    for folder in PAGES.values():
+        assert not {path.name for path in folder.iterdir()} & set(staff.FILES), folder
+
+
+# --- CSS: a page may add to or change a shared rule, never say again what it says ---------------
+def css_rules(path: Path) -> dict[tuple[str, str], dict[str, str]]:
+    """(at-rule context, one selector) -> its declarations, over the whole file."""
+    text = re.sub(r"/\*.*?\*/", "", path.read_text(encoding="utf-8"), flags=re.S)
+    rules: dict[tuple[str, str], dict[str, str]] = {}
+    context: list[str] = []
+    selector = ""
+    for token in re.findall(r"[^{}]+|[{}]", text):
+        if token == "{":
+            if selector.startswith("@"):
+                context.append(" ".join(selector.split()))
+                selector = ""
+            continue
+        if token == "}":
+            if context and not selector:
+                context.pop()
+            selector = ""
+            continue
+        if selector:   # a block's declarations
+            declarations = {}
+            for part in token.split(";"):
+                if ":" in part:
+                    name, value = part.split(":", 1)
+                    declarations[name.strip()] = " ".join(value.split())
+            for one in selector.split(","):
+                rules.setdefault((" ".join(context), " ".join(one.split())), {}).update(declarations)
+        else:
+            selector = token.strip()
+    return rules
+
+
+def test_css_rules_are_parsed():
+    shared = css_rules(staff.STAFF_DIR / "staff.css")
+    assert shared[("", ".button-primary")]["background"] == "var(--primary)"
+    assert shared[("", "input[type=\"password\"]")]["padding"] == "0.45rem 0.6rem"
+    assert shared[("", ".button:disabled:hover")]["cursor"] == "not-allowed"
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_stylesheet_repeats_no_declaration_of_the_shared_one(page):
+    shared = css_rules(staff.STAFF_DIR / "staff.css")
+    own = css_rules(PAGES[page] / f"{page}.css")
+    repeated = sorted(
+        f"{' '.join(key).strip()} {{ {name}: {value} }}"
+        for key, declarations in own.items() if key in shared
+        for name, value in declarations.items() if shared[key].get(name) == value
+    )
+    assert repeated == []
+    # Custom properties are defined once, in one file.
+    assert not set(own[("", ":root")]) & set(shared[("", ":root")])
+
+
+# --- JS: the page scripts take the helpers from window.Staff ------------------------------------
+def shared_names() -> set[str]:
+    script = (staff.STAFF_DIR / "staff.js").read_text(encoding="utf-8")
+    exported = re.search(r"window\.Staff = Object\.freeze\(\{([^}]*)\}\)", script)
+    assert exported, "staff.js exports nothing as window.Staff"
+    return {name.strip() for name in exported.group(1).split(",")}
+
+
+def defined_names(script: str) -> set[str]:
+    """Names a script defines at the start of a line: functions, consts, lets and vars."""
+    pattern = r"^\s*(?:async\s+)?function\s+([\w$]+)|^\s*(?:const|let|var)\s+([\w$]+)\s*="
+    return {a or b for a, b in re.findall(pattern, script, re.M)}
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_a_page_script_defines_none_of_the_shared_helpers_again(page):
+    names = shared_names()
+    assert {"$", "el", "clear", "str", "isObj", "arr", "request"} <= names
+    script = (PAGES[page] / f"{page}.js").read_text(encoding="utf-8")
+    assert defined_names(script) & names == set()
+    assert re.search(r"^const \{[^}]*\} = window\.Staff;$", script, re.M)
+    # Nothing fetches past the shared helper (its time limit, no cache, no redirects).
+    assert "fetch(" not in script
