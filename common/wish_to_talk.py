@@ -90,7 +90,9 @@ def names_someone(text: str) -> bool:
 _NEEDS = re.compile(r"\b(?:trenger|treng|trenge|trænger|need|needs|needed)\b")
 _ANYONE = re.compile(r"\b(?:noen|nokon|nån|nåkken|someone|somebody|anyone|anybody)\b")
 _TALK = re.compile(r"\b(?:snakke|snakk|prate|prat|chatte|talk|speak|chat)\b")
-_PARTICULAR = re.compile(r"\b(?:voksen|voksne|vaksen|vaksne|menneske\w*|person\w*|human\w*|adult\w*|ansatt\w*|saksbehandler\w*|real|ekte)\b")
+_PARTICULAR = re.compile(
+    r"\b(?:voksen|voksne|vaksen|vaksne|menneske\w*|person\w*|human\w*|adult\w*|ansatt\w*|saksbehandler\w*|real|ekte)\b"
+)
 
 
 def needs_someone_to_talk_to(text: str) -> bool:

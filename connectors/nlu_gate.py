@@ -10,9 +10,9 @@ At training time the component keeps, per intent, the bokmål lemmas of its exam
 has words (three letters or more, or numbers of two digits or more) outside that intent's words
 (one for small talk; more for a yes, a no or a request for a person, which often say a little
 more), or two or more such words and none the intent knows ("mopedlappen alder" read as `deny`:
-nothing in it says no), a request for a person that names no one and no talking, or one word alone that the intent has never seen and that is no yes or no
-word ("rus" read as `affirm`), the intent becomes `ask_question` and the original one goes out as
-`gated_intent`.
+nothing in it says no), or a request for a person that names no one and no talking, or one word
+alone that the intent has never seen and that is no yes or no word ("rus" read as `affirm`), the
+intent becomes `ask_question` and the original one goes out as `gated_intent`.
 `action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
 gives the small-talk reply after all, so a real "tusen takk for hjelpa!" still gets "bare hyggelig".
 """
@@ -32,7 +32,9 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
-from common.wish_to_talk import asks_where_to_talk_about, names_a_professional, names_someone, needs_someone_to_talk_to
+from common.wish_to_talk import (
+    asks_where_to_talk_about, names_a_professional, names_someone, needs_someone_to_talk_to,
+)
 from common.yes_no import leading_yes_no
 
 from .nlu_common import StoredComponent, set_intent

@@ -111,7 +111,7 @@ CONCEPTS = {
         r"\b(?:tatt|tok|teke|tek|tar|took|taken|taking|takes|drukket|drukke|drank|drukkent|drakk|drikk) "
         r"(?:noe|noko|something|stuff|altfor mye|altfor mykje|alt for mye|for mye|for mykje|way too much|too much|masse|mykje)\b"
         r"(?! (?:kaffe|koffein|cola|energidrikk\w*|red ?bull|monster|sukker|godteri|snop|sjokolade|coffee|caffeine|energy drinks?|sugar|candy|vann|water|mat|food|sol|sun)\b)"
-        r"|\b(?:blanda|blandet|blanda|mixed|mixing) (?:\w+ )?(?:piller|pills|tabletter|tablettar|meds|medisiner) (?:og|med|and|with) (?:sprit|alkohol|alcohol|vodka|alcohol|drinks?|øl|beer)\b"
+        r"|\b(?:blanda|blandet|mixed|mixing) (?:\w+ )?(?:piller|pills|tabletter|tablettar|meds|medisiner) (?:og|med|and|with) (?:sprit|alkohol|alcohol|vodka|drinks?|øl|beer)\b"
     ),
     # A body in alarm: a racing heart, no air, vision going, fear of dying now.
     "body_alarm": (
