@@ -103,3 +103,10 @@ def needs_someone_to_talk_to(text: str) -> bool:
         _NEEDS.search(plain) and _ANYONE.search(plain) and _TALK.search(plain)
         and not _PARTICULAR.search(plain) and not in_this_chat(text)
     )
+
+
+def wants_to_talk(text: str) -> bool:
+    """Does the message say the writer wants to talk to someone ("ja, vil gjerne snakke med noen",
+    "yes its me, i want to talk to someone")? Used for a yes that goes on to ask for a person."""
+    plain = _plain(text)
+    return bool(_TALK.search(plain) and (_ANYONE.search(plain) or _PARTICULAR.search(plain)))

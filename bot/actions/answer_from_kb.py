@@ -12,7 +12,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from common.open_now import asks_who_is_open
 from common.question import asks_question
-from common.wish_to_talk import in_this_chat, seeks_a_service
+from common.wish_to_talk import in_this_chat, seeks_a_service, wants_to_talk
 from common.yes_no import yes_no_with_thanks
 
 from .config import ActionConfig
@@ -461,6 +461,10 @@ class ActionAnswerFromKB(Action):
             if intent in SMALLTALK_RESPONSES:
                 return Reply(response=SMALLTALK_RESPONSES[intent]), KEEP
 
+        # A yes that goes on to ask for a person ("ja det er meg, vil gjerne snakke med noen"): the
+        # offer of a person, as a request for one gets.
+        if intent == "affirm" and text and wants_to_talk(text) and not corrected:
+            return Reply(response=SMALLTALK_RESPONSES["request_human"]), KEEP
         # A yes or no with more to say ("ja, og hva med bil?") is read as a question.
         if intent in YES_NO_INTENTS and not (corrected or strong_follow_up(text)):
             return _yes_no_reply(intent, options, previous, lang), KEEP

@@ -387,6 +387,17 @@ async def test_a_gated_yes_or_no_with_no_yes_or_no_word_after_an_answer_is_a_que
         assert message.get("response") not in ("utter_not_helpful", "utter_how_can_i_help"), (text, message)
 
 
+async def test_a_yes_that_asks_for_a_person_after_an_answer_gets_the_offer_of_one(kb_url):
+    for text in ("ja det er meg, vil gjerne snakke med noen", "yes its me, i want to talk to someone"):
+        tracker = after_bot(make_tracker(text, intent="affirm"), {"kind": "answer", "service": "kors-pa-halsen"})
+        [message] = await run_action(kb_url, tracker)
+        assert message.get("response") == "utter_handoff_offer", (text, message.get("response"))
+    # a plain yes after an answer is still what it was
+    tracker = after_bot(make_tracker("ja takk", intent="affirm"), {"kind": "answer", "service": "kors-pa-halsen"})
+    [message] = await run_action(kb_url, tracker)
+    assert message.get("response") != "utter_handoff_offer"
+
+
 # --- decisions on given search results (the knowledge base's ranking is not what is tested) ------
 
 
