@@ -9,6 +9,8 @@ services for young people. Open ones come first, then those opening soonest; eac
 to reach it (a number or a link), whether it is open now or when it opens, whether it is free
 and anonymous, and "sjekk nettsiden" with the link where the catalogue's hours are uncertain or
 dated. Facts come only from `knowledge_base/contact_channels.yml` (`common.contact_channels`).
+`network_services` gives the catalogue ids of the services listed, in the same order (the bot's
+`network` payload carries them for clients that link the services).
 """
 
 from __future__ import annotations
@@ -85,6 +87,25 @@ def _line(status: Status, at: datetime, lang: str) -> str:
     return f"• {channel.label[lang]}: " + ", ".join(parts)
 
 
+def _listed(channels: Sequence[Channel], at: datetime, service: str | None, lead: bool) -> list:
+    """The statuses the network lists at `at`: one per service (its best channel), at most
+    `MAX_SERVICES`, in the order `network_text` gives them."""
+    order = ([service] if service else []) + [s for s in GENERAL if s != service]
+    statuses = reachable(channels, at, services=order, first=service)
+    if lead and service:
+        statuses = [s for s in statuses if s.channel.service == service] + [s for s in statuses if s.channel.service != service]
+    seen: set[str] = set()
+    listed = []
+    for status in statuses:
+        if status.channel.service in seen:
+            continue
+        seen.add(status.channel.service)
+        listed.append(status)
+        if len(listed) == MAX_SERVICES:
+            break
+    return listed
+
+
 def network_text(
     channels: Sequence[Channel], at: datetime, lang: str, service: str | None = None, *, lead: bool = False,
 ) -> str:
@@ -92,17 +113,12 @@ def network_text(
     service the conversation was about first among the open ones (or, with `lead`, the service
     the question named, open or not). One line per service, its best channel."""
     lang = lang if lang in WORDS else "nb"
-    order = ([service] if service else []) + [s for s in GENERAL if s != service]
-    statuses = reachable(channels, at, services=order, first=service)
-    if lead and service:
-        statuses = [s for s in statuses if s.channel.service == service] + [s for s in statuses if s.channel.service != service]
-    seen: set[str] = set()
-    lines: list[str] = []
-    for status in statuses:
-        if status.channel.service in seen:
-            continue
-        seen.add(status.channel.service)
-        lines.append(_line(status, at, lang))
-        if len(lines) == MAX_SERVICES:
-            break
+    lines = [_line(status, at, lang) for status in _listed(channels, at, service, lead)]
     return "\n".join([WORDS[lang]["intro"], *lines])
+
+
+def network_services(
+    channels: Sequence[Channel], at: datetime, service: str | None = None, *, lead: bool = False,
+) -> list[str]:
+    """The catalogue ids of the services `network_text` lists for the same arguments, in its order."""
+    return [status.channel.service for status in _listed(channels, at, service, lead)]

@@ -30,8 +30,12 @@ async def run_at(moment: datetime, text: str, slots: dict):
 async def test_who_is_open_lists_the_network_with_the_last_answers_service_first():
     message = await run_at(MONDAY_LUNCH, "hvilke chatter er åpne nå?", {"context_service": "ros", "lang": "nb"})
     lines = message["text"].splitlines()
+    services = message["custom"].pop("services")
     assert message["custom"] == {"kind": "network", "lang": "nb"}
     assert lines[1].startswith("• ROS") and "åpent nå" in lines[1]
+    # the ids of the services listed, one per line, in the text's order
+    bullet_lines = [line for line in lines if line.startswith("• ")]
+    assert services[0] == "ros" and len(services) == len(bullet_lines) == len(set(services))
     assert "116 123" in message["text"] and message["text"].endswith("Er det akutt, ring 113.")
     assert message["buttons"][-1]["payload"] == "/request_human"
 
