@@ -93,6 +93,12 @@ def test_no_evaluation_message_is_a_training_example():
                   for item in items if isinstance(item, dict) for turn in item.get("turns") or []]
         shared = [text for text in texts if norm(text) in training]
         assert not shared, (path.name, shared[:3])
+        # nor holds one of four words or more inside a longer example ("kuttet meg på glass og det
+        # slutter ikke å blø, det spruter" would carry a held-out message with a tail)
+        padded = [f" {text} " for text in training]
+        inside = [text for text in texts if len(norm(text).split()) >= 4
+                  and any(f" {norm(text)} " in example for example in padded)]
+        assert not inside, (path.name, inside[:3])
 
 
 def test_a_question_the_lexicon_flags_is_never_a_harmless_example():
