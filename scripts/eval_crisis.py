@@ -32,6 +32,9 @@ SETS = {
     # written by a helper from the catalogues alone in the session that first measured holdout 12,
     # hard on purpose like dev 4 (its misses may be read)
     "dev 5": ROOT / "tests/data/eval_crisis_dev5.yml",
+    # written by a helper from the catalogues alone in the session that first measured holdout 13,
+    # hard on purpose like dev 4 and 5 (its misses may be read)
+    "dev 6": ROOT / "tests/data/eval_crisis_dev6.yml",
     "holdout": ROOT / "tests/data/eval_crisis_holdout.yml",
     # written later again, the same way; its misses were read after its first figures
     "holdout 3": ROOT / "tests/data/eval_crisis_holdout3.yml",
@@ -59,11 +62,14 @@ SETS = {
     "holdout 12": ROOT / "tests/data/eval_crisis_holdout12.yml",
     # written by the helper who wrote dev 5, after it and apart from it; for the round after it
     "holdout 13": ROOT / "tests/data/eval_crisis_holdout13.yml",
+    # written by a helper apart from the one who wrote dev 6, in the same session; for the round
+    # after it
+    "holdout 14": ROOT / "tests/data/eval_crisis_holdout14.yml",
 }
 # Sets whose messages nobody working on the lexicon may read: only their figures are printed.
 HOLDOUTS = frozenset({
     "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9", "holdout 10", "holdout 11",
-    "holdout 12", "holdout 13",
+    "holdout 12", "holdout 13", "holdout 14",
 })
 DETAIL = ("  MISS", "  SOFT", "  FALSE", "  CHECK", "  SUBJECT")
 

@@ -61,6 +61,9 @@ SETS = (
     # dev set 6: the same way, at the start of the session that first measured holdout 11 (its
     # misses may be read)
     ("dev 6", ROOT / "tests/data/eval_e2e_dev6.yml", ROOT / "tests/data/eval_dialogues_dev6.yml"),
+    # dev set 7: the same way, at the start of the session that first measured holdout 12 (its
+    # misses may be read)
+    ("dev 7", ROOT / "tests/data/eval_e2e_dev7.yml", ROOT / "tests/data/eval_dialogues_dev7.yml"),
     ("holdout 3", ROOT / "tests/data/eval_e2e3.yml", ROOT / "tests/data/eval_dialogues3.yml"),
     # written at the end of that session, the same way; first measured in the next round
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),
@@ -85,10 +88,13 @@ SETS = (
     ("holdout 11", ROOT / "tests/data/eval_e2e11.yml", ROOT / "tests/data/eval_dialogues11.yml"),
     # written by the helper who wrote dev 6, after it and apart from it; for the round after it
     ("holdout 12", ROOT / "tests/data/eval_e2e12.yml", ROOT / "tests/data/eval_dialogues12.yml"),
+    # written by a helper from the catalogues alone in the session that first measured holdout 12,
+    # apart from the helper who wrote dev 7; for the round after it
+    ("holdout 13", ROOT / "tests/data/eval_e2e13.yml", ROOT / "tests/data/eval_dialogues13.yml"),
 )
 HOLDOUTS = frozenset({
     "holdout 3", "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9", "holdout 10",
-    "holdout 11", "holdout 12",
+    "holdout 11", "holdout 12", "holdout 13",
 })
 # Questions no service in the catalogue answers, and questions one does (issue 21), written from the
 # two catalogues alone by someone who had read no entry.
