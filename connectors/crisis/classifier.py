@@ -56,6 +56,11 @@ class ClassifierSettings:
     check_in_at: float = 0.6
     # A lexicon match below this probability, unless the writer discloses, is a check-in.
     doubt_below: float = 0.1
+    # A message that laughs or huffs ("lol", "😂", "🙄"; framing.joking) needs this much for the
+    # crisis answer on the classifier alone, else it gets a check-in. Crisis dev 6 (hard): false
+    # alarms 6 -> 3 of 124 (with the joke in a game or film frame, nlu) and recall unchanged on all
+    # dev and measured held-out sets; the laughing self-harm disclosures there score above 0.95.
+    joking_crisis_at: float = 0.9
     # Logistic regression C. 4 was chosen with four helper sets; with nine (A-I, about 2,500 crisis
     # and 3,200 harmless examples) a weaker penalty fits better. Fitted on the training side and
     # scored on the dev sets and the already-measured held-out sets 1-11 (3,600 messages, figures

@@ -327,3 +327,19 @@ def hypothetical_question(cleaned: str) -> bool:
 def asks_for_help(cleaned: str) -> bool:
     """A question about where to get help, rather than a statement of what happens."""
     return bool(HELP_QUESTION.search(cleaned))
+
+
+# Laughter, an eye-roll or a huff ("😂", "🙄", "lol", "haha", "jk") marks a message as a joke or a
+# complaint between friends: "æ ska drepe bror min, han åt pizzaen min 😤". It is read on the raw
+# text (normalising drops most emoji). Alone it never clears a message: young people also laugh
+# off what hurts, so a joking message gets the gentle check-in, never silence (see `nlu`).
+JOKE = re.compile(
+    r"(?:\U0001F602|\U0001F923|\U0001F605|\U0001F606|\U0001F639|\U0001F644|\U0001F624|\U0001F92A|\U0001F61C|\U0001F61D)"
+    r"|\b(?:lol+|lool+|lmao+|lmfao|rofl|haha\w*|hehe\w*|xd+|jk|just kidding|bare tuller|berre tullar|tulla|tuller)\b",
+    re.IGNORECASE,
+)
+
+
+def joking(text: str) -> bool:
+    """Does the raw `text` laugh, roll its eyes or huff?"""
+    return bool(JOKE.search(text))

@@ -24,6 +24,12 @@ NOT = r"(?:ikke|ikkje|ikk|ik|ke|itj|inte|not|never|no|don ?t|dont|do not|doesn ?
 WANT = r"(?:vil|ville|vi|ønsker|ønske|onsker|lyst|vil bare|vil berre|har lyst|want|wanna|wish|would like)"
 LIVE = r"(?:leve|lev|liv|livet|leva|live|living|exist|existing|alive|be alive|være her|vere her|være til|finnes)"
 DIE = r"(?:dø|dø+|død|døy|døyr|dævve|dæve|daue|die|dead|døden|dying)"
+# where a jump out of something is a fall: "kaste meg ut fra brua", "jump out the window"
+_HEIGHT = (
+    r"(?:(?:et |ei |en |eit |ein |the |a |my )?(?:\w*vindu\w*|window\w*|bru|brua|bro|broa|broen|brubrua|bridge|"
+    r"\w*tak|taket|roof|balkong\w*|balcony|stup\w*|cliff\w*|fjell\w*|klippe\w*|høyt|høgt|"
+    r"\d+\.? etasje|\w+ etasje|\w* floor))"
+)
 KILL = r"(?:drepe|drep|drap|kverke|kill|killing|murder|unalive)"
 CUT = r"(?:skore|skor|skjer|riss|risse|risser|risset|rissa|rissar|kutte|kutta|kutter|kuttet|kuttar|kutt|cutte|cutta|cutter|cuttet|skjære|skjærer|skar|risper|rispe|rispa|cut|cutting|cuts)"
 HURT = r"(?:skade|skader|skadet|skada|skadar|hurt|hurting|harm|harming|slå|slår)"
@@ -173,10 +179,14 @@ SUICIDE = [
     r"\b(?:overdose|overdosere|overdosert|od e|od'e|ta en overdose|take an overdose|overdosed)\b",
     # (not someone else's threat: "mamma truer med å kaste meg ut" is violence at home)
     rf"\b(?<!med å )(?<!threatens to )(?:henge|heng|hang|hange|skyte|skyt|shoot|kaste|kast|hoppe|hopp|jump|drukne|drown) (?:{ME}|myself|meg selv)\b(?! (?:i sofaen|i senga|på sofaen|opp|ned|i vannet for å bade|i bassenget|på trampolinen|off the couch"
-    # thrown out of a place people are sent away from (a team, a class, home), not out of a window
-    r"|ut (?:av|fra|frå|or) (?:laget|lag|klassen|gruppa|gruppen|gruppechatten|chatten|skolen|skulen|timen|klasserommet"
-    r"|klubben|teamet|butikken|festen|huset|leiligheten|leilegheita|hybelen|bandet|koret)|ut hjemmefra|ut heimanfrå"
-    r"|out of (?:the|my) (?:team|class|group|club|house|flat|apartment|party|band)))",
+    # thrown (or hung) out of somewhere, evicted or shamed ("huseieren vil kaste meg ut", "kastet meg
+    # ut av laget", "henge meg ut på snap"): "ut"/"out" is a jump only towards a height or a window
+    rf"|(?:ut|out)\b(?! (?:av |fra |frå |gjennom |or |of |from |through )?{_HEIGHT})))",
+    # wanting to throw oneself out, with nothing after it: "eg vil berre kaste meg ut"
+    rf"\b(?:{WANT}) (?:å |to )?(?:kaste|kast|hoppe|hopp|throw|jump) (?:{ME}|myself) (?:ut|out)\s*$",
+    # throwing oneself out of a window or in front of a train
+    rf"\b(?:throw|throwing|kaste|kast|kaster) (?:{ME}|myself) (?:(?:ut|out) (?:av |fra |frå |of |from )?{_HEIGHT}"
+    r"|(?:ut )?(?:foran|framfor|in front of) (?:et |a |the )?(?:tog|toget|train|bil|bilen|a car|bussen|bus|t banen|trikken|tram|lastebil\w*|truck))",
     # The same of someone else; "henge seg på/opp i" (tag along, get hung up on) are not it.
     r"\b(?:henge|henger|hang|hanging) (?:seg|himself|herself|themselves)\b(?! (?:opp|på|med|i|over|around|out))",
     r"\b(?:hoppe|hopp|hoppa|jump|jumping) (?:foran|framfor|in front of|off|fra|frå|ut fra|ut frå|ut av) (?:toget|tog|t banen|bussen|a train|the train|a bridge|the bridge|broa|brua|brua|broen|taket|a roof|the roof|et tak|vinduet|the window|blokka)",

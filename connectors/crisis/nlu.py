@@ -55,6 +55,7 @@ class CrisisOverride(RuleComponent):
             "classifier_crisis_at": defaults.crisis_at,
             "classifier_check_in_at": defaults.check_in_at,
             "classifier_doubt_below": defaults.doubt_below,
+            "joking_crisis_at": defaults.joking_crisis_at,
         }
 
     def __init__(self, config: Dict[Text, Any]) -> None:
@@ -66,6 +67,7 @@ class CrisisOverride(RuleComponent):
         self.classifier_crisis_at = float(config.get("classifier_crisis_at", defaults.crisis_at))
         self.classifier_check_in_at = float(config.get("classifier_check_in_at", defaults.check_in_at))
         self.classifier_doubt_below = float(config.get("classifier_doubt_below", defaults.doubt_below))
+        self.joking_crisis_at = float(config.get("joking_crisis_at", defaults.joking_crisis_at))
 
     def process(self, messages: List[Message]) -> List[Message]:
         for message in messages:
@@ -102,7 +104,13 @@ class CrisisOverride(RuleComponent):
                 probability is not None and probability < self.classifier_doubt_below
                 and signal.pattern not in _MEDICAL_EMERGENCY
             )
-            if signal.level == "crisis" and doubted and not framing.discloses(f" {normalise(text)} "):
+            cleaned = f" {normalise(text)} "
+            # a joke told about a game, a film or school work ("skoten i hovudet i cod, eg er ferdig
+            # med livet 😂") is doubted whatever the classifier says
+            doubted = doubted or (
+                framing.joking(text) and framing.frame(cleaned) is not None and signal.pattern not in _MEDICAL_EMERGENCY
+            )
+            if signal.level == "crisis" and doubted and not framing.discloses(cleaned):
                 # The lexicon matched, but the classifier finds a crisis very unlikely: answer, then
                 # ask gently (the helplines one tap away) rather than give the crisis answer.
                 return replace(signal, level="check_in")
@@ -113,11 +121,13 @@ class CrisisOverride(RuleComponent):
             if level == "crisis" and (
                 framing.asks_for_help(cleaned) or (framing.frame(cleaned) and not framing.discloses(cleaned))
                 or risk_only_in_idioms(text)
+                or (framing.joking(text) and probability < self.joking_crisis_at and not framing.discloses(cleaned))
             ):
                 # The classifier alone, on a question about where to get help ("who do I tell?"), in
                 # a harmless frame (a haircut, a game, school work) or on risk words that stand only
-                # in an idiom ("she's going to kill me for borrowing her jacket"): answer it, then ask gently
-                # whether it is about them.
+                # in an idiom ("she's going to kill me for borrowing her jacket"), or laughing or huffing
+                # with no disclosure and the classifier not sure ("æ ska drepe bror min, han åt pizzaen
+                # min 😤"): answer it, then ask gently whether it is about them.
                 level = "check_in"
             return CrisisSignal(category or guess_category(text), is_third_person(text), "classifier", level=level)
         if self.model_threshold is not None and model_confidence >= self.model_threshold and has_risk_words(text):

@@ -321,3 +321,27 @@ def test_being_sent_away_from_a_team_or_a_class_is_not_a_crisis(text):
 def test_thrown_out_at_home_is_violence_at_home_and_throwing_oneself_is_suicide(text, category):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis" and signal.category == category
+
+
+@pytest.mark.parametrize("text", [
+    "studerer i Bergen og huseieren vil kaste meg ut uten grunn",
+    "utleieren kastet meg ut av hybelen",
+    "de kastet meg ut av gruppechatten",
+    "han truer med å henge meg ut på snap",
+])
+def test_evicted_or_shamed_is_not_a_jump(text):
+    """"Kaste/henge meg ut" is a jump only towards a height or a window."""
+    signal = detect(text)
+    assert signal is None or signal.category != "suicide"
+
+
+@pytest.mark.parametrize("text", [
+    "eg vil berre kaste meg ut",
+    "tenker på å kaste meg ut fra brua",
+    "vil kaste meg ut fra 5. etasje",
+    "i want to throw myself out the window",
+    "har lyst til å kaste meg foran toget",
+])
+def test_throwing_oneself_out_or_in_front_of_a_train_is_suicide(text):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis" and signal.category == "suicide"

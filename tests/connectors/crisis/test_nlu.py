@@ -169,3 +169,28 @@ def test_a_sure_classifier_on_an_idiom_or_a_haircut_done_oneself_gives_a_check_i
 def test_a_sure_classifier_on_a_threat_outside_an_idiom_stays_a_crisis():
     message = run(with_probability(parsed("pappa sa han skal drepe meg i kveld, jeg er redd", "ask_question", 0.0), 0.9))
     assert message.get("intent")["name"] == "crisis"
+
+
+@pytest.mark.parametrize("text", [
+    "æ ska drepe bror min, han har ete opp heile pizzaen min igjen 😤",
+    "stefaren min vekker meg med høy musikk hver morgen 🙄",
+    "she took my charger again lol i'm going to end her",
+])
+def test_a_laughing_or_huffing_message_needs_a_sure_classifier_for_the_crisis_answer(text):
+    unsure = run(with_probability(parsed(text, "ask_question", 0.0), 0.8))
+    assert unsure.get("intent")["name"] == "check_in"
+    sure = run(with_probability(parsed(text, "ask_question", 0.0), 0.95))
+    assert sure.get("intent")["name"] == "crisis"
+
+
+def test_laughing_does_not_soften_a_disclosure():
+    message = run(with_probability(parsed("jeg skader meg selv igjen lol", "ask_question", 0.0), 0.8))
+    assert message.get("intent")["name"] == "crisis"
+
+
+def test_a_joke_about_a_game_is_doubted_even_when_the_lexicon_matches():
+    text = "vart skoten i hovudet av ein tolvåring i cod, eg er ferdig med livet 😂"
+    message = run(with_probability(parsed(text, "ask_question", 0.0), 0.8))
+    assert message.get("intent")["name"] == "check_in"
+    plain = run(with_probability(parsed("eg er ferdig med livet", "ask_question", 0.0), 0.8))
+    assert plain.get("intent")["name"] == "crisis"
