@@ -330,6 +330,18 @@ CONCEPTS = {
         r"\b(?:hvis|om|viss|if|dersom) (?:jeg|eg|i|du|you) (?:sier|seier|forteller|fortel|tell|tells|say|says|snakker|snakkar)(?: \w+){0,6} "
         r"(?:angre|angrer|regret|få det ille|få svi|pay|sorry|drepe|drep|kill|skade|hurt|slå|banke|sende meg|send me)\b"
     ),
+    # A wound made on purpose ("brannsår, lagde det sjøl med vilje"), which the wound words alone
+    # do not say.
+    "on_purpose": r"\b(?:med vilje|med vilja|on purpose|deliberately|purposely|intentionally)\b",
+    # Asking how not to survive: how high, how much ("kor høgt for at ein ikkje overlever fallet").
+    "not_survive": (
+        r"\b(?:ikke|ikkje|ikkj|not|never|won ?t|wouldn ?t|don ?t|doesn ?t) (?:overlever|overleve|overlevar|survive|survives)\b"
+        r"|\b(?:sikker|sikkert|garantert|guaranteed|certain|sure) (?:død|daud|dead|to die|dø|døy)\b"
+    ),
+    "lethality": (
+        r"\b(?:hvor|kor|how) (?:høyt|høgt|high|mye|mykje|much|mange|many|lenge|long|dypt|djupt|deep)\b"
+        r"|\b(?:fallet|the fall|dose|dosen|a dose|the dose|mengde|amount)\b"
+    ),
     "alcohol_heavy": (
         r"\b(?:(?:halv|hel|heil|half|a whole|whole) )?(?:flaske|flaska|bottle) (?:med |of )?(?:vodka|sprit|whisky|rom|rum|gin|vin|wine|tequila)\b"
         r"|\b(?:altfor|alt for|way too|so|veldig|sinnsykt|kjempe) (?:full|drunk|mye alkohol|much alcohol)\b|\bdritings\b|\bblackout\b"
@@ -412,4 +424,7 @@ CONCEPT_RULES = [
     # A friend's wounds shown in secret; self-harm tools beside burn or cut marks.
     ("self_harm", ("scars", "secrecy")),
     ("self_harm", ("blades", "scars")),
+    # A wound or a scar made on purpose; asking how high or how much one would not survive.
+    ("self_harm", ("scars", "on_purpose")),
+    ("suicide", ("not_survive", "lethality")),
 ]

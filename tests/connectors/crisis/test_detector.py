@@ -345,3 +345,21 @@ def test_evicted_or_shamed_is_not_a_jump(text):
 def test_throwing_oneself_out_or_in_front_of_a_train_is_suicide(text):
     signal = detect(text)
     assert signal is not None and signal.level == "crisis" and signal.category == "suicide"
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    ("har brannsår jeg lagde med vilje", "self_harm"),
+    ("the scars on my legs, i made them on purpose", "self_harm"),
+    ("how many pills so you dont survive", "suicide"),
+    ("eg les om kor høgt det må vere for at ein ikkje overlever fallet", "suicide"),
+])
+def test_a_wound_made_on_purpose_and_asking_what_one_would_not_survive_are_crises(text, category):
+    signal = detect(text)
+    assert signal is not None and signal.level == "crisis" and signal.category == category
+
+
+@pytest.mark.parametrize("text", [
+    "fikk brannsår av stekepanna i går", "hvor høyt kan en katt falle og overleve", "how much paracetamol is a normal dose",
+])
+def test_a_burn_from_cooking_or_surviving_a_fall_is_not_a_crisis(text):
+    assert detect(text) is None
