@@ -10,7 +10,8 @@ At training time the component keeps, per intent, the bokmål lemmas of its exam
 has words (three letters or more, or numbers of two digits or more) outside that intent's words
 (one for small talk; more for a yes, a no or a request for a person, which often say a little
 more), or two or more such words and none the intent knows ("mopedlappen alder" read as `deny`:
-nothing in it says no), or a request for a person that names no one and no talking, or one word
+nothing in it says no), or a request for a person that names no one and no talking, or a no that
+says the last reply did not help ("det hjalp egentlig ikke"), or one word
 alone that the intent has never seen and that is no yes or no word ("rus" read as `affirm`), the
 intent becomes `ask_question` and the original one goes out as `gated_intent`.
 `action_answer_from_kb` then answers only when the knowledge base is confident, and otherwise
@@ -32,6 +33,7 @@ from rasa.shared.nlu.constants import INTENT, TEXT
 from rasa.shared.nlu.training_data.message import Message
 from rasa.shared.nlu.training_data.training_data import TrainingData
 
+from common.dissatisfied import dissatisfied
 from common.wish_to_talk import (
     asks_where_to_talk_about, names_a_professional, names_someone, needs_someone_to_talk_to,
 )
@@ -109,6 +111,11 @@ class SmalltalkGate(StoredComponent):
             # "how do I get a contact person": someone a service provides; "hvilke jobber kan jeg
             # ha": no person and no talking in it at all; "i just need someone to talk to": a
             # helpline answers it (its answer ends with the button for a person here).
+            return True
+        if intent == "deny" and dissatisfied(text):
+            # "det hjalp egentlig ikke" is no plain no: after the crisis answer's "do you want to
+            # talk to an adult?" it is not declining one, and after an answer it asks for better
+            # help. The action reads it in the light of its last reply.
             return True
         if len(lemmas) == 1 and foreign and leading_yes_no(text) is None:
             # One word alone that the intent has never seen and that is no yes or no word ("rus",

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from common.ages import AgeLimit, age_limits, stated_age
+from common.catalogue import CATALOGUE_FILES, read_catalogue
 from common.open_now import asks_who_is_open
 from common.question import asks_question
 from common.wish_to_talk import in_this_chat, seeks_a_service, wants_to_talk
@@ -79,8 +81,9 @@ YES_NO_INTENTS = ("affirm", "deny", "choose_option")
 # a check-in, the crisis answer's question.
 ASKING_KINDS = frozenset({"answer", "clarify", "handoff_offer", "check_in", "crisis"})
 # Bot messages that tried to help: "det hjalp ikke" after one of them offers a person (after an
-# honest "I have no answer" as much as after an answer).
-NOT_HELPED_KINDS = frozenset({"answer", "clarify", "out_of_scope", "fallback"})
+# honest "I have no answer" as much as after an answer, and after the crisis answer or a check-in:
+# the helplines did not help, so a person here).
+NOT_HELPED_KINDS = frozenset({"answer", "clarify", "out_of_scope", "fallback", "crisis", "check_in"})
 
 # The small-talk reply for a gated intent the knowledge base could not answer.
 SMALLTALK_RESPONSES = {
@@ -143,11 +146,14 @@ class ActionAnswerFromKB(Action):
 
     def __init__(
         self, config: ActionConfig | None = None, topics: Topics | None = None, network: Network | None = None,
+        ages: dict[str, AgeLimit] | None = None,
     ) -> None:
         self._config = config or ActionConfig.from_env()
         self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds, self._config.kb_service_token)
         self._topics = topics or default_topics()
         self._network = network or Network()
+        # service id -> the ages it is for, where the catalogue states a plain range
+        self._ages = age_limits(read_catalogue(CATALOGUE_FILES).services) if ages is None else ages
 
     def name(self) -> str:
         return "action_answer_from_kb"
@@ -166,6 +172,19 @@ class ActionAnswerFromKB(Action):
         best_three = [r.service for r in search.results[:3]]
         inside = search.in_domain is None or search.in_domain >= self._config.answer_majority_in_domain
         return inside and top.score >= self._config.answer_majority_score and best_three.count(top.service) >= 2
+
+    def _for_age(self, search: KBSearch, age: int | None) -> KBSearch:
+        """`search` without the services the writer's stated age is outside ("er 22, så Kors på
+        halsen gjelder vel ikke meg"), when others are left; the knowledge base's confidence holds
+        only if its best result stays first."""
+        if age is None or not search.results:
+            return search
+        kept = [r for r in search.results if r.service not in self._ages or self._ages[r.service].fits(age)]
+        in_context = self._for_age(search.in_context, age) if search.in_context is not None else None
+        if not kept or len(kept) == len(search.results):
+            return replace(search, in_context=in_context)
+        confident = search.confident and kept[0] is search.results[0]
+        return replace(search, results=kept, confident=confident, in_context=in_context)
 
     def _named_pick(self, search: KBSearch) -> KBResult | None:
         """The best result of the one service the question names, when another service's entry
@@ -253,6 +272,7 @@ class ActionAnswerFromKB(Action):
         # clarify or a topic menu the last question is kept without a service.
         with_context = bool(context.question)
         alone = await self._kb.search(question, k, context.question if with_context else None)
+        alone = self._for_age(alone, stated_age(question) or (stated_age(context.question) if with_context else None))
         # Outside the catalogue by the domain model, and the knowledge base not sure (or the model
         # very sure it is outside): no service is named (unless the last topic explains the
         # message, below). Not for a correction ("no I meant my regular doctor"): it continues a

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from typing import Any, Iterable, Sequence
 
+from common.dissatisfied import dissatisfied  # noqa: F401 (the actions import it from here)
 from common.question import asks_question  # noqa: F401 (the actions import it from here)
 from common.spelling import normalise_words
 from common.yes_no import leading_yes_no  # noqa: F401 (the actions import it from here)
@@ -249,34 +250,5 @@ def broad_request(text: str) -> list[str]:
     if not any(word in _HELP_WORDS for word in _plain(text).split()):
         return []
     return topic_words(text)
-
-
-# Saying the last reply did not help: it did not help or answer, it was not understood, it was too
-# hard, or it was not what was asked. In the three languages and common dialect and SMS forms;
-# the action reads it so only right after an answer or options, and only when the message is not
-# also a question the knowledge base is sure of ("i got a letter and i dont understand it").
-_NOT = r"(?:ikke|ikkje|itj|ikk|ke|not|n't|nt)"
-# A softener between the verb and the no ("didnt really help", "hjalp egentlig ikke").
-_SOFT = r"(?:(?:really|actually|even|quite|that|egentlig|egentleg|egt|helt|heilt|akkurat|liksom) )?"
-_DISSATISFIED = re.compile(
-    r"\b(?:"
-    rf"(?:hjalp|hjelper|hjelpte|hjelpa|hjelp) {_SOFT}(?:ikke|ikkje|itj|ikk|ke|null|lite)\b"
-    rf"|{_NOT} (?:til|te) (?:noe |noko |nå |no |mye |særlig )?(?:hjelp|nytte)"
-    rf"|(?:didn'?t|didnt|doesn'?t|doesnt|does not|did not|wasn'?t|wasnt|isn'?t|isnt|not) {_SOFT}(?:help|helpful|helping|useful|work|answer)"
-    rf"|(?:skjønte|skjønner|skjønar|skjøna|skjønne|skjønnte|forstår|forsto|forstod|forstå|fatter|fatta)"
-    rf" (?:{_NOT}|ingenting|null|nada|ikke noe|ikkje noko|ingen ting|itj nå)"
-    r"|(?:don'?t|dont|do not|didn'?t|didnt|did not|can'?t|cant|cannot) (?:understand|get it|get that|get this|follow)"
-    r"|(?:for|altfor|alt for|too|way too|far too|veldig) (?:vanskelig|vanskeleg|komplisert|kronglete|kronglate"
-    r"|complicated|confusing|hard to understand|difficult|much text|mye tekst)"
-    r"|useless|ubrukelig|ubrukeleg|makes no sense|no sense|ga ingen mening|gir ingen mening|feil svar|wrong answer"
-    rf"|{_NOT} (?:det|d) (?:jeg|eg|æ) (?:spurte|spurde|lurte) (?:om|på)|not what i (?:asked|meant|wanted)"
-    rf"|(?:svarte|svara|svarer|svarar) {_NOT} på"
-    r")"
-)
-
-
-def dissatisfied(text: str) -> bool:
-    """Does the message say the last reply did not help or was not understood?"""
-    return bool(_DISSATISFIED.search(" ".join(re.findall(r"[\w']+", text.lower()))))
 
 

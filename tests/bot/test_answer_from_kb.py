@@ -675,3 +675,23 @@ async def test_a_question_with_a_request_for_a_language_is_searched_without_the_
     tracker.latest_message["without_language_request"] = "hvordan får jeg skattekort"
     [message] = await run_action(kb_url, tracker)
     assert (message["custom"]["kind"], message["custom"]["service"]) == ("answer", "skatteetaten")
+
+
+# "Kors på halsen" first, a helpline for all ages close behind: for a 22-year-old the first does not apply.
+TALK_FIRST = [
+    result("kph-chat", "kors-pa-halsen", 0.72), result("kph-phone", "kors-pa-halsen", 0.7),
+    result("mh-phone", "mental-helse", 0.6),
+]
+
+
+async def test_a_service_the_writers_stated_age_is_outside_is_left_out():
+    custom = await decide(TALK_FIRST, [], text="trenger noen å prate med, er 22", context=False, confident=True)
+    assert custom["service"] == "mental-helse"
+    under_18 = await decide(TALK_FIRST, [], text="trenger noen å prate med, er 15", context=False, confident=True)
+    assert under_18["service"] == "kors-pa-halsen"
+
+
+async def test_an_age_that_leaves_no_service_changes_nothing():
+    only = [result("kph-chat", "kors-pa-halsen", 0.72)]
+    custom = await decide(only, [], text="trenger noen å prate med, er 22", context=False, confident=True)
+    assert custom["service"] == "kors-pa-halsen"

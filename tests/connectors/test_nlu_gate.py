@@ -108,3 +108,12 @@ def test_needing_anyone_to_talk_to_is_a_question_for_the_helplines():
     message = run("jeg trenger noen å snakke med", "request_human")
     assert message.get("intent")["name"] == "ask_question" and message.get("gated_intent") == "request_human"
     assert run("kan jeg snakke med et menneske", "request_human").get("intent")["name"] == "request_human"
+
+
+def test_a_no_that_says_the_last_reply_did_not_help_goes_to_the_action():
+    # After the crisis answer's "do you want to talk to an adult?", "it didn't really help" is no
+    # plain no: the action offers a person.
+    message = run("nei det hjalp ikke", "deny")
+    assert message.get("intent")["name"] == "ask_question"
+    assert message.get("gated_intent") == "deny"
+    assert run("nei takk", "deny").get("intent")["name"] == "deny"
