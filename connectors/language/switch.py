@@ -38,9 +38,10 @@ REQUESTS = tuple(
         # "english please", "nynorsk?" as the whole message
         rf"^\s*{_NAME}\s*(?:please|pls|plz|takk)?\s*[?!.]*\s*$",
         # "do you speak english", "snakker du engelsk", "kan du nynorsk"
-        rf"\b(?:speak|snakker|snakkar|kan)\s+(?:du|you)\s+{_NAME}\s*[?!.]*\s*$",
+        # (at the end, or ending its sentence: "kan du snakke engelsk? norsken min er ikke så god")
+        rf"\b(?:speak|snakker|snakkar|kan)\s+(?:du|you)\s+{_NAME}(?:\s+(?:med meg|with me|til meg|to me))?\s*(?:[?!.]|$)",
         # "do you speak english", "kan du snakke engelsk"
-        rf"\b(?:you|du)\s+(?:speak|snakke|snakka|prate|skrive)\s+{_NAME}\s*[?!.]*\s*$",
+        rf"\b(?:you|du)\s+(?:speak|snakke|snakka|prate|skrive)\s+{_NAME}(?:\s+(?:med meg|with me|til meg|to me))?\s*(?:[?!.]|$)",
         # "can we speak english", "kan vi snakke norsk i stedet", "let's write in nynorsk"
         rf"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
         rf"(?:speak|talk|write|chat|snakke|snakka|prate|skrive|bytte\s+til|switch\s+to)\s+(?:på\s+|pa\s+|in\s+)?{_NAME}\b",

@@ -32,6 +32,10 @@ from connectors.language.switch import find_language_request
         ("lets write in nynorsk", "nn"),
         ("sorry can you answer in english, my norwegian is not so good", "en"),
         ("kan du skrive på nynorsk, eg skjønar ikkje bokmål så godt", "nn"),
+        # asking whether the bot speaks it, then saying why: the question mark ends the request
+        ("kan du snakke engelsk? norsken min er ikke så god", "en"),
+        ("do you speak english? my norwegian is bad", "en"),
+        ("kan du snakke engelsk med meg", "en"),
     ],
 )
 def test_a_request_alone_is_only_a_switch(text, lang):
