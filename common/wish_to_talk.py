@@ -95,12 +95,20 @@ _PARTICULAR = re.compile(
 )
 
 
+# The need said as a bare noun phrase: "nokon å snakke med", "someone to talk to rn".
+_FRAGMENT = re.compile(
+    r"^(?:bare |berre |just |only |need |trenger |treng )?(?:noen|nokon|nån|nåkken|someone|somebody|anyone|anybody) "
+    r"(?:å |og |to |te )?(?:snakke|snakka|prate|prata|talk|speak|chatte|chat)(?: med| to| with)?"
+    r"(?: nå| no| rn| now| om det| about it)?$"
+)
+
+
 def needs_someone_to_talk_to(text: str) -> bool:
-    """Does the message say it needs someone (anyone) to talk to, with nobody particular and nobody
-    in this chat asked for?"""
+    """Does the message say it needs someone (anyone) to talk to ("trenger noen å prate med", or
+    just "nokon å snakke med"), with nobody particular and nobody in this chat asked for?"""
     plain = _plain(text)
     return bool(
-        _NEEDS.search(plain) and _ANYONE.search(plain) and _TALK.search(plain)
+        (_NEEDS.search(plain) or _FRAGMENT.match(plain)) and _ANYONE.search(plain) and _TALK.search(plain)
         and not _PARTICULAR.search(plain) and not in_this_chat(text)
     )
 

@@ -56,11 +56,15 @@ def test_a_question_about_work_names_no_one(text):
     assert not names_someone(text)
 
 
-@pytest.mark.parametrize("text", ["i just need someone to talk to rn", "trenger noen å prate med i kveld", "treng nokon å snakke med"])
+@pytest.mark.parametrize("text", [
+    "i just need someone to talk to rn", "trenger noen å prate med i kveld", "treng nokon å snakke med",
+    "nokon å snakke med", "someone to talk to", "bare noen å prate med",
+])
 def test_needing_anyone_to_talk_to_is_a_need_a_helpline_answers(text):
     assert needs_someone_to_talk_to(text)
 
 
-@pytest.mark.parametrize("text", ["jeg trenger å snakke med en voksen nå", "actually I do want to talk to someone", "i need to talk to a real person", "jeg trenger noen her å snakke med"])
+@pytest.mark.parametrize("text", ["jeg trenger å snakke med en voksen nå", "actually I do want to talk to someone", "i need to talk to a real person", "jeg trenger noen her å snakke med",
+    "noen å snakke med her i chatten", "kan jeg snakke med noen"])
 def test_asking_for_a_person_or_someone_here_is_not(text):
     assert not needs_someone_to_talk_to(text)
