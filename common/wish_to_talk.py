@@ -118,3 +118,33 @@ def wants_to_talk(text: str) -> bool:
     "yes its me, i want to talk to someone")? Used for a yes that goes on to ask for a person."""
     plain = _plain(text)
     return bool(_TALK.search(plain) and (_ANYONE.search(plain) or _PARTICULAR.search(plain)))
+
+
+# Asking to be put through to a person in this chat: a verb of talking or connecting, and a person
+# who is an adult, a human or real, or here ("connect me to an adult pls", "can i speak to someone
+# real", "eg vil heller prate med ein vaksen her no").
+_TALK_OR_CONNECT = re.compile(
+    r"\b(?:snakke|snakka|snakk|prate|prata|prat|chatte|chat|talk|speak|connect|koble|kople|sett meg over"
+    r"|put me through|transfer me)\b"
+    r"|\b(?:få|faa|get|gi meg|give me) (?:en |ein |a |an )?(?:voksen|vaksen|adult|human|menneske|ekte person|real person)\b"
+)
+# How to reach someone somewhere else ("hvordan få snakke med en voksen på skolen") is a question.
+_ELSEWHERE = re.compile(
+    r"\b(?:hvordan|korleis|how|hvor|kor|where)\b|\b(?:på|at|i|in) (?:skolen|skulen|school|jobben|work|kommunen|nav|helsestasjonen)\b"
+)
+_PERSON_HERE = re.compile(
+    r"\b(?:voksen|voksne|vaksen|vaksne|adult|grown ?up|menneske|human|caseworker|saksbehandler)\b"
+    r"|\b(?:ekte|real|actual|levende|live) (?:person|menneske|human|people|folk)\b"
+    r"|\b(?:someone|somebody|noen|nokon|nån|a person|en person|ein person) (?:real|ekte|here|her)\b"
+)
+
+
+def asks_for_a_person_here(text: str) -> bool:
+    """Does the message ask to talk to a person in this chat (an adult, a human, someone real or
+    here), naming no professional, no place to look and no topic ("kan jeg snakke med en voksen om
+    mobbing" names one: the knowledge base answers where)?"""
+    plain = _plain(text)
+    return bool(
+        _TALK_OR_CONNECT.search(plain) and _PERSON_HERE.search(plain)
+        and not names_a_professional(text) and not _WHERE_OR_ABOUT.search(plain) and not _ELSEWHERE.search(plain)
+    )

@@ -14,7 +14,7 @@ from common.ages import AgeLimit, age_limits, stated_age
 from common.catalogue import CATALOGUE_FILES, read_catalogue
 from common.open_now import asks_who_is_open
 from common.question import asks_question
-from common.wish_to_talk import in_this_chat, seeks_a_service, wants_to_talk
+from common.wish_to_talk import asks_for_a_person_here, in_this_chat, seeks_a_service, wants_to_talk
 from common.yes_no import yes_no_with_thanks
 
 from .config import ActionConfig
@@ -450,6 +450,11 @@ class ActionAnswerFromKB(Action):
         if text and not text.startswith("/") and asks_who_is_open(text) and not (context.service and follow_up(text)):
             named = await self._service_named(text)
             return self._network.reply(lang, named or context.service, named=named is not None), KEEP
+        # "connect me to an adult pls", "can i speak to someone real": a person here is offered,
+        # whatever the NLU read (DIET leans to `crisis` on talk of adults; with no crisis signal
+        # the crisis layer hands it on as a question).
+        if text and not text.startswith("/") and not corrected and asks_for_a_person_here(text):
+            return Reply(response=SMALLTALK_RESPONSES["request_human"]), KEEP
         # A small-talk intent with a word its examples never had (connectors.nlu_gate): answer
         # when the knowledge base is sure, else the small-talk reply after all.
         gated = message.get("gated_intent")

@@ -3,7 +3,8 @@
 import pytest
 
 from common.wish_to_talk import (
-    asks_where_to_talk_about, in_this_chat, names_a_professional, names_someone, needs_someone_to_talk_to, seeks_a_service,
+    asks_for_a_person_here, asks_where_to_talk_about, in_this_chat, names_a_professional, names_someone,
+    needs_someone_to_talk_to, seeks_a_service,
 )
 
 
@@ -68,3 +69,20 @@ def test_needing_anyone_to_talk_to_is_a_need_a_helpline_answers(text):
     "noen å snakke med her i chatten", "kan jeg snakke med noen"])
 def test_asking_for_a_person_or_someone_here_is_not(text):
     assert not needs_someone_to_talk_to(text)
+
+
+@pytest.mark.parametrize("text", [
+    "connect me to an adult pls", "connect me to someone real", "eg vil heller prate med ein vaksen her no",
+    "can i speak to someone real pls", "kan jeg få en voksen", "i dont want to talk to a bot, get me a human",
+])
+def test_asking_to_talk_to_an_adult_a_human_or_someone_real_is_a_request_for_a_person_here(text):
+    assert asks_for_a_person_here(text)
+
+
+@pytest.mark.parametrize("text", [
+    "kan jeg snakke med en voksen om mobbing", "hvor kan jeg snakke med en voksen", "kan jeg få en psykolog",
+    "jeg er voksen og trenger jobb", "få hjelp som voksen", "hvordan få snakke med en voksen på skolen",
+    "my mom is an adult and talks a lot",
+])
+def test_a_topic_a_place_a_professional_or_no_talking_is_not(text):
+    assert not asks_for_a_person_here(text)
