@@ -6,11 +6,11 @@ from __future__ import annotations
 import re
 
 _YES = re.compile(
-    r"^(?:ja+|jo|jepp|jepps|jada|joda|yes+|yeah|yea|yep|yup|ye|sure|ok|okei|okay|gjerne|greit|absolutt"
+    r"^(?:ja+|jo|jep+s?|jup+s?|jau|jadda|jada|joda|jess|yes+|yeah|yea|yep|yup|ye|ya|yah|yas|yesh|sure|ok|okei|okay|gjerne|greit|absolutt"
     r"|definitely|of course|selvfølgelig|sjølvsagt|klart|please|plis|pls)\b"
 )
 _NO = re.compile(
-    r"^(?:nei+|nope|no|nah|neida|nei takk|no thanks|ellers takk|trengs ikke|trenger ikke|trengs ikkje|treng ikkje"
+    r"^(?:nei+|næ+h?|næi|neitakk|nope|no|nah|nay|neida|nei takk|no thanks|ellers takk|trengs ikke|trenger ikke|trengs ikkje|treng ikkje"
     r"|not now|ikke nå|ikkje no|glem det|forget it)\b"
 )
 

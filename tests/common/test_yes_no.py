@@ -10,7 +10,9 @@ from common.yes_no import leading_yes_no, yes_no_with_thanks
 @pytest.mark.parametrize("text,said", [
     ("nei, trengs ikke likevel", "deny"), ("nope not now", "deny"), ("nei takk, det går bra", "deny"), ("glem det", "deny"),
     ("ja det hadde vært fint", "affirm"), ("yeah ok go on", "affirm"), ("jepp, gjerne", "affirm"), ("of course", "affirm"),
-    ("hvordan får jeg skattekort", None), ("noen jeg kan snakke med?", None), ("okonomi", None), ("jobb", None),
+    # SMS and dialect forms
+    ("jup", "affirm"), ("jupp", "affirm"), ("jau", "affirm"), ("ya sure", "affirm"), ("næ", "deny"), ("næh takk", "deny"),
+    ("hvordan får jeg skattekort", None), ("japan", None), ("jusshjelp", None), ("nær skolen", None), ("noen jeg kan snakke med?", None), ("okonomi", None), ("jobb", None),
 ])
 def test_a_message_that_opens_with_a_yes_or_a_no(text, said):
     assert leading_yes_no(text) == said
