@@ -16,7 +16,8 @@ knowledge base and Redis on free ports), or uses a running one (`--url`), and se
   there is wrong: the bot should say it has no answer and point on), and questions one does.
 
 The reply of a turn is the crisis message when there is one, else the answer or clarify, else the
-last message with a kind; a turn's expected kind may also be any other kind in the turn (an answer
+last message with a kind; the chat network's reply ("who is open now", kind `network`) counts as
+an answer from the first service it lists (the one the message named, else the first open); a turn's expected kind may also be any other kind in the turn (an answer
 followed by a check-in meets `check_in`). A single message answered with the crisis message and
 then an answer from an expected service (the question it also asked) counts as right; the report
 says how many.
@@ -126,6 +127,10 @@ def main_reply(messages: list[dict[str, Any]]) -> dict[str, Any]:
     with_kind = [c for c in customs if c.get("kind")]
     chosen = chosen or (with_kind[-1] if with_kind else {"kind": "none"})
     answered = [c.get("service") for c in customs if c.get("kind") == "answer"]
+    if chosen.get("kind") == "network" and chosen.get("services"):
+        # "who can I chat with now?": the reply lists the services open or opening soonest, the one
+        # the message is about first; it is scored as an answer from that first service.
+        chosen = {**chosen, "kind": "answer", "service": chosen["services"][0], "_network": True}
     return {**chosen, "_kinds": kinds, "_answered": answered}
 
 

@@ -43,3 +43,12 @@ def test_a_crisis_answer_then_an_expected_answer_is_right_and_alone_is_other():
     assert eval_e2e.outcome(reply_of(crisis, answer), ["slettmeg"]) == "other"
     assert eval_e2e.outcome(reply_of(crisis), ["politiet"]) == "other"
     assert eval_e2e.outcome(reply_of(answer), ["slettmeg"]) == "wrong"
+
+
+def test_the_chat_networks_reply_counts_as_an_answer_from_the_first_service_it_lists():
+    network = {"kind": "network", "lang": "en", "services": ["sex-og-samfunn", "alarmtelefonen", "mental-helse"]}
+    assert eval_e2e.outcome(reply_of(network), ["sex-og-samfunn"]) == "right"
+    assert eval_e2e.outcome(reply_of(network), ["alarmtelefonen"]) == "wrong"
+    assert eval_e2e.turn_met(reply_of(network), {"kind": ["answer"], "service": ["sex-og-samfunn"]})
+    # a network reply listing nothing is no answer
+    assert eval_e2e.outcome(reply_of({"kind": "network", "lang": "en", "services": []}), ["kors-pa-halsen"]) == "other"
