@@ -9,12 +9,13 @@ services for young people. Open ones come first, then those opening soonest; eac
 to reach it (a number or a link), whether it is open now or when it opens, whether it is free
 and anonymous, and "sjekk nettsiden" with the link where the catalogue's hours are uncertain or
 dated. Facts come only from `knowledge_base/contact_channels.yml` (`common.contact_channels`).
-`network_services` gives the catalogue ids of the services listed, in the same order (the bot's
-`network` payload carries them for clients that link the services).
+`network_listing` gives both the text and the catalogue ids of the services listed, in the same
+order, from one ordering (the bot's `network` payload carries the ids for clients that link them).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Sequence
 
@@ -106,19 +107,30 @@ def _listed(channels: Sequence[Channel], at: datetime, service: str | None, lead
     return listed
 
 
+@dataclass(frozen=True)
+class Listing:
+    """The network as one reply shows it: `text` (an intro line, then one line per service) and
+    `services` (their catalogue ids, in the text's order)."""
+
+    text: str
+    services: list[str]
+
+
+def network_listing(
+    channels: Sequence[Channel], at: datetime, lang: str, service: str | None = None, *, lead: bool = False,
+) -> Listing:
+    """The network for `lang` ("nb", "nn" or "en") at `at` (timezone-aware), with the service the
+    conversation was about first among the open ones (or, with `lead`, the service the question
+    named, open or not). One line per service, its best channel; the order is computed once."""
+    lang = lang if lang in WORDS else "nb"
+    listed = _listed(channels, at, service, lead)
+    lines = [_line(status, at, lang) for status in listed]
+    return Listing("\n".join([WORDS[lang]["intro"], *lines]), [status.channel.service for status in listed])
+
+
 def network_text(
     channels: Sequence[Channel], at: datetime, lang: str, service: str | None = None, *, lead: bool = False,
 ) -> str:
-    """The network's lines for `lang` ("nb", "nn" or "en") at `at` (timezone-aware), with the
-    service the conversation was about first among the open ones (or, with `lead`, the service
-    the question named, open or not). One line per service, its best channel."""
-    lang = lang if lang in WORDS else "nb"
-    lines = [_line(status, at, lang) for status in _listed(channels, at, service, lead)]
-    return "\n".join([WORDS[lang]["intro"], *lines])
+    """`network_listing(...).text`: what the handoff says when no caseworker is at work."""
+    return network_listing(channels, at, lang, service, lead=lead).text
 
-
-def network_services(
-    channels: Sequence[Channel], at: datetime, service: str | None = None, *, lead: bool = False,
-) -> list[str]:
-    """The catalogue ids of the services `network_text` lists for the same arguments, in its order."""
-    return [status.channel.service for status in _listed(channels, at, service, lead)]

@@ -14,7 +14,7 @@ from datetime import datetime
 from typing import Callable, Sequence
 
 from common.contact_channels import OSLO, Channel, read_channels
-from common.network import network_services, network_text
+from common.network import network_listing
 
 from .replies import HUMAN_BUTTON, Reply
 
@@ -39,11 +39,11 @@ class Network:
     def reply(self, lang: str, service: str | None, *, named: bool = False) -> Reply:
         """A `kind: network` reply in `lang`: `service` (the last answer's) first among the open
         ones, or, when the question `named` it, first whether open or not."""
-        at = self._clock()
-        text = f"{network_text(self._channels, at, lang, service, lead=named)}\n\n{EMERGENCY[lang]}"
+        listing = network_listing(self._channels, self._clock(), lang, service, lead=named)
+        text = f"{listing.text}\n\n{EMERGENCY[lang]}"
         return Reply(
             text=text,
             buttons=[{"title": HUMAN_BUTTON[lang], "payload": "/request_human"}],
             # the services listed, in the text's order (catalogue ids), for clients that link them
-            custom={"kind": "network", "lang": lang, "services": network_services(self._channels, at, service, lead=named)},
+            custom={"kind": "network", "lang": lang, "services": listing.services},
         )

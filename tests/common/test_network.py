@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 import pytest
 
 from common.contact_channels import OSLO, read_channels
-from common.network import network_services, network_text
+from common.network import network_listing, network_text
 
 CHANNELS = read_channels()
 MONDAY = datetime(2026, 11, 30, 0, 30, tzinfo=OSLO)
@@ -61,8 +61,9 @@ def test_a_named_service_leads_even_when_it_is_closed():
 def test_the_services_listed_are_the_lines_of_the_text_in_order():
     at = datetime(2026, 12, 5, 23, 50, tzinfo=OSLO)
     for service, lead in ((None, False), ("ros", False), ("ros", True)):
-        services = network_services(CHANNELS, at, service, lead=lead)
-        lines = network_text(CHANNELS, at, "nb", service, lead=lead).splitlines()[1:]
+        listing = network_listing(CHANNELS, at, "nb", service, lead=lead)
+        services, lines = listing.services, listing.text.splitlines()[1:]
+        assert listing.text == network_text(CHANNELS, at, "nb", service, lead=lead)
         assert len(services) == len(lines) == len(set(services)) and services
     # with lead, the named service comes first whether open or not
-    assert network_services(CHANNELS, at, "ros", lead=True)[0] == "ros"
+    assert network_listing(CHANNELS, at, "nb", "ros", lead=True).services[0] == "ros"
