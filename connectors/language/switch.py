@@ -72,6 +72,13 @@ _ABILITY = re.compile(
 )
 
 
+# How long the switch should hold belongs to the request too: "from now on", "fra nå av".
+_FOR_HOW_LONG = re.compile(
+    r"\b(?:from now on|for the rest of the chat|for now|fra nå av|fra no av|frå no av|heretter|herfra|"
+    r"resten av (?:tida|tiden|samtalen|chatten)|videre|vidare)\b"
+)
+
+
 @dataclass(frozen=True)
 class LanguageRequest:
     lang: str
@@ -90,7 +97,7 @@ def find_language_request(text: str) -> LanguageRequest | None:
     if QUESTION_ABOUT.search(normalised[: match.start()]):
         return None  # "how do I write in Norwegian" asks about the language, not for it
     lang = _lang_of(match.group("name"))
-    leftover = _ABILITY.sub(" ", normalised[: match.start()] + " " + normalised[match.end():]).split()
+    leftover = _FOR_HOW_LONG.sub(" ", _ABILITY.sub(" ", normalised[: match.start()] + " " + normalised[match.end():])).split()
     words = _content_words(leftover)
     return LanguageRequest(lang, only_request=len(words) <= MAX_LEFTOVER_WORDS, rest=_rest(" ".join(leftover)))
 

@@ -36,6 +36,9 @@ from connectors.language.switch import find_language_request
         ("kan du snakke engelsk? norsken min er ikke så god", "en"),
         ("do you speak english? my norwegian is bad", "en"),
         ("kan du snakke engelsk med meg", "en"),
+        # how long it should hold
+        ("can u answer in norwegian from now on", "nb"),
+        ("skriv på nynorsk fra nå av", "nn"),
     ],
 )
 def test_a_request_alone_is_only_a_switch(text, lang):
