@@ -466,6 +466,10 @@ class ActionAnswerFromKB(Action):
             reply, new_context = await self._search_reply(text, Context(), lang, True)
             if reply.custom.get("kind") in ("answer", "clarify"):
                 return reply, new_context
+        if gated == "need_help" and text and vague(text) and not (corrected or follow_up(text)):
+            # "need help with something": the NLU's need for help with no topic named, whatever
+            # the knowledge base makes of "something", is the topic menu.
+            return Reply(response="utter_topics"), KEEP
         if gated and text and not text.startswith("/"):
             # "no thanks ill figure it out": a yes or a no with thanks closes what was offered; the
             # knowledge base is not asked what its other words might mean, unless it asks something.

@@ -695,3 +695,13 @@ async def test_an_age_that_leaves_no_service_changes_nothing():
     only = [result("kph-chat", "kors-pa-halsen", 0.72)]
     custom = await decide(only, [], text="trenger noen å prate med, er 22", context=False, confident=True)
     assert custom["service"] == "kors-pa-halsen"
+
+
+async def test_a_need_for_help_naming_no_topic_gets_the_topic_menu_even_when_the_knowledge_base_is_sure():
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = RankedKB([result("elevombud-what", "elevombud", 0.9)], [], confident=True)
+    tracker = make_tracker("need help with something", intent="ask_question")
+    tracker.latest_message["gated_intent"] = "need_help"
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["response"] == "utter_topics"
