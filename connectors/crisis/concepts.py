@@ -53,7 +53,7 @@ CONCEPTS = {
     "sexual": (
         r"\b(?:sex\w*|seksuel\w*|naken\w*|nakne|nudes?|naked|voldt\w*|valdt\w*|rape\w*|raping|"
         r"overgrep\w*|misbruk\w*|molest\w*|grop\w*|fondl\w*|groom\w*|tafs\w*|befø\w*|kline\w*|"
-        r"blackmail\w*|sextort\w*|utpress\w*|pupp\w*|bryst\w*|underliv\w*|privates?|penis|dick|"
+        r"blackmail\w*|sextort\w*|utpress\w*|pupp\w*|bryster|brystene|brysta|brystvort\w*|underliv\w*|privates?|penis|dick|"
         r"undertøy\w*|underwear|porno?\w*|kle av meg|kle av seg|undress\w*)\b"
         r"|\b(?:tar|tok|tek|ta|tatt|teke|rører|rørte|touch\w*|grab\w*|tar og føler) (?:på )?(?:meg|me|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|him|her|ho|seg)\b(?! med på\b)|\bkjenner på (?:meg|brysta|brystene|puppene|rumpa|kroppen|henne|ham|han|ho|seg)\b"
         r"|\b(?:uten|utan|without) (?:klær|klede|clothes|noe på)\b"

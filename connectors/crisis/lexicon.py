@@ -310,6 +310,8 @@ SEXUAL_ABUSE = [
     r"\b(?:held|holdt|heldt|holder|held) (?:meg|me) (?:nede|down)\b",
     r"\b(?:tvinger|tvingar|tvang|tvinga|forces|forced|force|presser|pressar|pressa|pressured|makes|made) (?:meg|me|mæ) (?:til|to|into) (?:å |og )?(?:ting|things|gjøre ting|gjere ting|do things)(?: \w+){0,2} (?:jeg|eg|i) (?:ikke|ikkje|don t|dont|do not) (?:vil|want)\b",
     r"\b(?:voldtatt|voldtok|voldta|voldtar|valdteken|valdtatt|valdtok|voltatt|voldtat|raped|raping)\b",
+    # slang: "ble rapa på fest" (passive only: "babyen rapa" is a burp)
+    r"\b(?:ble|blei|vart|blitt|got|get|getting|was) (?:\w+ )?(?:rapa|rapet|rapea|raypa)\b",
     r"\b(?:tvang|tvinger|tvingar|tvingen|presset|pressa|pressar|forced|forces|pressured|made) (?:meg|me) (?:til|to|into)(?: å| og)? (?:sex|ha sex|ligge med|suge|gjøre seksuelle|gjere seksuelle|seksuelle|sexual|have sex|do sexual|touch|ta på|kline|sende nakenbilder|send nudes)",
     r"\b(?:tar|tok|tek|rører|rørte|tafser|tafsa|befølte|beføler|befølt|touches|touched|groped|gropes|feels me up|felt me up) (?:på )?(?:meg|me|mæ)(?: \w+){0,4} (?:når jeg ikke vil|når eg ikkje vil|uten at jeg vil|utan at eg vil|against my will|when i don t want|when i dont want|i say no|jeg sier nei|on my private|mellom beina|på puppene|under klærne|om natta|om natten|at night|der nede)",
     r"\b(?:onkelen|onkel|stefaren|stefar|pappa|faren min|far min|bestefar|morfar|farfar|broren min|fetteren|treneren|læreren|naboen|en voksen|ein vaksen|en eldre|my uncle|my stepdad|my dad|my coach|my teacher|an adult|an older)(?: min| mi)?(?: \w+){0,2} (?:tar på|tok på|rører|rørte|tafser|befølte|touches|touched|molests|molested|abuses|abused|misbruker|misbrukte|forgriper|forgrep)(?: meg| me| mæ)?",

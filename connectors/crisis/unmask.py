@@ -117,14 +117,15 @@ def _leet_variants(token: str) -> list[str]:
 
 
 def _wildcard_matches(word: str) -> list[str]:
-    """Key words that `word` matches with each run of mask characters as one or two letters,
-    most frequent in the lexicon first (a mask hides a word the lexicon knows well)."""
+    """Key words that `word` matches with each run of mask characters as one or two letters: those
+    with one letter per mask character first ("r*pa" -> "rapa" before "rumpa"), then the most
+    frequent in the lexicon (a mask hides a word the lexicon knows well)."""
     pieces = [re.escape(p) for p in re.split(rf"[{MASKS}]+", word)]
     if len(pieces) < 2 or not any(pieces):
         return []
     pattern = re.compile(f"[{LETTER}]{{1,2}}".join(pieces))
     counts = _word_counts()
-    return sorted((w for w in counts if pattern.fullmatch(w)), key=lambda w: (-counts[w], w))
+    return sorted((w for w in counts if pattern.fullmatch(w)), key=lambda w: (len(w) != len(word), -counts[w], w))
 
 
 def _candidates(token: str) -> tuple[list[str], list[str]]:

@@ -363,3 +363,26 @@ def test_a_wound_made_on_purpose_and_asking_what_one_would_not_survive_are_crise
 ])
 def test_a_burn_from_cooking_or_surviving_a_fall_is_not_a_crisis(text):
     assert detect(text) is None
+
+
+@pytest.mark.parametrize(("text", "category"), [
+    # an overdose already taken is acute danger; a plan is suicide
+    ("tok 30 paracet for en time siden, begynner å angre nå", "acute_danger"),
+    ("har lyst til å ta 30 paracet i kveld", "suicide"),
+    # a cut on an object is an accident; a cut on the arm is self-harm
+    ("skar meg på eit knust glas og det sprutar blod, det stoppar ikkje", "acute_danger"),
+    ("kutta meg på armen igjen og det slutter ikke å blø", "self_harm"),
+    # a family threat with nothing sexual in it
+    ("stefar sa at hvis jeg forteller noen hva han gjorde med mamma så skal han knekke armen min", "violence_home"),
+    # chest pain is not a breast
+    ("hjertet hamrer og jeg får ikke puste etter at jeg tok noe på fest, vondt i brystet", "acute_danger"),
+])
+def test_the_category_of_messages_that_fit_more_than_one(text, category):
+    signal = detect(text)
+    assert signal is not None and signal.category == category
+
+
+def test_raped_in_slang_and_masked_is_sexual_abuse_and_a_burp_is_not():
+    signal = detect("tror jeg ble r*pa på fest i helga")
+    assert signal is not None and signal.category == "sexual_abuse"
+    assert detect("babyen rapa etter maten") is None

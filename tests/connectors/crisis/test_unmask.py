@@ -38,3 +38,10 @@ def test_a_help_question_on_a_crisis_topic_gets_a_check_in(text):
     signal = detect(text)
     assert signal is not None and signal.level == "check_in"
     assert detect_crisis(text) is None
+
+
+def test_one_mask_character_stands_for_one_letter_first():
+    from connectors.crisis.unmask import unmask
+
+    assert unmask("ble r*pa") == "ble rapa"
+    assert unmask("tenker på s*lvmord") == "tenker på selvmord"
