@@ -705,3 +705,28 @@ async def test_a_need_for_help_naming_no_topic_gets_the_topic_menu_even_when_the
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, tracker, domain={})
     assert dispatcher.messages[0]["response"] == "utter_topics"
+
+
+class NameAwareKB:
+    """Only Kors på halsen while the question names it; a helpline for all ages once it does not."""
+
+    def __init__(self):
+        self.queries = []
+
+    async def search(self, query, k, context=None):
+        from actions.kb_client import KBSearch
+
+        self.queries.append(query)
+        if "halsen" in query.lower():
+            return KBSearch([result("kph-chat", "kors-pa-halsen", 0.7), result("kph-phone", "kors-pa-halsen", 0.65)], True)
+        return KBSearch([result("mh-phone", "mental-helse", 0.7), result("kirkens-sos-ringe", "kirkens-sos", 0.6)], True)
+
+
+async def test_a_service_the_message_names_and_rules_out_by_age_is_searched_for_without_its_name():
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
+    action._kb = kb = NameAwareKB()
+    tracker = make_tracker("trenger noen å prate med, er 22 så korspåhalsen gjelder vel ikke meg", intent="ask_question")
+    dispatcher = CollectingDispatcher()
+    await action.run(dispatcher, tracker, domain={})
+    assert dispatcher.messages[0]["custom"]["service"] == "mental-helse"
+    assert "halsen" not in kb.queries[-1]
