@@ -114,6 +114,7 @@ ACCIDENT = (
     r"taekwondo|karate|judo|boksing|boxing|kickboxing|bryting|wrestling|mma|football|soccer|rugby|hockey)\b"
     r"|\b(?:på|on|opening|åpne|åpna|åpnet) (?:en |ei |ein |et |eit |a |an |the )?(?:\w+ )?(?:glass|glasset|glasbit\w*|glassbit\w*|glasskår\w*|"
     r"spiker|spikeren|boks|boksen|hermetikkboks\w*|ark|arket|papir\w*|kant|kanten|bordkant\w*|stein|steinen|"
+    r"flaske|flaska|flasken|flasker|bottle|speil|speilet|mirror|krukke|jar|"
     r"vaffeljern\w*|waffle iron|stekepann\w*|panna|ovn|ovnen|komfyr\w*|strykejern\w*|kjele\w*|nail|tin|can|pan|stove|oven|iron)\b"
     r"|\b(?:kniven|the knife|knife) (?:gled|skled|glei|slipped|slipt)\b|\b(?:dropped|mista|mistet) (?:a |the |en |ei )?(?:\w+ )?(?:knife|kniv|kniven)\b"
     r"|\b(?:skadet|skada|skadde|injured|hurt|strakk|strained|sprained|forstua|forstuet|vrikket|vrikka) (?:\w+ )?(?:på|at|during|i|in) (?:trening\w*|practice|training|kamp\w*|game|match|fotball|håndball|football)\b"
@@ -133,7 +134,9 @@ NOT_AN_ACCIDENT = (
     r"(?: \w+){0,5} (?:fell|falt|datt|dett|walked into|gikk inn i|accident|uhell)\b"
     r"|\b(?:blør|bløder|bleeding|bleeds) (?:mye|masse|kraftig|heavily|a lot|badly|fra hodet|from my head|from the head)\b"
     r"|\b(?:ikke|ikkje|not) (?:slutter|sluttar|stopper|stoppar|stop) (?:å )?(?:blø|bleeding)\b|\b(?:stort|stor|dypt|djupt|big|deep|huge) (?:kutt|sår|cut|wound|gash)\b"
-    r"|\b(?:slutter|stopper|sluttar|stoppar) (?:ikke|ikkje) (?:å )?(?:blø|blø)\b|\bwon t stop bleeding\b(?!.{0,40}\b(?:tiny|small|litt|lite)\b)"
+    r"|\b(?:slutter|stopper|sluttar|stoppar) (?:ikke|ikkje) (?:å )?(?:blø|blø)\b"
+    r"|\b(?:won ?t|wont|doesn ?t|doesnt|will not|does not|can ?t|cant) stop (?:the )?bleeding\b(?!.{0,40}\b(?:tiny|small|litt|lite)\b)"
+    r"|\b(?:it s|its|it is|er|e|so|really|veldig|skikkelig|kjempe) (?:dypt|djupt|deep)\b"
     r"|\b(?:bevisstløs|medvitslaus|unconscious|passed out|besvimt|brukket|broken bone|knekt)\b"
 )
 # A sentence that says why the whole message is asked: "spør til en skoleoppgave", "it's for my essay".

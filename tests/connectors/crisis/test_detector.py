@@ -386,3 +386,11 @@ def test_raped_in_slang_and_masked_is_sexual_abuse_and_a_burp_is_not():
     signal = detect("tror jeg ble r*pa på fest i helga")
     assert signal is not None and signal.category == "sexual_abuse"
     assert detect("babyen rapa etter maten") is None
+
+
+def test_a_cut_on_a_broken_bottle_is_an_accident_unless_it_is_deep_or_will_not_stop():
+    assert detect("kutta meg på en knust flaske på kjøkkenet, blør ikke så mye men tror det må sys") is None
+    for text in ("cut myself on a broken bottle, its deep and wont stop bleeding",
+                 "kutta meg på ei flaske og det slutter ikke å blø"):
+        signal = detect(text)
+        assert signal is not None and signal.level == "crisis" and signal.category == "acute_danger"
