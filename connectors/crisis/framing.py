@@ -60,10 +60,19 @@ FICTION = (
     r"theatre|theater|manus|manuset|script|på scenen|på scena|on stage|dnd|d d|dungeons|my sims?|the sims)\b"
     # asking for a film, a series or a book: "any movies like the one where ...", "tips til en serie om ..."
     r"|\b(?:movies?|films?|shows?|series|books?|filmer|serier|seriar|bøker|bøkar) (?:like|similar to|about|som handler om|som handlar om|om)\b"
+    # genre compounds: "skrekkfilm", "krimserien", "horrorfilmen", "fantasyboka" (not "dagboka": a
+    # diary is the writer's own)
+    r"|\b(?:skrekk|grøsser|horror|krim|crime|thriller|action|fantasy|scifi|sci fi|netflix|drama|dokumentar|spennings|"
+    r"ungdoms|tegne|anime|zombie|superhelt|superhero)(?:film|filmen|filmer|filmar|serie|serien|serier|bok|boka|boken|"
+    r"roman|romanen|podkast|podkasten|podcast|podcasten)\b"
     r"|\b(?:recommend|anbefal\w*|tips til|tips om) (?:me |meg |some |noen |nokre |a |an |en |ei |ein |et |eit )?(?:good |gode? |\w+ )?"
     r"(?:movie|film|show|series|book|serie|bok|bøker|filmer|serier)\w*\b"
 )
 HISTORY = (
+    # how someone known died: "how did Van Gogh actually die", "hvordan døde Amy Winehouse" (not
+    # "my friend": nobody close)
+    r"\b(?:how did|hvordan døde|korleis døydde|kordan døde|hva døde|kva døydde|what did) (?!(?:my|min|mi|mitt|mine|our|vår|vårt|he|she|han|hun|ho)\b)"
+    r"\w+(?: \w+){0,2} (?:actually |really |egentlig |eigentleg )?(?:die|døde|døydde|dø|of)\b|"
     r"\b(?:cleopatra|kleopatra|hitler|napoleon|ophelia|juliet|julie|romeo|cæsar|caesar|titanic|holocaust|andre verdenskrig|"
     r"world war ii|world war 2|utøya|22 juli|vikingene|vikings?|romerne|the romans|i middelalderen)\b"
 )
@@ -247,7 +256,7 @@ _MET_IN_A_GAME = re.compile(
 
 def frame(cleaned: str) -> str | None:
     """The first harmless frame in the message ("school", "fiction", "history", "games", "news",
-    "hair"), or None."""
+    "hair", "accident"), or None."""
     for name, pattern in _FRAMES.items():
         if not pattern.search(cleaned):
             continue

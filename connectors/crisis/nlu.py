@@ -120,6 +120,7 @@ class CrisisOverride(RuleComponent):
             cleaned = f" {normalise(text)} "
             if level == "crisis" and (
                 framing.asks_for_help(cleaned) or (framing.frame(cleaned) and not framing.discloses(cleaned))
+                or framing.small_injury(cleaned)
                 or risk_only_in_idioms(text)
                 or (framing.joking(text) and probability < self.joking_crisis_at and not framing.discloses(cleaned))
             ):

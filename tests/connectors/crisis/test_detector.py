@@ -394,3 +394,17 @@ def test_a_cut_on_a_broken_bottle_is_an_accident_unless_it_is_deep_or_will_not_s
                  "kutta meg på ei flaske og det slutter ikke å blø"):
         signal = detect(text)
         assert signal is not None and signal.level == "crisis" and signal.category == "acute_danger"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("ser en skrekkfilm der en fyr følger etter ei jente hjem", "fiction"),
+    ("hørte på krimpodkasten om en mann som skadet familien sin", "fiction"),
+    ("how did van gogh actually die", "history"),
+    ("lillesøster skrev i dagboka at hun vil dø", None),
+    ("how did my brother die", None),
+])
+def test_genre_compounds_and_how_someone_known_died_are_frames_a_diary_is_not(text, expected):
+    from connectors.crisis import framing
+    from connectors.crisis.detector import normalise
+
+    assert framing.frame(f" {normalise(text)} ") == expected

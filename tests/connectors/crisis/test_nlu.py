@@ -194,3 +194,8 @@ def test_a_joke_about_a_game_is_doubted_even_when_the_lexicon_matches():
     assert message.get("intent")["name"] == "check_in"
     plain = run(with_probability(parsed("eg er ferdig med livet", "ask_question", 0.0), 0.8))
     assert plain.get("intent")["name"] == "crisis"
+
+
+def test_a_small_injury_flagged_by_the_classifier_alone_gets_a_check_in():
+    message = run(with_probability(parsed("got a deep paper cut and it wont stop stinging, plaster?", "ask_question", 0.0), 0.8))
+    assert message.get("intent")["name"] == "check_in"
