@@ -34,29 +34,30 @@ function timeView(ts, className) {
 }
 
 // --- Header: the caseworker's teams ------------------------------------------------------------
+// The templates put no white space between elements and one binding in each text, so the page's
+// text is what it was when it was built by hand (the layout and what a screen reader reads).
 export function teamsView(teams) {
   if (!teams.length) return nothing;
   return html`<span class="me-teams-label">Team: </span>${teams.map((team, i) => html`${when(i > 0, ', ')}<span
     class="me-team">${str(team.name || team.id)}</span>${
     team.open === true ? html`<span class="team-open"> (åpent)</span>`
       : team.open === false ? html`<span class="team-closed"> (stengt nå)</span>` : nothing}${
-    when(typeof team.waiting === 'number', html`<span class="team-waiting"> · ${team.waiting} venter</span>`)}`)}`;
+    when(typeof team.waiting === 'number', html`<span class="team-waiting">${` · ${team.waiting} venter`}</span>`)}`)}`;
 }
 
 // --- The queue and "Mine saker" (keyed by ticket id: rows move, they are not made anew) ---------
+const classes = (...names) => names.filter(Boolean).join(' ');
+
 function ticketInfo(ticket, forMine, teamName) {
   const urgent = ticket.priority === 'urgent';
-  return html`
-    <span class="badge ${urgent ? 'badge-urgent' : 'badge-normal'}">${urgent ? 'Haster' : 'Vanlig'}</span>
-    ${when(ticket.overdue, html`<span class="badge badge-overdue">Over tiden!</span>`)}
-    <span class="row-team">${teamName(ticket.team)}</span>
-    <span class="row-lang">${langName(ticket.lang)}</span>
-    <span class="row-wait">${forMine ? 'startet for ' + minutes(ticket.waiting_seconds) + ' min siden'
-      : waitingText(ticket.waiting_seconds)}</span>
-    ${when(ticket.offline, html`<span class="row-offline">utenfor åpningstid</span>`)}`;
+  const wait = forMine ? 'startet for ' + minutes(ticket.waiting_seconds) + ' min siden' : waitingText(ticket.waiting_seconds);
+  return html`<span class=${urgent ? 'badge badge-urgent' : 'badge badge-normal'}>${urgent ? 'Haster' : 'Vanlig'}</span>${
+    when(ticket.overdue, html`<span class="badge badge-overdue">Over tiden!</span>`)}<span
+    class="row-team">${teamName(ticket.team)}</span><span
+    class="row-lang">${langName(ticket.lang)}</span><span
+    class="row-wait">${wait}</span>${
+    when(ticket.offline, html`<span class="row-offline">utenfor åpningstid</span>`)}`;
 }
-
-const classes = (...names) => names.filter(Boolean).join(' ');
 
 /** The queue: urgent first, then oldest (the server's order). `busy` disables claiming. */
 export function queueView(tickets, { openId, busy, teamName }) {
@@ -65,15 +66,12 @@ export function queueView(tickets, { openId, busy, teamName }) {
     const infoId = 'queue-info-' + id;
     const selected = id === openId;
     return html`<li class=${classes('ticket-row', ticket.priority === 'urgent' && 'urgent', ticket.overdue && 'overdue',
-      ticket.offline && 'offline', selected && 'selected')} data-ticket=${id}>
-      <p class="row-info" id=${infoId}>${ticketInfo(ticket, false, teamName)}</p>
-      <div class="row-actions">
-        <button type="button" class="button button-secondary button-small open-button" data-ticket=${id}
-          aria-describedby=${infoId} aria-current=${selected ? 'true' : nothing}>Les</button>
-        <button type="button" class="button button-primary button-small claim-button" data-ticket=${id}
-          aria-describedby=${infoId} ?disabled=${busy}>Ta saken</button>
-      </div>
-    </li>`;
+      ticket.offline && 'offline', selected && 'selected')} data-ticket=${id}><p
+      class="row-info" id=${infoId}>${ticketInfo(ticket, false, teamName)}</p><div
+      class="row-actions"><button type="button" class="button button-secondary button-small open-button" data-ticket=${id}
+        aria-describedby=${infoId} aria-current=${selected ? 'true' : nothing}>Les</button><button
+        type="button" class="button button-primary button-small claim-button" data-ticket=${id}
+        aria-describedby=${infoId} ?disabled=${busy}>Ta saken</button></div></li>`;
   });
 }
 
@@ -83,9 +81,8 @@ export function mineView(tickets, { openId, teamName }) {
     const id = str(ticket.id);
     const selected = id === openId;
     return html`<li class=${classes('ticket-row mine-row', ticket.priority === 'urgent' && 'urgent', selected && 'selected')}
-      data-ticket=${id}><button type="button"
-      class="row-button open-button" data-ticket=${id} aria-current=${selected ? 'true' : nothing}><span
-      class="row-info">${ticketInfo(ticket, true, teamName)}</span></button></li>`;
+      data-ticket=${id}><button type="button" class="row-button open-button" data-ticket=${id}
+      aria-current=${selected ? 'true' : nothing}><span class="row-info">${ticketInfo(ticket, true, teamName)}</span></button></li>`;
   });
 }
 
@@ -93,15 +90,17 @@ export function mineView(tickets, { openId, teamName }) {
 export function ticketMetaView(t, teamName) {
   const urgent = t.priority === 'urgent';
   const created = formatTime(t.created);
-  return html`
-    <li class="badge ${urgent ? 'badge-urgent' : 'badge-normal'}">${urgent ? 'Haster' : 'Vanlig prioritet'}</li>
-    ${when(t.overdue, html`<li class="badge badge-overdue">Over tiden!</li>`)}
-    <li class="meta-item">Team: ${teamName(t.team)}</li>
-    <li class="meta-item">Språk: ${langName(t.lang)}</li>
-    ${when(t.service, html`<li class="meta-item">Tjeneste: ${str(t.service)}</li>`)}
-    ${when(created, html`<li class="meta-item">Opprettet ${created}</li>`)}
-    ${when(t.status === 'queued', html`<li class="meta-item">${waitingText(t.waiting_seconds)}</li>`)}
-    ${when(t.offline, html`<li class="meta-item meta-offline">utenfor åpningstid</li>`)}`;
+  const item = (className, text) => html`<li class=${className}>${text}</li>`;
+  return [
+    item(urgent ? 'badge badge-urgent' : 'badge badge-normal', urgent ? 'Haster' : 'Vanlig prioritet'),
+    when(t.overdue, item('badge badge-overdue', 'Over tiden!')),
+    item('meta-item', 'Team: ' + teamName(t.team)),
+    item('meta-item', 'Språk: ' + langName(t.lang)),
+    when(t.service, item('meta-item', 'Tjeneste: ' + str(t.service))),
+    when(created, item('meta-item', 'Opprettet ' + created)),
+    when(t.status === 'queued', item('meta-item', waitingText(t.waiting_seconds))),
+    when(t.offline, item('meta-item meta-offline', 'utenfor åpningstid')),
+  ];
 }
 
 function speakerLabel(role, custom, meName) {
@@ -123,15 +122,13 @@ function messageView(message, { fresh, unread, meName }) {
   const text = str(message.text);
   // The knowledge-base source, as plain text (never a link built from message data).
   const source = typeof custom.url === 'string' && custom.url && text.indexOf(custom.url) < 0 ? custom.url : '';
-  return html`<div class=${classes('msg', 'msg-' + role, fresh && 'msg-new', unread && 'msg-unread')} data-id=${str(message.id)}>
-    <p class="msg-head"><span class="msg-speaker">${speakerLabel(role, custom, meName)}</span>${
-      when(tag, html`<span class="msg-tag${custom.kind === 'crisis' ? ' msg-tag-crisis' : ''}">${tag}</span>`)}${
-      timeView(message.ts, 'msg-time')}</p>
-    <p class="msg-text">${text}</p>
-    ${when(buttons.length, html`<div class="msg-buttons"><span class="msg-buttons-label">Svarknapper som ble vist: </span><ul
-      class="msg-buttons-list">${buttons.map((title) => html`<li>${title}</li>`)}</ul></div>`)}
-    ${when(source, html`<p class="msg-source">Kilde: ${source}</p>`)}
-  </div>`;
+  return html`<div class=${classes('msg', 'msg-' + role, fresh && 'msg-new', unread && 'msg-unread')}
+    data-id=${str(message.id)}><p class="msg-head"><span class="msg-speaker">${speakerLabel(role, custom, meName)}</span>${
+    when(tag, html`<span class=${custom.kind === 'crisis' ? 'msg-tag msg-tag-crisis' : 'msg-tag'}>${tag}</span>`)}${
+    timeView(message.ts, 'msg-time')}</p><p class="msg-text">${text}</p>${
+    when(buttons.length, html`<div class="msg-buttons"><span class="msg-buttons-label">Svarknapper som ble vist: </span><ul
+      class="msg-buttons-list">${buttons.map((title) => html`<li>${title}</li>`)}</ul></div>`)}${
+    when(source, html`<p class="msg-source">${'Kilde: ' + source}</p>`)}</div>`;
 }
 
 /**
@@ -148,10 +145,8 @@ export function transcriptView({ shown, unread, loaded, meName }) {
 export function notesView(notes) {
   return notes.filter(isObj).map((note) => {
     const time = timeView(note.ts, 'note-time');
-    return html`<li class="note">
-      <p class="note-meta"><span class="note-by">${str(note.by) || 'ukjent'}</span>${time === nothing ? nothing : html` · ${time}`}</p>
-      <p class="note-text">${str(note.text)}</p>
-    </li>`;
+    return html`<li class="note"><p class="note-meta"><span class="note-by">${str(note.by) || 'ukjent'}</span>${
+      time === nothing ? nothing : html`${' · '}${time}`}</p><p class="note-text">${str(note.text)}</p></li>`;
   });
 }
 
@@ -172,7 +167,7 @@ function describeEvent(event, teamName) {
 export function eventsView(events, teamName) {
   return events.filter(isObj).map((event) => {
     const time = timeView(event.ts, 'event-time');
-    return html`<li class="event">${time === nothing ? nothing : html`${time} `}<span
+    return html`<li class="event">${time === nothing ? nothing : html`${time}${' '}`}<span
       class="event-text">${describeEvent(event, teamName)}</span></li>`;
   });
 }
