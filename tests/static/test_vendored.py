@@ -4,6 +4,7 @@ after it checked the npm tarballs against the registry (no network here)."""
 
 from __future__ import annotations
 
+import fnmatch
 import hashlib
 import importlib.util
 import json
@@ -67,3 +68,15 @@ def test_the_vendor_script_writes_what_the_record_says():
     assert (script.VENDOR_DIR / script.BUNDLE_NAME) == ROOT / pinned["file"]
     assert pinned["bundler"] == {"package": "esbuild", "version": script.ESBUILD_VERSION, "args": list(script.ESBUILD_ARGS)}
     assert pinned["entry"] == script.ENTRY and set(pinned["dependencies"]) == set(script.LIT_DEPENDENCIES)
+
+
+def test_the_images_get_the_vendored_file():
+    """Every image copies common/ whole (tests/static/test_images.py); nothing in .dockerignore
+    may leave the vendored file out of the build context."""
+    path = record()["file"]
+    prefixes = ["/".join(path.split("/")[: i + 1]) for i in range(path.count("/") + 1)]
+    patterns = [line.strip() for line in (ROOT / ".dockerignore").read_text().splitlines()
+                if line.strip() and not line.startswith("#")]
+    for pattern in patterns:
+        for candidate in {pattern, pattern.removeprefix("**/")}:
+            assert not any(fnmatch.fnmatchcase(prefix, candidate) for prefix in prefixes), pattern
