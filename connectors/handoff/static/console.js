@@ -6,7 +6,7 @@
 import { ApiError, createApi } from './console-api.js';
 import { createPoller } from './console-poller.js';
 import { ERROR_TEXTS, OUTCOME_NAMES, errorText } from './console-texts.js';
-import { formatTime, streamIdNewer } from './console-format.js';
+import { streamIdNewer } from './console-format.js';
 import {
   eventsView, mineView, nothing, notesView, queueView, render, renderKeepingFocus, teamsView, ticketMetaView,
   transcriptView, transferOptionsView,
@@ -346,8 +346,7 @@ function openTicket(id) {
   ui.ticketHeading.textContent = 'Sak';
   ui.ticketState.textContent = 'Henter saken …';
   ui.transcript.setAttribute('aria-busy', 'true');
-  renderControls();
-  renderLists();
+  renderControls();   // and the lists, with this ticket's row selected
   ticketPoller.start();
   ui.ticketHeading.focus();
 }
