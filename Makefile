@@ -18,14 +18,14 @@ RASA_ARGS  := --config bot/config.yml --domain bot/domain
 PYTEST     := -m pytest -p no:cacheprovider --strict-markers
 comma      := ,
 
-.PHONY: help install browser caseworker kb-user kb-export loadtest run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
+.PHONY: help install browser vendor-lit caseworker kb-user kb-export loadtest run train train-embeddings validate domain eval bench test test-kb test-actions test-rasa test-model test-e2e test-browser test-static clean
 
 help:
 	@echo "make run    - install what is missing, train if needed, start the whole stack"
 	@echo "make test   - install what is missing and run every test"
 	@echo "make eval   - print routing, language and crisis figures, then the whole bot end to end over REST"
 	@echo "make bench  - print knowledge-base search latency, index build time and memory"
-	@echo "make install | browser | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | test-browser | clean"
+	@echo "make install | browser | vendor-lit | train | domain | validate | test-kb | test-actions | test-rasa | test-model | test-e2e | test-browser | clean"
 
 # --- environments: each is re-installed only when its pinned requirements change ---------
 install: $(BOT_STAMP) $(SERVICE_STAMP)
@@ -61,6 +61,11 @@ run: install $(MODEL)
 caseworker: $(BOT_STAMP)
 	@test -n "$(USERNAME)" -a -n "$(TEAM)" || { echo "usage: make caseworker USERNAME=kari TEAM=ungdomsveiledning"; exit 2; }
 	PYTHONPATH=$(CURDIR) $(BOT_PY) -m connectors.handoff add-caseworker $(USERNAME) $(foreach t,$(subst $(comma), ,$(TEAM)),--team $(t))
+
+# lit for the staff pages, again from npm (checked against the registry's integrity) into
+# common/staff/vendor/; VERSION=3.x.y to upgrade. Not part of `make test`: the tests need no network.
+vendor-lit:
+	python3 scripts/vendor_lit.py $(if $(VERSION),--version $(VERSION))
 
 # Content-owner accounts and the store's content (the stack must be running, or REDIS_URL set).
 kb-user: $(SERVICE_STAMP)

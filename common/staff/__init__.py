@@ -1,5 +1,6 @@
 """The staff pages' shared base: the stylesheet, the script, the head and the login form that the
-caseworker console (connectors/handoff) and the content-owner pages (knowledge_base) both use.
+caseworker console (connectors/handoff) and the content-owner pages (knowledge_base) both use,
+and the third-party scripts a page may load (`vendor/`, each recorded in vendor/VENDORED.json).
 Plain files beside this module, so both images get them by copying `common/` whole."""
 
 from __future__ import annotations
@@ -7,11 +8,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-__all__ = ["FILES", "PARTS", "STAFF_DIR", "assemble", "read_files"]
+__all__ = ["FILES", "PARTS", "STAFF_DIR", "VENDORED", "VENDOR_DIR", "assemble", "read_files", "read_vendored"]
 
 STAFF_DIR = Path(__file__).parent
 # Served by each service next to its own page's files; each page loads them before its own.
 FILES = ("staff.css", "staff.js")
+# Pinned third-party ES modules (scripts/vendor_lit.py writes them), served beside the shared files
+# by a page that imports them: lit, for the caseworker console.
+VENDOR_DIR = STAFF_DIR / "vendor"
+VENDORED = ("lit.min.js",)
 # What a page takes from here: a line `<!-- staff: <part> -->` of its own, indented as the part
 # should be, becomes the part's file. The head loads the shared files; the login form is the same
 # form on both pages.
@@ -22,6 +27,11 @@ MARK = re.compile(r"^([ \t]*)<!-- staff: ([a-z ]+) -->[ \t]*$", re.M)
 def read_files() -> dict[str, bytes]:
     """The shared stylesheet and script, by file name."""
     return {name: (STAFF_DIR / name).read_bytes() for name in FILES}
+
+
+def read_vendored() -> dict[str, bytes]:
+    """The vendored scripts, by file name."""
+    return {name: (VENDOR_DIR / name).read_bytes() for name in VENDORED}
 
 
 def assemble(page: bytes) -> bytes:

@@ -111,9 +111,10 @@ class CaseworkerInput(InputChannel):
         # young person asked last and nobody answered.
         self.on_new_message: OnNewMessage | None = None
         self.guard_config = GuardConfig()
-        # The staff pages' shared stylesheet and script, and the shared login form inside the page.
+        # The staff pages' shared stylesheet and script, the vendored lit the console's modules
+        # import, and the shared login form inside the page.
         own = {path.name: path.read_bytes() for path in static_dir.iterdir() if path.suffix in STATIC_TYPES}
-        self.static = {**staff.read_files(), **own}
+        self.static = {**staff.read_files(), **staff.read_vendored(), **own}
         self.static["console.html"] = staff.assemble(self.static["console.html"])
 
     @staticmethod

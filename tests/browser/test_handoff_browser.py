@@ -14,6 +14,27 @@ PASSWORD = "riktig-hest-batteri-stift"
 TIMEOUT_MS = 30_000
 
 
+# Each CSP violation in the page, as the browser reports it to the page (before any script runs).
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+});
+"""
+
+
+def watch(page) -> list[str]:
+    """Collect CSP violations (read with csp_violations) and uncaught errors in the page."""
+    errors: list[str] = []
+    page.add_init_script(WATCH_CSP)
+    page.on("pageerror", lambda error: errors.append(f"uncaught: {error}"))
+    return errors
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations")
+
+
 def young_messages(page, role: str):
     return page.locator(f"#ung-veileder .message[data-role={role}]")
 
@@ -30,6 +51,7 @@ def test_a_caseworker_takes_over_replies_and_hands_back(browser, demo_url, runni
     young_context.route(f"{EXIT_URL}**", lambda route: route.fulfill(status=200, body="ok"))
     caseworker_context = browser.new_context(viewport={"width": 1280, "height": 900})
     young, caseworker = young_context.new_page(), caseworker_context.new_page()
+    caseworker_errors = watch(caseworker)
     try:
         # 1. The young person asks for a human and confirms.
         young.goto(demo_url)
@@ -83,6 +105,56 @@ def test_a_caseworker_takes_over_replies_and_hands_back(browser, demo_url, runni
         say(young, "hvordan får jeg skattekort")
         expect(bot_answers).to_have_count(before + 1, timeout=TIMEOUT_MS)
         expect(bot_answers.last).to_contain_text("Skatteetaten")
+        # The console ran the whole handoff under its CSP, with no script error.
+        assert csp_violations(caseworker) == []
+        assert caseworker_errors == []
     finally:
         young_context.close()
         caseworker_context.close()
+
+
+def test_the_console_runs_its_modules_under_its_csp_with_no_errors(browser, running_stack):
+    """The console page, its ES modules and the vendored lit load under the page's CSP, unchanged:
+    no violation, no uncaught error and nothing in the browser console but the expected 401s (the
+    page asks whether it is logged in, and a wrong password)."""
+    add_caseworker(running_stack, "ola", "ungdomsveiledning", PASSWORD)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors = watch(page)
+    logged: list[str] = []
+
+    def on_console(message) -> None:
+        expected_401 = "status of 401" in message.text and message.location.get("url", "").split("/api/")[-1] in ("me", "login")
+        if message.type in ("error", "warning") and not expected_401:
+            logged.append(f"{message.type}: {message.text} ({message.location.get('url')})")
+
+    page.on("console", on_console)
+    try:
+        response = page.goto(running_stack.config.urls()["console"])
+        policy = response.headers["content-security-policy"]
+        assert "script-src 'self';" in policy and "style-src 'self';" in policy and "unsafe" not in policy
+        expect(page.locator("#login-view")).to_be_visible(timeout=TIMEOUT_MS)
+
+        page.locator("#username").fill("ola")
+        page.locator("#password").fill("feil-passord-som-er-langt")
+        page.locator("#login-form button[type=submit]").click()
+        expect(page.locator("#login-error")).not_to_be_empty(timeout=TIMEOUT_MS)
+
+        page.locator("#password").fill(PASSWORD)
+        page.locator("#login-form button[type=submit]").click()
+        # What lit renders: the caseworker's teams in the header, and the queue's state.
+        expect(page.locator("#me-teams .me-team")).to_have_text("Ungdomsveiledning", timeout=TIMEOUT_MS)
+        expect(page.locator("#me-name")).to_have_text("Ola")
+        expect(page.locator("#queue-heading")).to_be_focused()
+        loaded = page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")
+        assert any(name.endswith("/static/lit.min.js") for name in loaded), loaded
+
+        page.locator("#logout").click()
+        expect(page.locator("#login-view")).to_be_visible(timeout=TIMEOUT_MS)
+        expect(page.locator("#me-teams .me-team")).to_have_count(0)
+
+        assert csp_violations(page) == []
+        assert errors == []
+        assert logged == []
+    finally:
+        context.close()

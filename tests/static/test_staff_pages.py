@@ -18,6 +18,9 @@ PAGES = {
     "console": ROOT / "connectors" / "handoff" / "static",
     "admin": ROOT / "knowledge_base" / "kb_service" / "static",
 }
+# How each page loads its own script: the admin page a classic deferred one, the console an ES
+# module (it imports the vendored lit and its own modules).
+PAGE_SCRIPT_TYPE = {"console": "module", "admin": None}
 
 
 class Head(HTMLParser):
@@ -26,6 +29,7 @@ class Head(HTMLParser):
     def __init__(self) -> None:
         super().__init__()
         self.loads: list[tuple[str, str]] = []
+        self.script_types: dict[str, str | None] = {}
         self.inline: list[str] = []
         self.ids: list[str] = []
 
@@ -42,8 +46,13 @@ class Head(HTMLParser):
                 self.inline.append("<script> without src")
             else:
                 self.loads.append(("js", str(attributes["src"])))
-                # Classic deferred scripts run in document order, so the shared one comes first.
-                assert "defer" in attributes and attributes.get("type") is None, attributes
+                self.script_types[str(attributes["src"])] = attributes.get("type")
+                # Classic deferred scripts and module scripts (deferred by nature, never async here)
+                # run in document order, so the shared one comes first.
+                if attributes.get("type") is None:
+                    assert "defer" in attributes, attributes
+                else:
+                    assert attributes["type"] == "module" and "async" not in attributes and "defer" not in attributes, attributes
         elif tag == "style":
             self.inline.append("<style>")
 
@@ -67,6 +76,8 @@ def test_each_page_loads_the_shared_files_before_its_own_and_nothing_inline(page
     head = parse(page)
     assert [href for kind, href in head.loads if kind == "css"] == ["static/staff.css", f"static/{page}.css"]
     assert [src for kind, src in head.loads if kind == "js"] == ["static/staff.js", f"static/{page}.js"]
+    # The shared script is classic (it defines window.Staff); each page's own is as it says.
+    assert head.script_types == {"static/staff.js": None, f"static/{page}.js": PAGE_SCRIPT_TYPE[page]}
     assert head.inline == []
 
 
@@ -83,7 +94,7 @@ def test_each_page_takes_its_head_and_login_form_from_the_shared_files(page):
 
 def test_no_page_has_a_file_named_like_a_shared_one():
     for folder in PAGES.values():
-        assert not {path.name for path in folder.iterdir()} & set(staff.FILES), folder
+        assert not {path.name for path in folder.iterdir()} & {*staff.FILES, *staff.VENDORED}, folder
 
 
 # --- CSS: a page may add to or change a shared rule, never say again what it says ---------------
@@ -161,3 +172,45 @@ def test_a_page_script_defines_none_of_the_shared_helpers_again(page):
     assert re.search(r"^const \{[^}]*\} = window\.Staff;$", script, re.M)
     # Nothing fetches past the shared helper (its time limit, no cache, no redirects).
     assert "fetch(" not in script
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_no_script_of_a_page_defines_the_shared_helpers_again_or_fetches_past_them(page):
+    names = shared_names()
+    for path in sorted(PAGES[page].glob("*.js")):
+        script = path.read_text(encoding="utf-8")
+        assert defined_names(script) & names == set(), path.name
+        assert "fetch(" not in script, path.name
+
+
+# --- The console's ES modules: lit from the vendored file, and no HTML from strings -------------
+def module_imports(script: str) -> list[str]:
+    return re.findall(r"^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)';", script, re.M | re.S)
+
+
+def test_the_console_modules_import_only_each_other_and_the_vendored_lit():
+    folder = PAGES["console"]
+    served = {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
+    reached, pending = set(), ["console.js"]
+    while pending:
+        name = pending.pop()
+        reached.add(name)
+        if name in staff.VENDORED:
+            continue
+        script = (folder / name).read_text(encoding="utf-8")
+        assert not re.search(r"\bimport\(", script), name
+        for target in module_imports(script):
+            assert target.startswith("./") and target[2:] in served, (name, target)
+            if target[2:] not in reached:
+                pending.append(target[2:])
+    # Every module of the console is used, and lit comes in.
+    assert reached == {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
+
+
+def test_the_console_puts_nothing_on_the_page_as_html():
+    for path in sorted(PAGES["console"].glob("*.js")):
+        # Code only: the comments may name what the code must not do.
+        script = re.sub(r"/\*.*?\*/|^[ \t]*//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+        for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "unsafeHTML",
+                       "unsafeSVG", "eval(", "new Function", "createContextualFragment", ".href ="):
+            assert unsafe not in script, (path.name, unsafe)

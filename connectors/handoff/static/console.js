@@ -1,9 +1,16 @@
 /* Ung Veileder caseworker console: browser side of /webhooks/caseworker/ (see ../console.py).
- * Plain JS, no build step, no framework. Runs under a strict CSP (no inline script or style).
- * SECURITY: everything the server sends (above all what young people wrote) is put on the page with
- * createElement/textContent only. Nothing becomes HTML, nothing is linkified, no href is set from data. */
-(() => {
-'use strict';
+ * An ES module, no build step; lit (vendored in common/staff/vendor/) renders what comes from the
+ * server (console-views.js). Runs under a strict CSP (no inline script or style).
+ * SECURITY: everything the server sends is put on the page through lit's text and attribute
+ * bindings or textContent only. Nothing becomes HTML, nothing is linkified, no href is set from data. */
+import { ApiError, createApi } from './console-api.js';
+import { createPoller } from './console-poller.js';
+import { ERROR_TEXTS, OUTCOME_NAMES, errorText } from './console-texts.js';
+import { streamIdNewer } from './console-format.js';
+import {
+  eventsView, mineView, nothing, notesView, queueView, render, renderKeepingFocus, teamsView, ticketMetaView,
+  transcriptView, transferOptionsView,
+} from './console-views.js';
 
 // --- Configuration ---------------------------------------------------------------------------
 const BASE = new URL('.', location.href);          // the page URL ends with a slash
@@ -13,43 +20,8 @@ const REQUEST_TIMEOUT_MS = 15000;
 const STATUS_CLEAR_MS = 8000;
 const MAX_TEXT = 2000;
 
-// --- UI texts (bokmål) -----------------------------------------------------------------------
-const LANG_NAMES = { nb: 'bokmål', nn: 'nynorsk', en: 'engelsk' };
-const OUTCOME_NAMES = {
-  answered: 'Besvart', referred: 'Henvist videre', handed_back: 'Gitt tilbake til chatboten',
-  no_response: 'Ikke svar fra den unge', other: 'Annet',
-};
-const KIND_TAGS = {
-  crisis: 'Krisesvar', handoff: 'Overføring til veileder', handback: 'Tilbake til chatboten',
-  referral: 'Henvisning', pickup: 'Henting med kode',
-};
-const ERROR_TEXTS = {
-  bad_credentials: 'Feil brukernavn eller passord',
-  already_claimed: 'Noen andre tok saken først',
-  new_message: 'Den unge har skrevet noe nytt – les det før du avslutter',
-  not_yours: 'Du har ikke denne saken (lenger).',
-  not_claimed: 'Saken er ikke tatt av deg.',
-  closed: 'Saken er allerede avsluttet.',
-  forbidden: 'Saken tilhører et team du ikke er med i.',
-  unknown_ticket: 'Saken finnes ikke lenger, eller den er flyttet til et team du ikke er med i.',
-  invalid_text: 'Teksten må være mellom 1 og 2000 tegn.',
-  invalid_note: 'Notatet til teamet kan være høyst 2000 tegn.',
-  invalid_team: 'Velg hvilket team saken skal til.',
-  invalid_outcome: 'Velg et utfall for saken.',
-  invalid_username: 'Fyll inn brukernavn og passord.',
-  invalid_password: 'Fyll inn brukernavn og passord.',
-  payload_too_large: 'Teksten er for lang.',
-  store_unavailable: 'Tjenesten er midlertidig utilgjengelig. Prøv igjen om litt.',
-  csrf: 'Sikkerhetsnøkkelen var utløpt. Prøv igjen.',
-  network: 'Mistet kontakt med serveren. Sjekk nettet og prøv igjen.',
-  timeout: 'Serveren svarte ikke i tide. Prøv igjen.',
-};
-
 // --- Small helpers (the DOM and fetch helpers are common/staff/staff.js) -----------------------
-const { $, el, clear, str, isObj, arr, request } = window.Staff;
-
-let uid = 0;
-const nextId = (prefix) => prefix + '-' + (++uid);
+const { $, str, isObj, arr } = window.Staff;
 
 // --- Page elements ---------------------------------------------------------------------------
 const ui = {
@@ -83,53 +55,14 @@ const state = {
   teams: [],           // [{id, name, mine, open}]
   queue: [],
   mine: [],
-  open: null,          // the open ticket: {id, ticket, ids, lastId, mine, notesSig, eventsSig, loaded}
+  open: null,          // the open ticket: see openTicket()
   busy: 0,             // ticket actions in flight
   actions: 0,          // completed ticket actions; a poll that raced one is dropped (the next is fresh)
 };
-const queueRows = new Map();   // ticket id -> {li, info}
-const mineRows = new Map();    // ticket id -> {li, button, info}
-let transferSig = '';
 
-// --- Formatting ------------------------------------------------------------------------------
 function teamName(id) {
   const team = state.teams.find((t) => isObj(t) && t.id === id);
   return team && team.name ? str(team.name) : str(id);
-}
-
-const langName = (lang) => LANG_NAMES[lang] || str(lang) || 'ukjent språk';
-const minutes = (seconds) => Math.floor(Math.max(0, Number(seconds) || 0) / 60);
-const waitingText = (seconds) => 'venter ' + minutes(seconds) + ' min';
-
-function formatTime(ts) {
-  const n = Number(ts);
-  if (!Number.isFinite(n) || n <= 0) return '';
-  const date = new Date(n);
-  const sameDay = date.toDateString() === new Date().toDateString();
-  try {
-    return sameDay
-      ? date.toLocaleTimeString('nb-NO', { hour: '2-digit', minute: '2-digit' })
-      : date.toLocaleString('nb-NO', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit' });
-  } catch (e) {
-    return date.toISOString();
-  }
-}
-
-function timeElement(ts, className) {
-  const text = formatTime(ts);
-  if (!text) return null;
-  const node = el('time', className, text);
-  node.dateTime = new Date(Number(ts)).toISOString();
-  return node;
-}
-
-/** Redis stream ids ("<ms>-<seq>"): is a newer than b? */
-function streamIdNewer(a, b) {
-  if (!b) return true;
-  const pa = str(a).split('-').map(Number);
-  const pb = str(b).split('-').map(Number);
-  if ((pa[0] || 0) !== (pb[0] || 0)) return (pa[0] || 0) > (pb[0] || 0);
-  return (pa[1] || 0) > (pb[1] || 0);
 }
 
 function isMineTicket(ticket) {
@@ -162,14 +95,6 @@ function clearMessages() {
   announce(ui.appError, '');
 }
 
-function errorText(error) {
-  if (error && ERROR_TEXTS[error.code]) return ERROR_TEXTS[error.code];
-  const status = error && error.status;
-  if (status >= 500) return 'Noe gikk galt på serveren. Prøv igjen om litt.';
-  if (status === 413) return ERROR_TEXTS.payload_too_large;
-  return 'Noe gikk galt' + (error && error.code ? ' (' + error.code + ')' : '') + '. Prøv igjen.';
-}
-
 /** Show an action's error, unless it logged us out (the login form says so already). */
 function reportActionError(error) {
   if (!error || error.code === 'unauthorized' || error.status === 401) return;
@@ -181,43 +106,16 @@ function setConnection(text) {
 }
 
 // --- API -------------------------------------------------------------------------------------
-class ApiError extends Error {
-  constructor(status, code, message) {
-    super(message || code);
-    this.status = status;
-    this.code = code;
-  }
-}
-
-/** One API call: JSON both ways; POSTs carry the CSRF token (except login). */
-async function api(path, options) {
-  const opts = options || {};
-  const method = opts.method || 'GET';
-  const headers = { Accept: 'application/json' };
-  const init = { method, headers, credentials: 'same-origin' };
-  if (method !== 'GET') {
-    headers['Content-Type'] = 'application/json';
-    if (path !== 'login') headers['X-CSRF-Token'] = state.csrf || '';
-    init.body = JSON.stringify(opts.body || {});
-  }
-  const sessionAtStart = state.session;
-  const { response, status, data, error, failure } = await request(
-    new URL('api/' + path, BASE).href, init, { timeoutMs: REQUEST_TIMEOUT_MS });
-  if (failure) throw new ApiError(0, failure);
-  if (response.ok) return isObj(data) ? data : {};
-
-  const code = typeof error.code === 'string' ? error.code : 'http_' + status;
-  if (status === 401 && path !== 'login') {
-    if (sessionAtStart === state.session) onUnauthorized();
-    throw new ApiError(401, 'unauthorized', str(error.message));
-  }
-  if (status === 403 && code === 'csrf' && path !== 'login' && !opts.retried) {
-    // The token changed (e.g. a new login in another tab): fetch the current one and try once more.
-    await refreshMe();
-    return api(path, Object.assign({}, opts, { retried: true }));
-  }
-  throw new ApiError(status, code, str(error.message));
-}
+const api = createApi({
+  base: BASE,
+  timeoutMs: REQUEST_TIMEOUT_MS,
+  session: {
+    csrf: () => state.csrf,
+    id: () => state.session,
+    onUnauthorized: () => onUnauthorized(),
+    refresh: () => refreshMe(),
+  },
+});
 
 async function refreshMe() {
   const data = await api('me');
@@ -228,60 +126,7 @@ async function refreshMe() {
   return data;
 }
 
-// --- Polling: one request in flight per poller; keeps going after errors ---------------------
-function createPoller(fn, interval) {
-  let active = false;
-  let inFlight = false;
-  let again = false;
-  let timer = 0;
-  let waiters = [];
-
-  function schedule(delay) {
-    clearTimeout(timer);
-    timer = 0;
-    if (active) timer = setTimeout(run, delay);
-  }
-
-  async function run() {
-    timer = 0;
-    if (!active) return;
-    if (inFlight) { again = true; return; }
-    inFlight = true;
-    again = false;
-    const done = waiters;
-    waiters = [];
-    try {
-      await fn();
-      setConnection('');
-    } catch (e) {
-      pollFailed(e);
-    } finally {
-      inFlight = false;
-    }
-    done.forEach((resolve) => resolve());
-    if (active) schedule(again ? 0 : interval);
-  }
-
-  return {
-    start() { active = true; schedule(0); },
-    stop() {
-      active = false;
-      again = false;
-      clearTimeout(timer);
-      timer = 0;
-      waiters.splice(0).forEach((resolve) => resolve());
-    },
-    /** Poll now (or right after the request in flight); resolves when that poll is done. */
-    poke() {
-      return new Promise((resolve) => {
-        if (!active) { resolve(); return; }
-        waiters.push(resolve);
-        if (inFlight) again = true; else schedule(0);
-      });
-    },
-  };
-}
-
+// --- Polling ---------------------------------------------------------------------------------
 function pollFailed(error) {
   if (!(error instanceof ApiError)) {
     // A bug in rendering must not stop the polling; keep it visible for developers.
@@ -293,8 +138,9 @@ function pollFailed(error) {
   else if (error.status >= 500) setConnection('Tjenesten svarer ikke akkurat nå – prøver igjen');
 }
 
-const queuePoller = createPoller(pollQueue, QUEUE_INTERVAL_MS);
-const ticketPoller = createPoller(pollTicket, TICKET_INTERVAL_MS);
+const pollOutcome = { onSuccess: () => setConnection(''), onError: pollFailed };
+const queuePoller = createPoller(pollQueue, QUEUE_INTERVAL_MS, pollOutcome);
+const ticketPoller = createPoller(pollTicket, TICKET_INTERVAL_MS, pollOutcome);
 
 // --- Session ---------------------------------------------------------------------------------
 function showLoginView(message) {
@@ -336,12 +182,8 @@ function endSession(message) {
   state.mine = [];
   state.busy = 0;
   queuePoller.stop();
-  closeTicketView();
-  queueRows.clear();
-  mineRows.clear();
-  clear(ui.queue);
-  clear(ui.mine);
-  clear(ui.meTeams);
+  closeTicketView();   // renders the lists, empty now
+  render(teamsView([]), ui.meTeams);
   ui.meName.textContent = '';
   announce(ui.appError, '');
   announce(ui.appStatus, '');
@@ -416,18 +258,9 @@ async function onLogout() {
 function renderHeader() {
   if (!state.me) return;
   ui.meName.textContent = str(state.me.name || state.me.username);
-  clear(ui.meTeams);
   let mine = state.teams.filter((t) => isObj(t) && t.mine);
   if (!mine.length) mine = arr(state.me.teams).map((id) => ({ id, name: teamName(id), open: null }));
-  if (!mine.length) return;
-  ui.meTeams.append(el('span', 'me-teams-label', 'Team: '));
-  mine.forEach((team, i) => {
-    if (i > 0) ui.meTeams.append(document.createTextNode(', '));
-    ui.meTeams.append(el('span', 'me-team', str(team.name || team.id)));
-    if (team.open === true) ui.meTeams.append(el('span', 'team-open', ' (åpent)'));
-    else if (team.open === false) ui.meTeams.append(el('span', 'team-closed', ' (stengt nå)'));
-    if (typeof team.waiting === 'number') ui.meTeams.append(el('span', 'team-waiting', ` · ${team.waiting} venter`));
-  });
+  render(teamsView(mine), ui.meTeams);
 }
 
 // --- Queue and "Mine saker" ------------------------------------------------------------------
@@ -445,87 +278,11 @@ async function pollQueue() {
   renderTransferOptions();
 }
 
-function fillTicketInfo(info, ticket, forMine) {
-  clear(info);
-  const urgent = ticket.priority === 'urgent';
-  info.append(el('span', 'badge ' + (urgent ? 'badge-urgent' : 'badge-normal'), urgent ? 'Haster' : 'Vanlig'));
-  if (ticket.overdue) info.append(el('span', 'badge badge-overdue', 'Over tiden!'));
-  info.append(el('span', 'row-team', teamName(ticket.team)));
-  info.append(el('span', 'row-lang', langName(ticket.lang)));
-  info.append(el('span', 'row-wait', forMine ? 'startet for ' + minutes(ticket.waiting_seconds) + ' min siden'
-    : waitingText(ticket.waiting_seconds)));
-  if (ticket.offline) info.append(el('span', 'row-offline', 'utenfor åpningstid'));
-}
-
-function buildQueueRow(ticket) {
-  const id = str(ticket.id);
-  const li = el('li', 'ticket-row');
-  li.dataset.ticket = id;
-  const info = el('p', 'row-info');
-  info.id = nextId('queue-info');
-  const actions = el('div', 'row-actions');
-  const open = el('button', 'button button-secondary button-small open-button', 'Les');
-  open.type = 'button';
-  open.dataset.ticket = id;
-  open.setAttribute('aria-describedby', info.id);
-  const claim = el('button', 'button button-primary button-small claim-button', 'Ta saken');
-  claim.type = 'button';
-  claim.dataset.ticket = id;
-  claim.setAttribute('aria-describedby', info.id);
-  actions.append(open, claim);
-  li.append(info, actions);
-  return { li, info, open, claim };
-}
-
-function buildMineRow(ticket) {
-  const id = str(ticket.id);
-  const li = el('li', 'ticket-row mine-row');
-  li.dataset.ticket = id;
-  const button = el('button', 'row-button open-button');
-  button.type = 'button';
-  button.dataset.ticket = id;
-  const info = el('span', 'row-info');
-  button.append(info);
-  li.append(button);
-  return { li, info, button };
-}
-
-/** Update a list in place (keeps focus and scroll): add, update, reorder and remove rows. */
-function syncList(list, rows, tickets, build, update, heading) {
-  const active = document.activeElement;
-  const hadFocus = active && list.contains(active);
-  const wanted = new Set(tickets.map((t) => str(t.id)));
-  rows.forEach((row, id) => {
-    if (!wanted.has(id)) { row.li.remove(); rows.delete(id); }
-  });
-  tickets.forEach((ticket, index) => {
-    const id = str(ticket.id);
-    let row = rows.get(id);
-    if (!row) { row = build(ticket); rows.set(id, row); }
-    update(row, ticket);
-    const current = list.children[index];
-    if (current !== row.li) list.insertBefore(row.li, current || null);
-  });
-  if (hadFocus && document.activeElement !== active) {
-    if (active.isConnected) active.focus();
-    else heading.focus();
-  }
-}
-
+/** Both lists, in place (lit's repeat keeps each row and so focus and scroll), counts and title. */
 function renderLists() {
   const openId = state.open ? state.open.id : null;
-  syncList(ui.queue, queueRows, state.queue, buildQueueRow, (row, ticket) => {
-    fillTicketInfo(row.info, ticket, false);
-    row.li.classList.toggle('urgent', ticket.priority === 'urgent');
-    row.li.classList.toggle('overdue', !!ticket.overdue);
-    row.li.classList.toggle('offline', !!ticket.offline);
-    row.claim.disabled = state.busy > 0;
-  }, ui.queueHeading);
-  syncList(ui.mine, mineRows, state.mine, buildMineRow, (row, ticket) => {
-    fillTicketInfo(row.info, ticket, true);
-    row.li.classList.toggle('urgent', ticket.priority === 'urgent');
-  }, ui.mineHeading);
-  markSelected(openId);
+  renderKeepingFocus(queueView(state.queue, { openId, busy: state.busy > 0, teamName }), ui.queue, ui.queueHeading);
+  renderKeepingFocus(mineView(state.mine, { openId, teamName }), ui.mine, ui.mineHeading);
 
   ui.queueEmpty.hidden = state.queue.length > 0;
   ui.mineEmpty.hidden = state.mine.length > 0;
@@ -533,17 +290,6 @@ function renderLists() {
   ui.mineCount.textContent = state.mine.length ? '(' + state.mine.length + ')' : '';
   const urgent = state.queue.filter((t) => t.priority === 'urgent').length;
   document.title = (state.queue.length ? '(' + state.queue.length + (urgent ? ', ' + urgent + ' haster' : '') + ') ' : '') + baseTitle;
-}
-
-function markSelected(openId) {
-  queueRows.forEach((row, id) => {
-    row.li.classList.toggle('selected', id === openId);
-    if (id === openId) row.open.setAttribute('aria-current', 'true'); else row.open.removeAttribute('aria-current');
-  });
-  mineRows.forEach((row, id) => {
-    row.li.classList.toggle('selected', id === openId);
-    if (id === openId) row.button.setAttribute('aria-current', 'true'); else row.button.removeAttribute('aria-current');
-  });
 }
 
 function onQueueClick(event) {
@@ -561,6 +307,12 @@ function onMineClick(event) {
   if (row && ui.mine.contains(row)) openTicket(row.dataset.ticket);
 }
 
+/** The button that opens a ticket's row, in "Mine saker" first, else in the queue. */
+function rowButton(id) {
+  const buttons = [...ui.mine.querySelectorAll('.open-button'), ...ui.queue.querySelectorAll('.open-button')];
+  return buttons.find((button) => button.dataset.ticket === id) || null;
+}
+
 // --- The open ticket -------------------------------------------------------------------------
 function openTicket(id) {
   if (!id || !state.loggedIn) return;
@@ -569,27 +321,32 @@ function openTicket(id) {
     ticketPoller.poke();
     return;
   }
-  state.open = { id, ticket: null, ids: new Set(), lastId: null, mine: false, notesSig: '', eventsSig: '', loaded: false };
+  state.open = {
+    id,
+    ticket: null,
+    ids: new Set(),      // every message id seen, hidden ones too
+    shown: [],           // [{message, fresh}] on the page, in order
+    unread: new Set(),   // ids marked as not read yet (a refused close or hand-back)
+    lastId: null,
+    mine: false,
+    loaded: false,
+  };
   ui.ticket.dataset.ticket = id;
   // Drafts belong to the previous conversation: never let them go to someone else.
   ui.replyText.value = '';
   ui.noteText.value = '';
   ui.transferNote.value = '';
   updateCounter();
-  clear(ui.transcript);
-  clear(ui.notes);
-  clear(ui.events);
-  clear(ui.ticketMeta);
-  clear(ui.transferTeam);           // choices for the previous ticket must not carry over
-  transferSig = '';
+  clearTicketLists();
+  render(transferOptionsView([]), ui.transferTeam);   // choices for the previous ticket must not carry over
+  ui.transferTeam.value = '';
   ui.closeOutcome.value = 'answered';
   ui.ticketPlaceholder.hidden = true;
   ui.ticketBody.hidden = false;
   ui.ticketHeading.textContent = 'Sak';
   ui.ticketState.textContent = 'Henter saken …';
   ui.transcript.setAttribute('aria-busy', 'true');
-  renderControls();
-  markSelected(id);
+  renderControls();   // and the lists, with this ticket's row selected
   ticketPoller.start();
   ui.ticketHeading.focus();
 }
@@ -601,16 +358,23 @@ function closeTicketView() {
   ui.ticketBody.hidden = true;
   ui.ticketPlaceholder.hidden = false;
   ui.ticketHeading.textContent = 'Sak';
-  clear(ui.transcript);
-  clear(ui.notes);
-  clear(ui.events);
-  clear(ui.ticketMeta);
+  clearTicketLists();
   ui.replyText.value = '';
   ui.noteText.value = '';
   ui.transferNote.value = '';
   updateCounter();
-  markSelected(null);
+  renderLists();
 }
+
+/** Empty the transcript, notes, events and facts (a ticket opened anew or none open). */
+function clearTicketLists() {
+  render(transcriptView({ shown: [], unread: new Set(), loaded: false, meName: '' }), ui.transcript);
+  render(notesView([]), ui.notes);
+  render(eventsView([], teamName), ui.events);
+  render(nothing, ui.ticketMeta);
+}
+
+const meName = () => (state.me ? str(state.me.name) : '');
 
 async function pollTicket() {
   const open = state.open;
@@ -634,6 +398,7 @@ async function pollTicket() {
 }
 
 function applyTicket(open, data) {
+  const initial = !open.loaded;
   const wasMine = open.mine;
   open.ticket = data.ticket;
   open.mine = isMineTicket(data.ticket);
@@ -642,12 +407,41 @@ function applyTicket(open, data) {
       ? 'Saken er avsluttet.'
       : 'Du har ikke lenger denne saken. Den er lagt tilbake i køen eller tatt av en annen veileder.');
   }
-  applyTranscript(open, arr(data.transcript), !open.loaded);
-  renderNotes(open, arr(data.notes));
-  renderEvents(open, arr(data.events));
   open.loaded = true;
+  applyTranscript(open, arr(data.transcript), initial);
+  renderNotes(open, arr(data.notes));
+  render(eventsView(arr(data.events), teamName), ui.events);
   ui.transcript.setAttribute('aria-busy', 'false');
   renderTicket();
+}
+
+/** Add messages not shown yet (by id), in order; hidden user messages are only counted as seen. */
+function applyTranscript(open, messages, initial) {
+  const box = ui.transcript;
+  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
+  let added = 0;
+  messages.forEach((message) => {
+    if (!isObj(message) || message.id === undefined || message.id === null) return;
+    const id = str(message.id);
+    if (streamIdNewer(id, open.lastId)) open.lastId = id;
+    if (open.ids.has(id)) return;
+    open.ids.add(id);
+    const custom = isObj(message.custom) ? message.custom : {};
+    if (message.role === 'user' && custom.hidden) return;
+    open.shown.push({ message, fresh: !initial });
+    added += 1;
+  });
+  renderTranscript(open);
+  if (added && (initial || nearBottom)) box.scrollTop = box.scrollHeight;
+}
+
+function renderTranscript(open) {
+  render(transcriptView({ shown: open.shown, unread: open.unread, loaded: open.loaded, meName: meName() }), ui.transcript);
+}
+
+function renderNotes(open, notes) {
+  render(notesView(notes), ui.notes);
+  ui.notesEmpty.hidden = notes.length > 0;
 }
 
 function renderTicket() {
@@ -656,18 +450,7 @@ function renderTicket() {
   const t = open.ticket;
   const urgent = t.priority === 'urgent';
   ui.ticketHeading.textContent = (urgent ? 'Haster: ' : '') + 'Sak fra ' + teamName(t.team);
-
-  clear(ui.ticketMeta);
-  const meta = (className, text) => ui.ticketMeta.append(el('li', className, text));
-  meta('badge ' + (urgent ? 'badge-urgent' : 'badge-normal'), urgent ? 'Haster' : 'Vanlig prioritet');
-  if (t.overdue) meta('badge badge-overdue', 'Over tiden!');
-  meta('meta-item', 'Team: ' + teamName(t.team));
-  meta('meta-item', 'Språk: ' + langName(t.lang));
-  if (t.service) meta('meta-item', 'Tjeneste: ' + str(t.service));
-  const created = formatTime(t.created);
-  if (created) meta('meta-item', 'Opprettet ' + created);
-  if (t.status === 'queued') meta('meta-item', waitingText(t.waiting_seconds));
-  if (t.offline) meta('meta-item meta-offline', 'utenfor åpningstid');
+  render(ticketMetaView(t, teamName), ui.ticketMeta);
 
   let stateText;
   if (t.status === 'queued') stateText = 'Status: I køen – ingen har tatt saken ennå.';
@@ -706,142 +489,15 @@ function renderControls() {
   else ui.claimHint.textContent = 'Du må først ta over saken for å kunne svare, sende den videre, avslutte eller gi den tilbake til chatboten.';
   ui.claimHint.hidden = !ui.claimHint.textContent;
 
-  queueRows.forEach((row) => { row.claim.disabled = busy; });
+  renderLists();   // the queue's claim buttons follow `busy` too
 }
 
-function speakerLabel(role, custom) {
-  if (role === 'user') return 'Ungdom';
-  if (role === 'bot') return 'Chatbot';
-  if (role === 'agent') {
-    const name = str(custom.name);
-    if (state.me && name && name === str(state.me.name)) return 'Du (veileder)';
-    return name ? 'Veileder ' + name : 'Veileder';
-  }
-  return 'Ukjent';
-}
-
-function renderMessage(message) {
-  const role = /^[a-z]+$/.test(str(message.role)) ? message.role : 'other';
-  const custom = isObj(message.custom) ? message.custom : {};
-  const node = el('div', 'msg msg-' + role);
-  node.dataset.id = str(message.id);
-
-  const head = el('p', 'msg-head');
-  head.append(el('span', 'msg-speaker', speakerLabel(role, custom)));
-  const tag = role === 'user' && custom.payload ? 'Trykket på knapp' : KIND_TAGS[custom.kind];
-  if (tag) head.append(el('span', 'msg-tag' + (custom.kind === 'crisis' ? ' msg-tag-crisis' : ''), tag));
-  const time = timeElement(message.ts, 'msg-time');
-  if (time) head.append(time);
-  node.append(head);
-
-  node.append(el('p', 'msg-text', str(message.text)));
-
-  const buttons = arr(message.buttons).map((b) => (isObj(b) ? str(b.title || b.payload) : str(b))).filter(Boolean);
-  if (buttons.length) {
-    const wrap = el('div', 'msg-buttons');
-    wrap.append(el('span', 'msg-buttons-label', 'Svarknapper som ble vist: '));
-    const list = el('ul', 'msg-buttons-list');
-    buttons.forEach((title) => list.append(el('li', null, title)));
-    wrap.append(list);
-    node.append(wrap);
-  }
-  // The knowledge-base source, as plain text (never a link built from message data).
-  if (typeof custom.url === 'string' && custom.url && str(message.text).indexOf(custom.url) < 0) {
-    node.append(el('p', 'msg-source', 'Kilde: ' + custom.url));
-  }
-  return node;
-}
-
-/** Append messages not shown yet (by id), in order; hidden user messages are only counted as seen. */
-function applyTranscript(open, messages, initial) {
-  const box = ui.transcript;
-  const nearBottom = box.scrollHeight - box.scrollTop - box.clientHeight < 80;
-  let added = 0;
-  messages.forEach((message) => {
-    if (!isObj(message) || message.id === undefined || message.id === null) return;
-    const id = str(message.id);
-    if (streamIdNewer(id, open.lastId)) open.lastId = id;
-    if (open.ids.has(id)) return;
-    open.ids.add(id);
-    const custom = isObj(message.custom) ? message.custom : {};
-    if (message.role === 'user' && custom.hidden) return;
-    const node = renderMessage(message);
-    if (!initial) node.classList.add('msg-new');
-    box.append(node);
-    added += 1;
-  });
-  if (initial && !box.firstChild) box.append(el('p', 'empty transcript-empty', 'Ingen meldinger ennå.'));
-  if (added) {
-    const placeholder = box.querySelector('.transcript-empty');
-    if (placeholder) placeholder.remove();
-    if (initial || nearBottom) box.scrollTop = box.scrollHeight;
-  }
-}
-
-function renderNotes(open, notes) {
-  const sig = JSON.stringify(notes);
-  if (sig === open.notesSig) return;
-  open.notesSig = sig;
-  clear(ui.notes);
-  notes.filter(isObj).forEach((note) => {
-    const li = el('li', 'note');
-    const meta = el('p', 'note-meta');
-    meta.append(el('span', 'note-by', str(note.by) || 'ukjent'));
-    const time = timeElement(note.ts, 'note-time');
-    if (time) meta.append(document.createTextNode(' · '), time);
-    li.append(meta, el('p', 'note-text', str(note.text)));
-    ui.notes.append(li);
-  });
-  ui.notesEmpty.hidden = notes.length > 0;
-}
-
-function describeEvent(event) {
-  const by = event.by ? ' av ' + str(event.by) : '';
-  switch (event.event) {
-    case 'created': return 'Opprettet' + (event.team ? ' for ' + teamName(event.team) : '') + (event.priority === 'urgent' ? ' (haster)' : '');
-    case 'claimed': return 'Tatt' + by;
-    case 'released': return 'Lagt tilbake i køen' + by;
-    case 'released_on_disconnect': return 'Lagt tilbake i køen fordi veilederen mistet kontakt';
-    case 'transferred': return 'Overført til ' + teamName(event.to) + by;
-    case 'urgent': return 'Markert som haster';
-    case 'closed': return 'Avsluttet' + by + (event.outcome ? ': ' + (OUTCOME_NAMES[event.outcome] || str(event.outcome)) : '');
-    default: return str(event.event) || 'Hendelse';
-  }
-}
-
-function renderEvents(open, events) {
-  const sig = JSON.stringify(events);
-  if (sig === open.eventsSig) return;
-  open.eventsSig = sig;
-  clear(ui.events);
-  events.filter(isObj).forEach((event) => {
-    const li = el('li', 'event');
-    const time = timeElement(event.ts, 'event-time');
-    if (time) li.append(time, document.createTextNode(' '));
-    li.append(el('span', 'event-text', describeEvent(event)));
-    ui.events.append(li);
-  });
-}
-
+/** The teams the open ticket can go to (all but its own). */
 function renderTransferOptions() {
   const open = state.open;
   const current = open && open.ticket ? open.ticket.team : null;
   const teams = state.teams.filter((t) => isObj(t) && t.id && t.id !== current);
-  const sig = JSON.stringify([current, teams.map((t) => [t.id, t.name, t.open])]);
-  if (sig === transferSig) return;
-  transferSig = sig;
-  const select = ui.transferTeam;
-  const previous = select.value;
-  clear(select);
-  const placeholder = el('option', null, 'Velg team');
-  placeholder.value = '';
-  select.append(placeholder);
-  teams.forEach((team) => {
-    const option = el('option', null, str(team.name || team.id) + (team.open === false ? ' (stengt nå)' : ''));
-    option.value = str(team.id);
-    select.append(option);
-  });
-  if (previous && teams.some((t) => t.id === previous)) select.value = previous;
+  render(transferOptionsView(teams), ui.transferTeam);
 }
 
 function updateCounter() {
@@ -1007,9 +663,9 @@ async function finishTicket(action, body, doneText) {
       if (state.open === open) {
         await ticketPoller.poke();
         showError(ERROR_TEXTS.new_message);
-        const users = ui.transcript.querySelectorAll('.msg-user');
-        const fresh = users.length ? users[users.length - 1] : null;
-        if (fresh) fresh.classList.add('msg-unread');
+        const users = open.shown.filter((item) => item.message.role === 'user');
+        if (users.length) open.unread.add(str(users[users.length - 1].message.id));
+        renderTranscript(open);
         ui.transcript.scrollTop = ui.transcript.scrollHeight;
         ui.transcript.focus();
       }
@@ -1051,8 +707,8 @@ ui.release.addEventListener('click', onRelease);
 ui.closeView.addEventListener('click', () => {
   const id = state.open && state.open.id;
   closeTicketView();
-  const row = id && (mineRows.get(id) || queueRows.get(id));
-  if (row) (row.button || row.open).focus(); else ui.queueHeading.focus();
+  const button = id && rowButton(id);
+  if (button) button.focus(); else ui.queueHeading.focus();
 });
 ui.replyForm.addEventListener('submit', onReply);
 ui.noteForm.addEventListener('submit', onNote);
@@ -1066,4 +722,3 @@ ui.noteText.addEventListener('keydown', submitOnCtrlEnter);
 
 updateCounter();
 boot();
-})();

@@ -246,6 +246,11 @@ async def test_the_console_serves_the_staff_pages_shared_files_and_login_form(co
                 assert response.headers["Content-Type"].startswith(content_type)
                 assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
                 assert await response.read() == (staff.STAFF_DIR / name).read_bytes()
+        for name in staff.VENDORED:   # the console's modules import the vendored lit beside them
+            async with http.get(console + "/static/" + name) as response:
+                assert response.status == 200, name
+                assert response.headers["Content-Type"].startswith("application/javascript")
+                assert await response.read() == (staff.VENDOR_DIR / name).read_bytes()
 
 
 async def test_a_gone_caseworkers_ticket_returns_to_the_queue_with_no_console_open(redis_client, redis_port, redis_db, tickets):
