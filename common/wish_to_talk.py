@@ -90,9 +90,9 @@ def names_someone(text: str) -> bool:
 _NEEDS = re.compile(r"\b(?:trenger|treng|trenge|trænger|need|needs|needed)\b")
 _ANYONE = re.compile(r"\b(?:noen|nokon|nån|nåkken|someone|somebody|anyone|anybody)\b")
 _TALK = re.compile(r"\b(?:snakke|snakk|prate|prat|chatte|talk|speak|chat)\b")
-_PARTICULAR = re.compile(
-    r"\b(?:voksen|voksne|vaksen|vaksne|menneske\w*|person\w*|human\w*|adult\w*|ansatt\w*|saksbehandler\w*|real|ekte)\b"
-)
+# An adult or a human, as someone to talk to asks for them.
+_ADULT = r"voksen|voksne|vaksen|vaksne|adult\w*|grown ?up|menneske\w*|human\w*|caseworker\w*|saksbehandler\w*"
+_PARTICULAR = re.compile(rf"\b(?:{_ADULT}|person\w*|ansatt\w*|real|ekte)\b")
 
 
 # The need said as a bare noun phrase: "nokon å snakke med", "someone to talk to rn".
@@ -133,7 +133,7 @@ _ELSEWHERE = re.compile(
     r"\b(?:hvordan|korleis|how|hvor|kor|where)\b|\b(?:på|at|i|in) (?:skolen|skulen|school|jobben|work|kommunen|nav|helsestasjonen)\b"
 )
 _PERSON_HERE = re.compile(
-    r"\b(?:voksen|voksne|vaksen|vaksne|adult|grown ?up|menneske|human|caseworker|saksbehandler)\b"
+    rf"\b(?:{_ADULT})\b"
     r"|\b(?:ekte|real|actual|levende|live) (?:person|menneske|human|people|folk)\b"
     r"|\b(?:someone|somebody|noen|nokon|nån|a person|en person|ein person) (?:real|ekte|here|her)\b"
 )

@@ -3,20 +3,20 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from common.ages import AgeLimit, age_limits, service_name_patterns, stated_age
-from common.catalogue import CATALOGUE_FILES, read_catalogue
+from common.ages import AgeLimit, stated_age
 from common.open_now import asks_who_is_open
 from common.question import asks_question
 from common.wish_to_talk import asks_for_a_person_here, in_this_chat, seeks_a_service, wants_to_talk
 from common.yes_no import yes_no_with_thanks
 
+from .age_fit import AgeFit
 from .config import ActionConfig
 from .context import (
     age,
@@ -152,11 +152,7 @@ class ActionAnswerFromKB(Action):
         self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds, self._config.kb_service_token)
         self._topics = topics or default_topics()
         self._network = network or Network()
-        services = read_catalogue(CATALOGUE_FILES).services
-        # service id -> the ages it is for, where the catalogue states a plain range
-        self._ages = age_limits(services) if ages is None else ages
-        # service id -> its name as a young person may type it (spaces optional, å as a or aa)
-        self._names = service_name_patterns(services)
+        self._ages = AgeFit.read(ages)
 
     def name(self) -> str:
         return "action_answer_from_kb"
@@ -175,30 +171,6 @@ class ActionAnswerFromKB(Action):
         best_three = [r.service for r in search.results[:3]]
         inside = search.in_domain is None or search.in_domain >= self._config.answer_majority_in_domain
         return inside and top.score >= self._config.answer_majority_score and best_three.count(top.service) >= 2
-
-    def _fits(self, service: str, age: int) -> bool:
-        return service not in self._ages or self._ages[service].fits(age)
-
-    def _without_names(self, text: str, services: set[str]) -> str:
-        """`text` without the catalogue names of `services` ("Kors på halsen", "korspåhalsen")."""
-        for service in services:
-            pattern = self._names.get(service)
-            if pattern is not None:
-                text = pattern.sub(" ", text)
-        return " ".join(text.split())
-
-    def _for_age(self, search: KBSearch, age: int | None) -> KBSearch:
-        """`search` without the services the writer's stated age is outside ("er 22, så Kors på
-        halsen gjelder vel ikke meg"), when others are left; the knowledge base's confidence holds
-        only if its best result stays first."""
-        if age is None or not search.results:
-            return search
-        kept = [r for r in search.results if self._fits(r.service, age)]
-        in_context = self._for_age(search.in_context, age) if search.in_context is not None else None
-        if not kept or len(kept) == len(search.results):
-            return replace(search, in_context=in_context)
-        confident = search.confident and kept[0] is search.results[0]
-        return replace(search, results=kept, confident=confident, in_context=in_context)
 
     def _named_pick(self, search: KBSearch) -> KBResult | None:
         """The best result of the one service the question names, when another service's entry
@@ -287,13 +259,13 @@ class ActionAnswerFromKB(Action):
         with_context = bool(context.question)
         alone = await self._kb.search(question, k, context.question if with_context else None)
         writer_age = stated_age(question) or (stated_age(context.question) if with_context else None)
-        if writer_age is not None and alone.results and not any(self._fits(r.service, writer_age) for r in alone.results):
+        if self._ages.rules_out_all(alone, writer_age):
             # "er 22, så Kors på halsen gjelder vel ikke meg": every result is the service the
             # message names and rules out; asked again without its name, others can come up.
-            unnamed = self._without_names(question, {r.service for r in alone.results})
+            unnamed = self._ages.without_names(question, {r.service for r in alone.results})
             if unnamed != question:
                 alone = await self._kb.search(unnamed, k, context.question if with_context else None)
-        alone = self._for_age(alone, writer_age)
+        alone = self._ages.fit(alone, writer_age)
         # Outside the catalogue by the domain model, and the knowledge base not sure (or the model
         # very sure it is outside): no service is named (unless the last topic explains the
         # message, below). Not for a correction ("no I meant my regular doctor"): it continues a
