@@ -125,7 +125,8 @@ class CrisisOverride(RuleComponent):
                 or (framing.joking(text) and probability < self.joking_crisis_at and not framing.discloses(cleaned))
             ):
                 # The classifier alone, on a question about where to get help ("who do I tell?"), in
-                # a harmless frame (a haircut, a game, school work) or on risk words that stand only
+                # a harmless frame (a haircut, a game, school work), on a small injury (a paper cut,
+                # a kitchen cut "not bleeding much"), or on risk words that stand only
                 # in an idiom ("she's going to kill me for borrowing her jacket"), or laughing or huffing
                 # with no disclosure and the classifier not sure ("æ ska drepe bror min, han åt pizzaen
                 # min 😤"): answer it, then ask gently whether it is about them.
