@@ -5,9 +5,6 @@
 about a child", "0-18; treatment started before 18 can continue up to 23") sets no limit, so a
 service is never left out on a reading the catalogue does not support.
 
-`service_name_patterns(services)` finds a service's name as typed, to take it out of a message
-that rules the service out by age.
-
 `stated_age(text)` finds the writer's own age in a message ("er 22 så ...", "i'm 23", "jeg er 15
 år", "19 åring"), or None. Only first-person statements count: "22 grader", "for 3 år siden" and
 "lillebroren min er 12" are not the writer's age.
@@ -81,16 +78,3 @@ def stated_age(text: str) -> int | None:
     age = int(next(group for group in match.groups() if group))
     return age if YOUNGEST <= age <= OLDEST else None
 
-
-def service_name_patterns(services: Iterable[dict[str, Any]]) -> dict[str, re.Pattern[str]]:
-    """Service id -> a pattern for its catalogue name as typed ("Kors på halsen" matches "kors pa
-    halsen" and "korspåhalsen"), to take a name out of a message that rules the service out."""
-    patterns = {}
-    for service in services:
-        name = str(service.get("name") or "").split("(")[0].strip().lower()
-        words = re.findall(r"\w+", name)
-        if not service.get("id") or not words:
-            continue
-        parts = [re.escape(w).replace("å", "(?:å|aa|a)").replace("ø", "(?:ø|oe|o)").replace("æ", "(?:æ|ae)") for w in words]
-        patterns[str(service["id"])] = re.compile(r"\b" + r"\s*".join(parts) + r"\b", re.IGNORECASE)
-    return patterns

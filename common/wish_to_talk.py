@@ -88,8 +88,10 @@ def names_someone(text: str) -> bool:
 # rn", "trenger noen å prate med". A helpline answers that; "kan jeg snakke med en voksen" and "I
 # want a real person" ask for a person here.
 _NEEDS = re.compile(r"\b(?:trenger|treng|trenge|trænger|need|needs|needed)\b")
-_ANYONE = re.compile(r"\b(?:noen|nokon|nån|nåkken|someone|somebody|anyone|anybody)\b")
-_TALK = re.compile(r"\b(?:snakke|snakk|prate|prat|chatte|talk|speak|chat)\b")
+_ANYONE_WORDS = r"noen|nokon|nån|nåkken|someone|somebody|anyone|anybody"
+_TALK_WORDS = r"snakke|snakk|prate|prat|chatte|talk|speak|chat"
+_ANYONE = re.compile(rf"\b(?:{_ANYONE_WORDS})\b")
+_TALK = re.compile(rf"\b(?:{_TALK_WORDS})\b")
 # An adult or a human, as someone to talk to asks for them.
 _ADULT = r"voksen|voksne|vaksen|vaksne|adult\w*|grown ?up|menneske\w*|human\w*|caseworker\w*|saksbehandler\w*"
 _PARTICULAR = re.compile(rf"\b(?:{_ADULT}|person\w*|ansatt\w*|real|ekte)\b")
@@ -97,7 +99,7 @@ _PARTICULAR = re.compile(rf"\b(?:{_ADULT}|person\w*|ansatt\w*|real|ekte)\b")
 
 # The need said as a bare noun phrase: "nokon å snakke med", "someone to talk to rn".
 _FRAGMENT = re.compile(
-    r"^(?:bare |berre |just |only |need |trenger |treng )?(?:noen|nokon|nån|nåkken|someone|somebody|anyone|anybody) "
+    rf"^(?:bare |berre |just |only |need |trenger |treng )?(?:{_ANYONE_WORDS}) "
     r"(?:å |og |to |te )?(?:snakke|snakka|prate|prata|talk|speak|chatte|chat)(?: med| to| with)?"
     r"(?: nå| no| rn| now| om det| about it)?$"
 )
@@ -124,8 +126,7 @@ def wants_to_talk(text: str) -> bool:
 # who is an adult, a human or real, or here ("connect me to an adult pls", "can i speak to someone
 # real", "eg vil heller prate med ein vaksen her no").
 _TALK_OR_CONNECT = re.compile(
-    r"\b(?:snakke|snakka|snakk|prate|prata|prat|chatte|chat|talk|speak|connect|koble|kople|sett meg over"
-    r"|put me through|transfer me)\b"
+    rf"\b(?:{_TALK_WORDS}|snakka|prata|connect|koble|kople|sett meg over|put me through|transfer me)\b"
     r"|\b(?:få|faa|get|gi meg|give me) (?:en |ein |a |an )?(?:voksen|vaksen|adult|human|menneske|ekte person|real person)\b"
 )
 # How to reach someone somewhere else ("hvordan få snakke med en voksen på skolen") is a question.

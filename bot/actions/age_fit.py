@@ -1,7 +1,7 @@
 """Search results fitted to the writer's stated age.
 
-`AgeFit.read()` takes the catalogue's plain age ranges and the services' names as typed
-(`common.ages`). `rules_out_all(search, age)`: every result is a service the age is outside (the
+`AgeFit.read()` takes the catalogue's plain age ranges (`common.ages`) and the services' names as
+typed (`service_name_patterns`). `rules_out_all(search, age)`: every result is a service the age is outside (the
 message named it: "er 22 så korspåhalsen gjelder vel ikke meg"); `without_names(text, services)`
 takes those names out so the question can be searched again; `fit(search, age)` drops the services
 the age is outside when others are left.
@@ -11,11 +11,26 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from typing import Any, Iterable
 
-from common.ages import AgeLimit, age_limits, service_name_patterns
+from common.ages import AgeLimit, age_limits
 from common.catalogue import CATALOGUE_FILES, read_catalogue
 
 from .kb_client import KBSearch
+
+
+def service_name_patterns(services: Iterable[dict[str, Any]]) -> dict[str, re.Pattern[str]]:
+    """Service id -> a pattern for its catalogue name as typed ("Kors på halsen" matches "kors pa
+    halsen" and "korspåhalsen"), to take a name out of a message that rules the service out."""
+    patterns = {}
+    for service in services:
+        name = str(service.get("name") or "").split("(")[0].strip().lower()
+        words = re.findall(r"\w+", name)
+        if not service.get("id") or not words:
+            continue
+        parts = [re.escape(w).replace("å", "(?:å|aa|a)").replace("ø", "(?:ø|oe|o)").replace("æ", "(?:æ|ae)") for w in words]
+        patterns[str(service["id"])] = re.compile(r"\b" + r"\s*".join(parts) + r"\b", re.IGNORECASE)
+    return patterns
 
 
 @dataclass(frozen=True)

@@ -99,12 +99,12 @@ class CrisisOverride(RuleComponent):
         self, text: str, model_confidence: float, probability: Optional[float], category: Optional[str]
     ) -> Optional[CrisisSignal]:
         signal = detect(text)
+        cleaned = f" {normalise(text)} "
         if signal is not None:
             doubted = (
                 probability is not None and probability < self.classifier_doubt_below
                 and signal.pattern not in _MEDICAL_EMERGENCY
             )
-            cleaned = f" {normalise(text)} "
             # a joke told about a game, a film or school work ("skoten i hovudet i cod, eg er ferdig
             # med livet 😂") is doubted whatever the classifier says
             doubted = doubted or (
@@ -117,7 +117,6 @@ class CrisisOverride(RuleComponent):
             return signal
         if probability is not None and probability >= self.classifier_check_in_at:
             level = "crisis" if probability >= self.classifier_crisis_at else "check_in"
-            cleaned = f" {normalise(text)} "
             if level == "crisis" and (
                 framing.asks_for_help(cleaned) or (framing.frame(cleaned) and not framing.discloses(cleaned))
                 or framing.small_injury(cleaned)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from actions.age_fit import AgeFit
+from actions.age_fit import AgeFit, service_name_patterns
 from actions.kb_client import KBResult, KBSearch
 from common.ages import AgeLimit
+from common.catalogue import CATALOGUE_FILES, read_catalogue
 
 
 def result(service: str, score: float) -> KBResult:
@@ -32,3 +33,10 @@ def test_an_age_that_rules_out_every_result_changes_nothing_and_is_said():
 def test_the_catalogue_names_are_taken_out_as_typed():
     fit = AgeFit.read()
     assert fit.without_names("er 22 så korspåhalsen gjelder ikke meg", {"kors-pa-halsen"}) == "er 22 så gjelder ikke meg"
+
+
+def test_a_service_name_is_found_as_typed():
+    patterns = service_name_patterns(read_catalogue(CATALOGUE_FILES).services)
+    for typed in ("korspåhalsen", "Kors på halsen", "kors pa halsen"):
+        assert patterns["kors-pa-halsen"].search(f"er 22 så {typed} gjelder ikke meg")
+    assert not patterns["kors-pa-halsen"].search("vondt i halsen")

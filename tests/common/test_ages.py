@@ -47,11 +47,3 @@ def test_the_writers_own_age(text, age):
 def test_numbers_that_are_not_the_writers_age(text):
     assert stated_age(text) is None
 
-
-def test_a_service_name_is_found_as_typed():
-    from common.ages import service_name_patterns
-
-    patterns = service_name_patterns(read_catalogue(CATALOGUE_FILES).services)
-    for typed in ("korspåhalsen", "Kors på halsen", "kors pa halsen"):
-        assert patterns["kors-pa-halsen"].search(f"er 22 så {typed} gjelder ikke meg")
-    assert not patterns["kors-pa-halsen"].search("vondt i halsen")
