@@ -23,6 +23,8 @@ from rasa.engine.recipes.default_recipe import DefaultV1Recipe
 from rasa.shared.nlu.constants import ENTITIES, INTENT, INTENT_RANKING_KEY, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
+from common.wish_to_talk import asks_for_a_person_here
+
 from ..nlu_common import RuleComponent
 
 from .answers import subject
@@ -116,6 +118,11 @@ class CrisisOverride(RuleComponent):
                 return replace(signal, level="check_in")
             return signal
         if probability is not None and probability >= self.classifier_check_in_at:
+            if asks_for_a_person_here(text) and not has_risk_words(text):
+                # A request for a person here with no word of danger ("ønsker å prate med en
+                # voksen"): the classifier leans on "voksen" and "snakke", words of disclosures too.
+                # The request itself is the answer: the bot offers a person, one tap away.
+                return None
             level = "crisis" if probability >= self.classifier_crisis_at else "check_in"
             if level == "crisis" and (
                 framing.asks_for_help(cleaned) or (framing.frame(cleaned) and not framing.discloses(cleaned))

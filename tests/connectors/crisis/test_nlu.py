@@ -199,3 +199,18 @@ def test_a_joke_about_a_game_is_doubted_even_when_the_lexicon_matches():
 def test_a_small_injury_flagged_by_the_classifier_alone_gets_a_check_in():
     message = run(with_probability(parsed("got a deep paper cut and it wont stop stinging, plaster?", "ask_question", 0.0), 0.8))
     assert message.get("intent")["name"] == "check_in"
+
+
+@pytest.mark.parametrize("text", [
+    "vil snakke med en voksen her",
+    "kan eg få prate med ein vaksen",
+    "can i talk to a real person",
+])
+def test_a_request_for_a_person_with_no_word_of_danger_is_left_to_the_request(text):
+    message = run(with_probability(parsed(text, "request_human", 0.0), 0.97))
+    assert message.get("intent")["name"] == "request_human"
+
+
+def test_a_request_for_a_person_with_a_word_of_danger_stays_a_crisis():
+    message = run(with_probability(parsed("vil snakke med en voksen, orker ikke leve mer", "request_human", 0.0), 0.97))
+    assert message.get("intent")["name"] == "crisis"
