@@ -45,6 +45,11 @@ REQUESTS = tuple(
         # "can we speak english", "kan vi snakke norsk i stedet", "let's write in nynorsk"
         rf"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
         rf"(?:speak|talk|write|chat|snakke|snakka|prate|skrive|bytte\s+til|switch\s+to)\s+(?:på\s+|pa\s+|in\s+)?{_NAME}\b",
+        # the chat itself carried on in a language: "can we do this in norwegian", "kan vi fortsette
+        # på engelsk" ("kan vi ta engelsk på vgs" takes a subject: "do" and "ta" need "this" or "it")
+        rf"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
+        rf"(?:(?:continue|carry\s+on|go\s+on|fortsette|halde\s+fram)(?:\s+(?:{_IT}))?"
+        rf"|(?:do|have|ta|gjøre|gjere)\s+(?:{_IT}))\s+(?:på|pa|paa|in)\s+{_NAME}\b",
     )
 )
 

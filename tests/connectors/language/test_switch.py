@@ -39,6 +39,10 @@ from connectors.language.switch import find_language_request
         # how long it should hold
         ("can u answer in norwegian from now on", "nb"),
         ("skriv på nynorsk fra nå av", "nn"),
+        # the chat itself carried on in a language
+        ("kan vi fortsette på engelsk", "en"),
+        ("can we do it in english", "en"),
+        ("kan vi ta dette på nynorsk", "nn"),
     ],
 )
 def test_a_request_alone_is_only_a_switch(text, lang):
@@ -75,6 +79,10 @@ def test_the_rest_is_the_message_without_the_request(text, rest):
         "vi har prøve i engelsk og norsk",
         "kan vi ha prøve på engelsk",
         "we speak english at home, can my parents get help",
+        # a subject taken, lessons had, homework done in a language
+        "kan vi ta engelsk på vgs",
+        "can we have english lessons",
+        "kan vi gjøre leksene på engelsk",
     ],
 )
 def test_talking_about_a_language_is_not_a_request(text):
