@@ -43,6 +43,14 @@ ENGLISH = frozenset(
     "should would could will my".split()
 )
 
+# Norwegian dialect forms (northern, trøndersk, western) that neither Danish nor Swedish writes:
+# they say a message is Norwegian without saying which written form ("æ vet itj", "kossen går
+# det"), so they outweigh a Danish-looking "hjælp" but tip neither bokmål nor nynorsk.
+NORWEGIAN_DIALECT = frozenset(
+    "æ mæ dæ sæ itj ittj iggje ente kossen kossn åsså kæm koffer koffor kordan dokker nåkka nåkke "
+    "nokka nokke nåkken nokken hjæmme pæng penga".split()
+)
+
 # Words that mark a Scandinavian message as Danish or Swedish rather than Norwegian.
 DANISH_SWEDISH = frozenset(
     "hvad hjælp brug hjælpe jag inte och är behöver hjälp vad mig dig hur".split()
@@ -78,6 +86,7 @@ class MarkerCounts:
     bokmal: int
     english: int
     foreign_nordic: int
+    dialect: int = 0
 
 
 @dataclass(frozen=True)
@@ -95,12 +104,13 @@ def count_markers(text: str) -> MarkerCounts:
         bokmal=sum(word in BOKMAL for word in words),
         english=sum(word in ENGLISH for word in words),
         foreign_nordic=sum(word in DANISH_SWEDISH for word in words),
+        dialect=sum(word in NORWEGIAN_DIALECT for word in words),
     )
 
 
 def _from_markers(counts: MarkerCounts) -> LanguageGuess | None:
-    norwegian = counts.nynorsk + counts.bokmal
-    if counts.foreign_nordic and counts.foreign_nordic >= norwegian:
+    norwegian = counts.nynorsk + counts.bokmal + counts.dialect
+    if counts.foreign_nordic > counts.dialect and counts.foreign_nordic >= norwegian:
         return LanguageGuess("other", decisive=counts.words >= 2)
     if counts.nynorsk > counts.bokmal and counts.nynorsk >= counts.english:
         return LanguageGuess("nn", decisive=True)
@@ -125,10 +135,13 @@ def _from_lingua(text: str, counts: MarkerCounts) -> LanguageGuess:
         # Without a single nynorsk word ("når er søknadsfristen til vgs" has only words the two
         # forms share), nynorsk is lingua's coin toss: not enough to switch the conversation.
         return LanguageGuess("nn", decisive and counts.nynorsk > 0)
-    if found in (Language.BOKMAL, Language.DANISH) and not counts.foreign_nordic:
+    # Danish or Swedish words matched by as many Norwegian dialect forms ("æ", "itj") are a dialect's
+    # spelling ("hjælp" in Trøndelag), not a foreign message.
+    nordic_outweighed = 0 < counts.foreign_nordic <= counts.dialect
+    if found in (Language.BOKMAL, Language.DANISH) and (not counts.foreign_nordic or nordic_outweighed):
         # On short messages Danish is usually bokmål here; a Danish writer gets bokmål anyway.
         return LanguageGuess("nb", decisive)
-    if found == Language.SWEDISH and not counts.foreign_nordic:
+    if found == Language.SWEDISH and (not counts.foreign_nordic or nordic_outweighed):
         # No Swedish word the markers know: a Norwegian dialect or typo as often as Swedish.
         return LanguageGuess("nb", decisive=False)
     if counts.bokmal + counts.nynorsk + counts.english:

@@ -88,3 +88,15 @@ def test_no_nynorsk_word_never_switches_to_nynorsk(text):
 def test_a_nynorsk_word_still_switches():
     guess = guess_language("kva er søknadsfristen til vidaregåande")
     assert guess.lang == "nn" and guess.decisive
+
+
+@pytest.mark.parametrize("text", ["æ treng hjælp", "kan nån hjælp mæ", "e det nån som kan hjælpe mæ med skattekort"])
+def test_a_dialects_hjælp_beside_a_dialect_form_is_norwegian(text):
+    # "hjælp" is Danish, and Trøndersk or northern Norwegian too; "æ" or "mæ" beside it says which.
+    assert guess_language(text).lang in ("nb", "nn")
+
+
+@pytest.mark.parametrize("text", ["jeg har brug for hjælp", "hvad skal jeg gøre"])
+def test_danish_without_a_dialect_form_stays_foreign(text):
+    guess = guess_language(text)
+    assert guess.lang == "other" and guess.decisive
