@@ -16,7 +16,10 @@ from typing import Any, Iterable
 from common.ages import AgeLimit, age_limits
 from common.catalogue import CATALOGUE_FILES, read_catalogue
 
-from .kb_client import KBSearch
+from .kb_client import KBResult, KBSearch
+
+# The knowledge base's topic for an entry on who a service is for ("Hvem kan bruke ung.no?").
+AGE_TOPIC = "alder"
 
 
 def service_name_patterns(services: Iterable[dict[str, Any]]) -> dict[str, re.Pattern[str]]:
@@ -49,8 +52,14 @@ class AgeFit:
     def fits(self, service: str, age: int) -> bool:
         return service not in self.limits or self.limits[service].fits(age)
 
+    def keeps(self, result: KBResult, age: int) -> bool:
+        """A result of a service the age fits, or an entry about who the service is for (topic
+        `AGE_TOPIC`): "I'm 19, can I still use Kors på halsen?" is answered by that entry, which
+        says so and where to go instead."""
+        return result.topic == AGE_TOPIC or self.fits(result.service, age)
+
     def rules_out_all(self, search: KBSearch, age: int | None) -> bool:
-        return age is not None and bool(search.results) and not any(self.fits(r.service, age) for r in search.results)
+        return age is not None and bool(search.results) and not any(self.keeps(r, age) for r in search.results)
 
     def without_names(self, text: str, services: set[str]) -> str:
         """`text` without the catalogue names of `services` ("Kors på halsen", "korspåhalsen")."""
@@ -66,7 +75,7 @@ class AgeFit:
         only if its best result stays first."""
         if age is None or not search.results:
             return search
-        kept = [r for r in search.results if self.fits(r.service, age)]
+        kept = [r for r in search.results if self.keeps(r, age)]
         in_context = self.fit(search.in_context, age) if search.in_context is not None else None
         if not kept or len(kept) == len(search.results):
             return replace(search, in_context=in_context)

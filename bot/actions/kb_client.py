@@ -43,6 +43,8 @@ class KBResult:
     answer_en: str | None = None
     title_nn: str | None = None
     title_en: str | None = None
+    # The entry's topic within its service ("alder": who the service is for); "" from an older KB.
+    topic: str = ""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> "KBResult":
@@ -61,6 +63,7 @@ class KBResult:
             answer_en=data.get("answer_en") or None,
             title_nn=data.get("title_nn") or None,
             title_en=data.get("title_en") or None,
+            topic=str(data.get("topic") or ""),
         )
 
     def answer_in(self, lang: str) -> str | None:

@@ -27,6 +27,8 @@ class SearchResult:
     answer_en: str | None
     title_nn: str | None
     title_en: str | None
+    # The entry's topic within its service ("alder": who the service is for).
+    topic: str = ""
 
     @classmethod
     def from_entry(cls, entry: Entry, service: Service, score: float) -> "SearchResult":
@@ -46,6 +48,7 @@ class SearchResult:
             answer_en=entry.answer_en,
             title_nn=entry.title_nn,
             title_en=entry.title_en,
+            topic=entry.topic,
         )
 
     @classmethod

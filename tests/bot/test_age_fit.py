@@ -40,3 +40,12 @@ def test_a_service_name_is_found_as_typed():
     for typed in ("korspåhalsen", "Kors på halsen", "kors pa halsen"):
         assert patterns["kors-pa-halsen"].search(f"er 22 så {typed} gjelder ikke meg")
     assert not patterns["kors-pa-halsen"].search("vondt i halsen")
+
+
+def test_an_entry_on_who_a_service_is_for_stays_whatever_the_age():
+    # "I'm 19, can I still use Kors på halsen?": the entry on its ages says so and where to go.
+    ages = KBResult("korspahalsen-over-18", "kors-pa-halsen", "dir", "t", "svar", None, 0.7, "", "", "verified", topic="alder")
+    search = KBSearch([ages, result("kors-pa-halsen", 0.6), result("mental-helse", 0.5)], True)
+    fitted = FIT.fit(search, 19)
+    assert [r.entry_id for r in fitted.results] == ["korspahalsen-over-18", "mental-helse-entry"] and fitted.confident
+    assert not FIT.rules_out_all(KBSearch([ages, result("kors-pa-halsen", 0.6)], True), 19)
