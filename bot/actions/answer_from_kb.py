@@ -160,11 +160,13 @@ class ActionAnswerFromKB(Action):
     def _confident(self, search: KBSearch) -> bool:
         if not search.results:
             return False
-        if search.confident:
-            return True
         top = search.results[0]
         others = [r.score for r in search.results[1:] if r.service != top.service]
         lead = top.score - (others[0] if others else 0.0)
+        if search.confident:
+            # The knowledge base is sure of the entry, but another service's entry is as close as
+            # makes no difference: which service is a coin toss, so the young person chooses.
+            return lead >= self._config.sure_min_lead
         if top.score >= self._config.answer_score and lead >= self._config.answer_lead:
             return True
         # Most of the best three results are entries of the top service, well inside the catalogue.

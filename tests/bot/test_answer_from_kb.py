@@ -730,3 +730,14 @@ async def test_a_service_the_message_names_and_rules_out_by_age_is_searched_for_
     await action.run(dispatcher, tracker, domain={})
     assert dispatcher.messages[0]["custom"]["service"] == "mental-helse"
     assert "halsen" not in kb.queries[-1]
+
+
+async def test_a_sure_knowledge_base_with_another_service_a_hair_behind_gets_a_clarify():
+    # Which service is a coin toss when another's entry trails the top by under `sure_min_lead`.
+    close = [result("frikort-helse-tak", "frikort-helse", 0.73), result("frikort-skatt", "skatteetaten", 0.725)]
+    custom = await decide(close, [], text="frikort grense i år", context=False, confident=True)
+    assert custom["kind"] == "clarify"
+    assert {o["entry_id"] for o in custom["options"]} >= {"frikort-helse-tak"}
+    apart = [result("frikort-helse-tak", "frikort-helse", 0.73), result("frikort-skatt", "skatteetaten", 0.70)]
+    custom = await decide(apart, [], text="frikort grense i år", context=False, confident=True)
+    assert (custom["kind"], custom["service"]) == ("answer", "frikort-helse")
