@@ -227,6 +227,9 @@ def test_what_the_pages_render_from_the_server_works_under_their_csp(page, runni
     rows = page.locator("#entries-body .entry-row")
     expect(page.locator("#entries-count")).to_have_text(f"{len(every)} artikler.", timeout=TIMEOUT_MS)
     expect(rows).to_have_count(len(every))
+    # The page's modules render with the vendored lit.
+    loaded = page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")
+    assert any(name.endswith("/admin/static/lit.min.js") for name in loaded), loaded
     page.locator("#text-filter").fill(entry_id)
     expect(page.locator(f"#entries-body .entry-row[data-entry='{entry_id}']")).to_be_visible()
     expect(page.locator("#entries-count")).to_contain_text(f" av {len(every)} artikler.")

@@ -18,9 +18,9 @@ PAGES = {
     "console": ROOT / "connectors" / "handoff" / "static",
     "admin": ROOT / "knowledge_base" / "kb_service" / "static",
 }
-# How each page loads its own script: the admin page a classic deferred one, the console an ES
-# module (it imports the vendored lit and its own modules).
-PAGE_SCRIPT_TYPE = {"console": "module", "admin": None}
+# How each page loads its own script: both as an ES module (each imports the vendored lit and its
+# own modules).
+PAGE_SCRIPT_TYPE = {"console": "module", "admin": "module"}
 
 
 class Head(HTMLParser):
