@@ -75,9 +75,9 @@ const ui = {
 // The entry's workflow actions besides saving, each a button with the action's name as its id.
 const WORKFLOW_ACTIONS = ['submit', 'publish', 'reject', 'archive'];
 const ACTION_BUTTONS = [ui.save, ui.submit, ui.publish, ui.reject, ui.archive, ui.discard];
-// What lit renders into, emptied when a user logs out.
+// The lists lit renders into, emptied when a user logs out.
 const RENDERED = [ui.entriesBody, ui.versionsBody, ui.entryAuditBody, ui.insightsList, ui.statsBody, ui.auditBody,
-  ui.usersBody, ui.userDirectorates, ui.entryIds, ui.publishedFields, ui.diff, ui.entryState, ui.importError];
+  ui.usersBody, ui.userDirectorates, ui.entryIds, ui.publishedFields, ui.diff, ui.entryState];
 
 const VIEWS = {
   entries: { view: 'view-entries', nav: 'entries', title: 'Artikler' },
@@ -124,12 +124,13 @@ function clearMessages() {
 }
 
 // --- Login and session -----------------------------------------------------------------------
-function handleUnauthorized(message) {
+/** A 401: the session is gone; log in again and come back to this page. */
+function handleUnauthorized() {
   saveToken('');
   state.user = null;
   state.gen++;
   if (location.hash && location.hash !== '#/') state.returnTo = location.hash;
-  showLogin(message === undefined ? 'Økten er utløpt. Logg inn på nytt.' : message, '');
+  showLogin('Økten er utløpt. Logg inn på nytt.', '');
 }
 
 function showLogin(errorText, statusText) {
@@ -237,7 +238,7 @@ function resetApp() {
   ui.auditFilter.reset();
   ui.textFilter.value = '';
   ui.statusFilter.value = '';
-  ui.importFile.removeAttribute('aria-invalid');
+  setImportError('');
   for (const view of document.querySelectorAll('.view')) view.hidden = true;
 }
 
