@@ -14,7 +14,7 @@ STAFF_DIR = Path(__file__).parent
 # Served by each service next to its own page's files; each page loads them before its own.
 FILES = ("staff.css", "staff.js")
 # Pinned third-party ES modules (scripts/vendor_lit.py writes them), served beside the shared files
-# by a page that imports them: lit, for the caseworker console.
+# by a page that imports them: lit, for the caseworker console and the content-owner pages.
 VENDOR_DIR = STAFF_DIR / "vendor"
 VENDORED = ("lit.min.js",)
 # What a page takes from here: a line `<!-- staff: <part> -->` of its own, indented as the part

@@ -10,7 +10,8 @@ import urllib.request
 
 from playwright.sync_api import Route, expect
 
-from support.browser import add_content_owner, screenshot
+from support.browser import add_content_owner, csp_violations, screenshot, watch_page
+from support.processes import redis_cli
 
 PASSWORD = "riktig-hest-batteri-stift"
 QUESTION = "hvordan får jeg skattekort"
@@ -193,3 +194,126 @@ def test_actions_on_no_one_entry_follow_the_role_actions_from_me(page, running_s
     expect(page.locator("#logout")).to_be_visible(timeout=TIMEOUT_MS)
     expect(page.locator("#nav-new-item")).to_be_hidden()
     expect(page.locator("#import-form")).to_be_hidden()
+
+
+def test_what_the_pages_render_from_the_server_works_under_their_csp(page, running_stack):
+    """An administrator goes through what the pages render from the server's data: the entry list
+    and its filter, an entry's published version, versions, diff and restore, the unanswered
+    questions (attach, an error on one card, dismiss), the audit log and its filter, statistics and
+    users; all under the page's CSP, with no error in the page; a logout forgets what was shown."""
+    add_content_owner(running_stack, "siri", "admin", "skatteetaten", PASSWORD)
+    admin_url = running_stack.config.urls()["admin"]
+    token = api_token(running_stack, "siri")
+    every = admin_api(running_stack, "GET", "/entries", token)["entries"]
+    entry_id = next(row["id"] for row in every if row["directorate"] == "skatteetaten" and row["status"] == "published")
+    # A draft beside the published version: the entry has two versions with content.
+    draft = admin_api(running_stack, "GET", f"/entries/{entry_id}", token)["published"]
+    draft["answer"] = "Et nytt svar fra siri som skal vises i endringene."
+    admin_api(running_stack, "PUT", f"/entries/{entry_id}", token, draft)
+    # Two unanswered questions, as the widget channel logs a handoff.
+    for question in ("kan hunden min få frikort fra skatten", "hvorfor er det lilla ballonger i kantina"):
+        redis_cli(running_stack, "XADD", "uv:insights:handoffs", "*", "team", "skatt", "service", "skatteetaten",
+                  "priority", "normal", "question", question, "ts", str(int(time.time() * 1000)))
+
+    problems = watch_page(page)
+    response = page.goto(admin_url)
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self';" in policy and "style-src 'self';" in policy and "unsafe" not in policy
+    page.locator("#username").fill("siri")
+    page.locator("#password").fill(PASSWORD)
+    page.locator("#login-form button[type=submit]").click()
+
+    # The entry list, its filter, and a click on a row.
+    rows = page.locator("#entries-body .entry-row")
+    expect(page.locator("#entries-count")).to_have_text(f"{len(every)} artikler.", timeout=TIMEOUT_MS)
+    expect(rows).to_have_count(len(every))
+    # The page's modules render with the vendored lit.
+    loaded = page.evaluate("performance.getEntriesByType('resource').map((entry) => entry.name)")
+    assert any(name.endswith("/admin/static/lit.min.js") for name in loaded), loaded
+    page.locator("#text-filter").fill(entry_id)
+    expect(page.locator(f"#entries-body .entry-row[data-entry='{entry_id}']")).to_be_visible()
+    expect(page.locator("#entries-count")).to_contain_text(f" av {len(every)} artikler.")
+    assert rows.count() < len(every)
+    page.locator(f"#entries-body .entry-row[data-entry='{entry_id}'] .cell-id").click()
+
+    # The entry: its state, the published version beside the draft, versions and a diff.
+    expect(page).to_have_url(f"{admin_url}#/entry/{entry_id}", timeout=TIMEOUT_MS)
+    expect(page.locator("#entry-state .badge")).to_have_text("Utkast", timeout=TIMEOUT_MS)
+    expect(page.locator("#published-panel")).to_be_visible()
+    expect(page.locator("#published-fields dt").first).to_have_text("Tittel")
+    versions = page.locator("#versions-body tr")
+    expect(versions).to_have_count(2, timeout=TIMEOUT_MS)
+    expect(page.locator("#entry-audit-body tr").first).to_be_visible()
+    versions.first.get_by_role("button", name="Vis endringer fra versjon 1 til versjon 2").click()
+    expect(page.locator("#diff-heading")).to_have_text("Endringer fra versjon 1 til versjon 2", timeout=TIMEOUT_MS)
+    expect(page.locator("#diff-heading")).to_be_focused()
+    expect(page.locator("#diff .diff-add", has_text="Et nytt svar fra siri")).to_be_visible()
+    expect(page.locator("#diff .diff-del").first).to_be_visible()
+    page.locator("#diff-close").click()
+    expect(page.locator("#diff-panel")).to_be_hidden()
+    # Version 1 restored as a new draft: a third version, and the form holds the old answer again.
+    versions.last.get_by_role("button", name="Gjenopprett versjon 1 som nytt utkast").click()
+    expect(page.locator("#app-status")).to_contain_text("Versjon 1 er gjenopprettet", timeout=TIMEOUT_MS)
+    expect(versions).to_have_count(3, timeout=TIMEOUT_MS)
+    expect(page.locator("#f-answer")).not_to_have_value(draft["answer"])
+
+    # Unanswered questions: an empty entry id is refused on its own card; attach; dismiss.
+    page.goto(f"{admin_url}#/insights")
+    dog = page.locator("#insights-list .group-card", has_text="hunden min")
+    balloons = page.locator("#insights-list .group-card", has_text="lilla ballonger")
+    expect(dog).to_be_visible(timeout=TIMEOUT_MS)
+    expect(dog.locator(".kind-handoff strong")).to_have_text("1")
+    dog.get_by_role("button", name="Legg til som formulering").click()
+    expect(dog.locator(".field-error")).to_have_text("Skriv eller velg ID-en til artikkelen.")
+    expect(dog.locator("input")).to_have_attribute("aria-invalid", "true")
+    expect(dog.locator("input")).to_be_focused()
+    expect(balloons.locator(".field-error")).to_be_empty()
+    dog.locator("input").fill(entry_id)
+    dog.get_by_role("button", name="Legg til som formulering").click()
+    expect(page.locator("#app-status")).to_contain_text(f"er lagt til som formulering i utkastet til {entry_id}.", timeout=TIMEOUT_MS)
+    expect(page.locator("#app-status a")).to_have_attribute("href", f"#/entry/{entry_id}")
+    expect(dog).to_have_count(0)
+    balloons.get_by_role("button", name="Avvis").click()
+    expect(page.locator("#app-status")).to_contain_text("Avvist: «", timeout=TIMEOUT_MS)
+    expect(balloons).to_have_count(0)
+
+    # The audit log, filtered to one entry.
+    page.goto(f"{admin_url}#/audit")
+    expect(page.locator("#audit-body tr").first).to_be_visible(timeout=TIMEOUT_MS)
+    events = len(admin_api(running_stack, "GET", f"/audit?entry_id={entry_id}", token)["audit"])
+    assert events < len(admin_api(running_stack, "GET", "/audit", token)["audit"])
+    page.locator("#audit-entry").fill(entry_id)
+    page.locator("#audit-filter button[type=submit]").click()
+    expect(page.locator("#audit-body tr")).to_have_count(events, timeout=TIMEOUT_MS)
+    expect(page.locator(f"#audit-body tr a[href='#/entry/{entry_id}']")).to_have_count(events)
+    expect(page.locator("#audit-body tr a").first).to_have_text(entry_id)
+
+    # Statistics: a row per directorate, or the note that there are none yet.
+    page.goto(f"{admin_url}#/stats")
+    expect(page.locator("#stats-heading")).to_be_focused(timeout=TIMEOUT_MS)
+    assert page.locator("#stats-body tr").count() > 0 or page.locator("#stats-empty").is_visible()
+
+    # Users: a refused password is shown next to its field; then a new editor is in the list.
+    page.goto(f"{admin_url}#/users")
+    expect(page.locator("#users-body tr", has_text="siri")).to_be_visible(timeout=TIMEOUT_MS)
+    page.locator("#u-username").fill("tore")
+    page.locator("#u-password").fill("kort")
+    page.locator("#u-role").select_option("editor")
+    page.get_by_label("Skatteetaten (skatteetaten)").check()
+    page.locator("#user-create").click()
+    expect(page.locator("#e-u-password")).to_have_text("Passordet må ha minst 10 tegn.", timeout=TIMEOUT_MS)
+    expect(page.locator("#u-password")).to_be_focused()
+    page.locator("#u-password").fill(PASSWORD)
+    page.locator("#user-create").click()
+    expect(page.locator("#app-status")).to_have_text("Brukeren tore er opprettet som redaktør.", timeout=TIMEOUT_MS)
+    expect(page.locator("#users-body tr", has_text="tore")).to_be_visible()
+    screenshot(page, "admin-users")
+
+    # A logout forgets what was shown.
+    page.locator("#logout").click()
+    expect(page.locator("#login-view")).to_be_visible(timeout=TIMEOUT_MS)
+    for shown in ("#entries-body tr", "#versions-body tr", "#insights-list li", "#audit-body tr", "#users-body tr", "#u-directorates input"):
+        expect(page.locator(shown)).to_have_count(0)
+
+    assert csp_violations(page) == []
+    assert problems == []

@@ -1,5 +1,6 @@
 """The admin pages word every error the service can send: each reason and kind the code raises,
-and each field code an invalid entry or CSV row can carry, has a Norwegian text in admin.js."""
+and each field code an invalid entry or CSV row can carry, has a Norwegian text in the page's texts
+module (admin-texts.js)."""
 
 from __future__ import annotations
 
@@ -14,14 +15,14 @@ from knowledge_base.kb_service.errors import EntryInvalidError
 from knowledge_base.kb_service.services import load_services
 
 SERVICE = Path(__file__).resolve().parents[2] / "knowledge_base" / "kb_service"
-ADMIN_JS = SERVICE / "static" / "admin.js"
+ADMIN_TEXTS = SERVICE / "static" / "admin-texts.js"
 
 
 def page_texts() -> set[str]:
-    """The keys of admin.js's TEXTS table."""
-    script = ADMIN_JS.read_text(encoding="utf-8")
+    """The keys of admin-texts.js's TEXTS table."""
+    script = ADMIN_TEXTS.read_text(encoding="utf-8")
     table = re.search(r"^const TEXTS = \{\n(.*?)^\};", script, re.S | re.M)
-    assert table, "admin.js has no TEXTS table"
+    assert table, "admin-texts.js has no TEXTS table"
     return set(re.findall(r"^  (\w+):", table.group(1), re.M))
 
 

@@ -159,6 +159,18 @@ async def test_the_admin_pages_serve_the_staff_pages_shared_files_and_login_form
         assert response.body == (staff.STAFF_DIR / name).read_bytes()
 
 
+async def test_the_admin_pages_serve_the_vendored_lit_beside_their_own_files(client):
+    for name in staff.VENDORED:   # the admin page's modules import it from beside them
+        _, response = await client.get("/admin/static/" + name)
+        assert response.status == 200, name
+        assert response.headers["content-type"].startswith("application/javascript")
+        assert "script-src 'self'" in response.headers.get("content-security-policy", "")
+        assert response.body == (staff.VENDOR_DIR / name).read_bytes()
+    # Only the vendored files themselves, not their record.
+    _, response = await client.get("/admin/static/VENDORED.json")
+    assert response.status == 404
+
+
 async def test_the_docs_page_is_off_by_default_and_framed_by_nobody_when_on(client, kb_config, embedder):
     # sanic-ext's /docs loads its script from a CDN without integrity: off unless KB_DOCS=1.
     for path in ("/docs", "/docs/swagger", "/docs/redoc"):

@@ -18,9 +18,9 @@ PAGES = {
     "console": ROOT / "connectors" / "handoff" / "static",
     "admin": ROOT / "knowledge_base" / "kb_service" / "static",
 }
-# How each page loads its own script: the admin page a classic deferred one, the console an ES
-# module (it imports the vendored lit and its own modules).
-PAGE_SCRIPT_TYPE = {"console": "module", "admin": None}
+# How each page loads its own script: both as an ES module (each imports the vendored lit and its
+# own modules).
+PAGE_SCRIPT_TYPE = {"console": "module", "admin": "module"}
 
 
 class Head(HTMLParser):
@@ -214,3 +214,61 @@ def test_the_console_puts_nothing_on_the_page_as_html():
         for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "unsafeHTML",
                        "unsafeSVG", "eval(", "new Function", "createContextualFragment", ".href ="):
             assert unsafe not in script, (path.name, unsafe)
+
+
+# --- The admin page's ES modules: the same rules, and issue 17's ---------------------------------
+def code_only(path: Path) -> str:
+    """A script without its comments (they may name what the code must not do)."""
+    return re.sub(r"/\*.*?\*/|^[ \t]*//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
+
+
+def reached_modules(folder: Path, entry: str) -> set[str]:
+    """The modules `entry` imports, and theirs, each checked to be a file served beside it."""
+    served = {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
+    reached, pending = set(), [entry]
+    while pending:
+        name = pending.pop()
+        reached.add(name)
+        if name in staff.VENDORED:
+            continue
+        script = (folder / name).read_text(encoding="utf-8")
+        assert not re.search(r"\bimport\(", script), name
+        for target in module_imports(script):
+            assert target.startswith("./") and target[2:] in served, (name, target)
+            if target[2:] not in reached:
+                pending.append(target[2:])
+    return reached
+
+
+def test_the_admin_modules_import_only_each_other_and_the_vendored_lit():
+    folder = PAGES["admin"]
+    assert reached_modules(folder, "admin.js") == {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
+
+
+def test_the_admin_pages_put_nothing_on_the_page_as_html():
+    for path in sorted(PAGES["admin"].glob("*.js")):
+        script = code_only(path)
+        for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "unsafeHTML",
+                       "unsafeSVG", "eval(", "new Function", "createContextualFragment"):
+            assert unsafe not in script, (path.name, unsafe)
+        # Links from data are same-page hash links to an entry; the one href set by hand is the
+        # CSV download's, to the blob it fetched.
+        assert set(re.findall(r"href=\$\{([^}]*)\}", script)) <= {"entryHref(id)", "link.href"}, path.name
+        assert all(value.startswith("entryHref(") for value in re.findall(r"\bhref: ([^,}]+)", script)), path.name
+        assert re.findall(r"\.href = ([^;]+);", script) == (["url"] if path.name == "admin.js" else []), path.name
+    assert "const url = URL.createObjectURL(blob);" in code_only(PAGES["admin"] / "admin.js")
+
+
+def test_the_admin_pages_word_codes_and_show_the_actions_the_server_allows():
+    """Issue 17: the pages show the buttons each entry's allowed_actions (and /me's role_actions)
+    name, with no copy of the workflow's table, and word errors from their codes, never from the
+    server's English message."""
+    scripts = {path.name: code_only(path) for path in PAGES["admin"].glob("*.js")}
+    code = "\n".join(scripts.values())
+    assert "allowed_actions" in code and "role_actions" in code
+    assert not re.search(r"\b(?:RULES|TRANSITIONS)\b", code)
+    assert not re.search(r"\[\s*'(?:admin|editor|reviewer)',\s*'(?:admin|editor|reviewer)'", code)
+    # The API client keeps the message in the error (for the browser's console), and no one reads it.
+    assert re.findall(r"\w+\.message\b", scripts["admin-api.js"]) == ["error.message"]
+    others = "\n".join(script for name, script in scripts.items() if name != "admin-api.js")
+    assert not re.search(r"\b(?:e|err|error|refusal)\.message\b", others)

@@ -53,3 +53,32 @@ def add_content_owner(running_stack, username: str, role: str, directorate: str,
          "--role", role, "--directorate", directorate, "--password-stdin"],
         input=password + "\n", text=True, capture_output=True, check=True, cwd=ROOT, env=env, timeout=60,
     )
+
+
+# Each CSP violation in a page, as the browser reports it to the page (before any script runs).
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener('securitypolicyviolation', (event) => {
+  window.__cspViolations.push(event.violatedDirective + ' ' + event.blockedURI);
+});
+"""
+
+
+def watch_page(page) -> list[str]:
+    """Collect the page's CSP violations (read them with csp_violations), uncaught errors, and the
+    errors and warnings it logs to the console, but for the browser's note on each refused request
+    (the page answers those itself)."""
+    problems: list[str] = []
+
+    def on_console(message) -> None:
+        if message.type in ("error", "warning") and not message.text.startswith("Failed to load resource:"):
+            problems.append(f"{message.type}: {message.text} ({message.location.get('url')})")
+
+    page.add_init_script(WATCH_CSP)
+    page.on("pageerror", lambda error: problems.append(f"uncaught: {error}"))
+    page.on("console", on_console)
+    return problems
+
+
+def csp_violations(page) -> list[str]:
+    return page.evaluate("window.__cspViolations")

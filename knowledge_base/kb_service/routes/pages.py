@@ -1,5 +1,5 @@
-"""The content-owner pages: one static page and its script and style, under /admin/, with the
-staff pages' shared stylesheet, script and login form (common/staff/)."""
+"""The content-owner pages: one static page and its scripts and style, under /admin/, with the
+staff pages' shared stylesheet, script and login form, and the vendored lit (common/staff/)."""
 
 from __future__ import annotations
 
@@ -31,6 +31,8 @@ def _file(name: str) -> HTTPResponse:
     path = STATIC_DIR / name
     if name in staff.FILES:
         path = staff.STAFF_DIR / name
+    elif name in staff.VENDORED:
+        path = staff.VENDOR_DIR / name
     elif path.suffix not in TYPES or path.parent != STATIC_DIR or not path.is_file():
         raise EntryNotFoundError("No such page.")
     body = path.read_bytes()
