@@ -28,6 +28,10 @@ CONCEPTS = {
         r"|\b(?:drar|dro|drog|dreg) (?:meg|oss) (?:i|etter) håret\b|\bkast\w*(?: \w+){1,3} (?:etter|på|at) (?:meg|oss|me|us)\b|\bslåss\w*|\bslost\b"
         r"|\b(?:tak|grep|grabbed|squeezed) (?:i|rundt|my) (?:halsen|throat|neck)\b|\bhalsen min\b|\bby the (?:throat|hair)\b|\bpulls? my hair\b|\blugger meg\b"
         r"|\b(?:låser|låste|stenger|stengte|locks?|locked) (?:meg|oss|me|us) (?:ute|inne|out|in)\b"
+        r"|\b(?:black eyes?|svart øye|blått øye|blaue?tt auge)\b"
+        # something smashed or thrown at the head or face: "knuste ein tallerk i hovudet mitt"
+        r"|\b(?:knuste|knuser|knust|smashed|smashes|smash|threw|throws|kasta|kastet|kastar|kaster)(?: \w+){0,3} "
+        r"(?:i|mot|på|over|on|at|against|into) (?:hodet|hovudet|huet|trynet|ansiktet|my head|my face)\b"
     ),
     "self_harm_act": (
         r"\b(?:skrap\w* (?:opp )?(?:huden|meg|armen|armene|skin|my skin)|kutt\w*|cutt\w*|cut|cuts|(?:skjær\w*|skar|skjer|skore|skor)(?= (?:meg|mæ|seg|myself|opp|i (?:armen|armane|armene|låret|handleddet|håndleddet)))|carv\w*|klor\w*|scratch\w*|"
@@ -92,6 +96,9 @@ CONCEPTS = {
         r"\b(?:skjul\w*|gjemm\w*|gøym\w*|hide\w*|hiding|cover\w*|langerm\w*|long sleeves|plaster|katten|the cat|"
         r"sier det var|says it was|said it was|uhell|accident|lyver|lying|løy|lied|ingen vet|no one knows|sier ingenting|madrass\w*|"
         r"pennal\w*|i lomma|i veska|under senga|i skapet|genser\w*|hoodies?|sweater|ingen ser|no one sees|så ingen)\b"
+        # nobody is to find out: "so nobody at home finds out", "uten at noen merker det"
+        r"|\b(?:nobody|no one|noone|ingen)(?: \w+){0,3} (?:finds? out|notices?|sees?|finner ut|merker|merkar|oppdager|oppdagar)\b"
+        r"|\b(?:without|uten|utan) (?:anyone|anybody|noen|nokon) (?:noticing|knowing|seeing|merker|merkar|ser|veit|vet)\b"
     ),
     "family_trouble_sound": r"\b(?:knuser|knust|knuste|smash\w*|breaking things|skrik\w*|scream\w*|hyl\w*)\b",
     "blades": (

@@ -171,10 +171,13 @@ DISCLOSURE = re.compile(
     r"(?:egentlig |eigentleg |really |actually )?(?:meg|mæ|me|myself)\b"
     r"|\b(?:me too|meg også|meg òg|jeg også|eg også|eg òg|same here)\b"
     # a first-person statement of intent, wherever it stands
-    r"|\b(?:jeg|eg|i|æ|je) (?:\w+ ){0,2}(?:vil|ville|want to|wanna|skal|kommer til å|kjem til å|har lyst|"
-    r"tenker på å|tenkjer på å|planlegger|plan to|am going to|m going to|gonna|have been thinking about|"
+    r"|\b(?:jeg|eg|i|æ|je|ive|im) (?:\w+ ){0,2}(?:vil|ville|want to|wanna|skal|kommer til å|kjem til å|har lyst|"
+    r"tenker på å|tenkjer på å|planlegger|plan to|am going to|m going to|gonna|have been thinking about|been thinking about|"
     r"ve been thinking about|think about|keep thinking about) (?:\w+ ){0,3}(?:dø|døy|die|ta livet|tek livet|"
-    r"kill myself|end it|end my life|kutte meg|cut myself|skade meg|hurt myself|forsvinne|disappear)\b"
+    r"kill myself|end it|end my life|ending it|ending my life|kutte meg|cut myself|skade meg|hurt myself|forsvinne|disappear)\b"
+    # a first-person report of harm done to oneself: "jeg skar meg i natt igjen", "i cut myself again"
+    r"|\b(?:jeg|eg|i|æ|je) (?:\w+ ){0,2}(?:skar|skjar|kutta|kuttet|cut|skada|skadet|hurt|brant|brente|burned|burnt) "
+    r"(?:meg|mæ|me|myself)\b"
 )
 
 HELP_QUESTION = re.compile(

@@ -55,6 +55,9 @@ IDIOMS = [
     rf"{DIE}r? (?:av|of|from) (?:latter|lått|laughter|laughing|sult|hunger|kjedsomhet|kjedsomheit|boredom|cringe|flauhet|skam over)",
     r"døde av latter|døydde av latter|dør av latter|døyr av latter|i m dead|im dead lol|dead lol|i m dying lol|im dying lol|💀",
     r"(?:dying|dies|die) to (?:see|get|know|try|go|meet|hear|watch|play)",
+    # harming one's own cause: "eg skyt meg sjølv i foten", "shot myself in the foot"
+    r"(?:skyte|skyt|skyter|skjøt|skaut|shoot|shoots|shot|shooting) (?:meg|mæ|me|seg|deg|oss|myself|yourself|himself|herself|themselves|ourselves)"
+    r"(?: selv| sjølv| sjøl)? (?:i foten|in the foot)",
     r"to die for|would die for|killing it|killed it|kill it|killer|slaps|this slaps",
     r"kill (?:the|a|this|that|all|every|my|your) (?:process|task|job|dragon|boss|monster|zombie|enemy|enemies|mood|vibe|lights|engine|server|app|program|bug|bugs|time|game)",
     r"kill -9|kill process|killall",

@@ -408,3 +408,35 @@ def test_genre_compounds_and_how_someone_known_died_are_frames_a_diary_is_not(te
     from connectors.crisis.detector import normalise
 
     assert framing.frame(f" {normalise(text)} ") == expected
+
+
+@pytest.mark.parametrize("text", ["jeg skyter meg selv i foten med den jobben", "i shot myself in the foot with that essay"])
+def test_shooting_oneself_in_the_foot_is_an_idiom(text):
+    assert detect(text) is None
+
+
+@pytest.mark.parametrize("text", [
+    "fikk et svart øye av stefaren min i går",
+    "my dad threw a glass at my face last night",
+    "mor kasta ein kopp i hovudet mitt",
+])
+def test_a_black_eye_or_something_thrown_at_the_head_by_family_is_violence_at_home(text):
+    signal = detect(text)
+    assert signal is not None and signal.category == "violence_home"
+
+
+def test_wounds_kept_so_that_nobody_finds_out_are_self_harm():
+    signal = detect("i cut my arms again and wear long sleeves so nobody finds out")
+    assert signal is not None and signal.category == "self_harm"
+    assert detect("skal kjøpe bursdagsgave så ingen finner ut det") is None
+
+
+@pytest.mark.parametrize("text", [
+    "jeg skar meg i natt igjen, dypere enn før",
+    "i cut myself yesterday but anyway how do i get frikort",
+    "ive been thinking about ending it, i have a plan",
+])
+def test_a_first_person_report_of_harm_or_of_ending_it_is_a_disclosure(text):
+    from connectors.crisis import framing
+
+    assert framing.discloses(f" {normalise(text)} ")
