@@ -188,35 +188,7 @@ def module_imports(script: str) -> list[str]:
     return re.findall(r"^(?:import|export)\s[^;]*?\sfrom\s+'([^']+)';", script, re.M | re.S)
 
 
-def test_the_console_modules_import_only_each_other_and_the_vendored_lit():
-    folder = PAGES["console"]
-    served = {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
-    reached, pending = set(), ["console.js"]
-    while pending:
-        name = pending.pop()
-        reached.add(name)
-        if name in staff.VENDORED:
-            continue
-        script = (folder / name).read_text(encoding="utf-8")
-        assert not re.search(r"\bimport\(", script), name
-        for target in module_imports(script):
-            assert target.startswith("./") and target[2:] in served, (name, target)
-            if target[2:] not in reached:
-                pending.append(target[2:])
-    # Every module of the console is used, and lit comes in.
-    assert reached == {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
-
-
-def test_the_console_puts_nothing_on_the_page_as_html():
-    for path in sorted(PAGES["console"].glob("*.js")):
-        # Code only: the comments may name what the code must not do.
-        script = re.sub(r"/\*.*?\*/|^[ \t]*//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
-        for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "unsafeHTML",
-                       "unsafeSVG", "eval(", "new Function", "createContextualFragment", ".href ="):
-            assert unsafe not in script, (path.name, unsafe)
-
-
-# --- The admin page's ES modules: the same rules, and issue 17's ---------------------------------
+# --- The staff pages' ES modules ------------------------------------------------------------------
 def code_only(path: Path) -> str:
     """A script without its comments (they may name what the code must not do)."""
     return re.sub(r"/\*.*?\*/|^[ \t]*//[^\n]*", "", path.read_text(encoding="utf-8"), flags=re.S | re.M)
@@ -240,6 +212,21 @@ def reached_modules(folder: Path, entry: str) -> set[str]:
     return reached
 
 
+def test_the_console_modules_import_only_each_other_and_the_vendored_lit():
+    folder = PAGES["console"]
+    # Every module of the console is used, and lit comes in.
+    assert reached_modules(folder, "console.js") == {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
+
+
+def test_the_console_puts_nothing_on_the_page_as_html():
+    for path in sorted(PAGES["console"].glob("*.js")):
+        script = code_only(path)
+        for unsafe in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "unsafeHTML",
+                       "unsafeSVG", "eval(", "new Function", "createContextualFragment", ".href ="):
+            assert unsafe not in script, (path.name, unsafe)
+
+
+# --- The admin page's ES modules: the same rules, and issue 17's ---------------------------------
 def test_the_admin_modules_import_only_each_other_and_the_vendored_lit():
     folder = PAGES["admin"]
     assert reached_modules(folder, "admin.js") == {path.name for path in folder.glob("*.js")} | set(staff.VENDORED)
