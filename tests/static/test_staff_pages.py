@@ -272,3 +272,31 @@ def test_the_admin_pages_word_codes_and_show_the_actions_the_server_allows():
     assert re.findall(r"\w+\.message\b", scripts["admin-api.js"]) == ["error.message"]
     others = "\n".join(script for name, script in scripts.items() if name != "admin-api.js")
     assert not re.search(r"\b(?:e|err|error|refusal)\.message\b", others)
+
+
+# A regular-expression literal in a script: after an operator or an opening bracket, up to the
+# closing slash on the same line, with its flags.
+REGEX_LITERAL = re.compile(r"(?:^|(?<=[=(,:!&|?;{}\[]))\s*/(?![/*])((?:\\.|\[[^\]\n]*\]|[^/\n\\])+)/[dgimsuy]*")
+
+
+def regex_literals(script: str) -> list[str]:
+    return REGEX_LITERAL.findall(script)
+
+
+def test_regex_literals_are_found():
+    assert regex_literals("const a = /^revert to version (\\d+)$/.exec(text);\nif (/^x\\/y$/i.test(b)) c = d / e;") == [
+        "^revert to version (\\d+)$", "^x\\/y$",
+    ]
+
+
+def test_the_admin_pages_word_the_audit_log_from_its_codes_not_from_its_english():
+    """Issue 17: an audit event or a version is worded from its code and fields (store.py writes
+    them beside the English text), with no pattern over the English ("revert to version 3",
+    "version 4", "12 entries"); an event from before the codes shows its stored text as it is."""
+    for path in sorted(PAGES["admin"].glob("*.js")):
+        script = code_only(path)
+        assert "revert to version" not in script, path.name
+        for literal in regex_literals(script):
+            assert not re.search(r"revert|version|entries", literal, re.I), (path.name, literal)
+    texts = code_only(PAGES["admin"] / "admin-texts.js")
+    assert "record.code" in texts and "restored_version" in texts
