@@ -24,6 +24,7 @@ def published_entry(admin_client) -> str:
     assert admin_client.call("skatt-reviewer", "POST", f"/entries/{entry_id}/publish").status_code == 200
     return entry_id
 
+
 # (code, status, version, English action, English detail), oldest first, for the walk below.
 WALK = [
     ("create", "draft", 1, "create", "draft"),
