@@ -36,7 +36,9 @@ async def create_user(args: argparse.Namespace) -> int:
     client = connect_url(running_redis_url(ROOT))
     try:
         user = await Accounts(client).add(args.username, password, args.role, args.directorate or [])
-        await ContentStore(client).audit("cli", "add_user", "", f"{user.username} ({user.role})")
+        await ContentStore(client).audit(
+            "cli", "add_user", detail=f"{user.username} ({user.role})", username=user.username, role=user.role,
+        )
     finally:
         await client.aclose()
     print(f"{user.role} {user.username} can now log in at /admin/ on the knowledge-base service.")

@@ -7,9 +7,17 @@ change on a pub/sub channel, so every replica re-indexes that entry at once.
     uv:kb:state:<id>             hash: status (draft|in_review|published|archived), author,
                                  reviewer, updated, version
     uv:kb:working:<id>           json: the draft or in-review copy, when there is one
-    uv:kb:versions:<id>          list of json {version, status, who, when, action, entry}
-    uv:kb:audit                  stream {who, action, entry_id, detail, ts}, capped
+    uv:kb:versions:<id>          list of json {version, status, who, when, action, code,
+                                 restored_version?, entry}
+    uv:kb:audit                  stream {who, action, entry_id, detail, ts, code, and the event's
+                                 fields: status, version, restored_version, count, username,
+                                 role, group_id}, capped
     channel uv:kb:changes        {"entry_id", "action": "publish"|"archive", "version"}
+
+An audit event and a version say what happened as a code (`code`, one of AUDIT_CODES) and its
+fields, for a client to word; `action` and `detail` keep the English text they always had ("revert
+to version 3", "version 4", "12 entries"), for readers that predate the codes. Records written
+before the codes have only the text.
 """
 
 from __future__ import annotations
@@ -30,6 +38,40 @@ P = "uv:kb"
 CHANGES_CHANNEL = f"{P}:changes"
 AUDIT_MAX = 100_000
 STATUSES = ("draft", "in_review", "published", "archived")
+# What an audit event or a version can be: its `code`.
+AUDIT_CODES = (
+    "seed", "create", "edit", "submit", "reject", "publish", "archive", "revert",
+    "add_user", "attach_question", "dismiss_question", "login_throttled",
+)
+# An audit event's fields besides its code, and those that are numbers (a stream holds strings:
+# they are read back as ints).
+AUDIT_FIELDS = ("status", "version", "restored_version", "count", "username", "role", "group_id")
+AUDIT_NUMBERS = ("version", "restored_version", "count")
+
+
+def action_text(code: str, restored_version: int | None = None) -> str:
+    """The English `action` an event has always had: its code, or "revert to version N"."""
+    return f"revert to version {restored_version}" if code == "revert" else code
+
+
+def version_json(
+    version: int, status: str, who: str, when: int, code: str, entry: Entry | None, restored_version: int | None = None,
+) -> str:
+    """One version: who made it and when, as `code` (and the English `action`), and the entry."""
+    record: dict[str, Any] = {"version": version, "status": status, "who": who, "when": when,
+                              "action": action_text(code, restored_version), "code": code}
+    if restored_version is not None:
+        record["restored_version"] = restored_version
+    record["entry"] = json.loads(entry_json(entry)) if entry else None
+    return json.dumps(record, ensure_ascii=False)
+
+
+def _audit_row(row_id: str, fields: dict[str, str]) -> dict[str, Any]:
+    row: dict[str, Any] = {"id": row_id, **fields}
+    for name in AUDIT_NUMBERS:
+        if name in row and row[name].isdigit():
+            row[name] = int(row[name])
+    return row
 
 
 @dataclass(frozen=True)
@@ -98,11 +140,9 @@ class ContentStore:
                 pipe.sadd(f"{P}:ids", entry.id)
                 pipe.set(f"{P}:entry:{entry.id}", entry_json(entry))
                 pipe.hset(f"{P}:state:{entry.id}", mapping={"status": "published", "author": who, "reviewer": who, "updated": now, "version": 1})
-                pipe.rpush(f"{P}:versions:{entry.id}", json.dumps(
-                    {"version": 1, "status": "published", "who": who, "when": now, "action": "seed", "entry": json.loads(entry_json(entry))},
-                    ensure_ascii=False))
+                pipe.rpush(f"{P}:versions:{entry.id}", version_json(1, "published", who, now, "seed", entry))
             await self._call(pipe.execute())
-        await self.audit(who, "seed", "", f"{len(entries)} entries")
+        await self.audit(who, "seed", detail=f"{len(entries)} entries", count=len(entries))
         return len(entries)
 
     async def published(self) -> list[Entry]:
@@ -164,38 +204,44 @@ class ContentStore:
         return [json.loads(v) for v in await self._call(self._redis.lrange(f"{P}:versions:{entry_id}", 0, -1))]
 
     # --- changing -----------------------------------------------------------------------------
-    async def _record(self, pipe, entry_id: str, version: int, status: str, who: str, action: str, entry: Entry | None) -> None:
-        pipe.rpush(f"{P}:versions:{entry_id}", json.dumps(
-            {"version": version, "status": status, "who": who, "when": now_ms(), "action": action,
-             "entry": json.loads(entry_json(entry)) if entry else None},
-            ensure_ascii=False))
+    async def _record(
+        self, pipe, entry_id: str, version: int, status: str, who: str, code: str, entry: Entry | None,
+        restored_version: int | None = None,
+    ) -> None:
+        pipe.rpush(f"{P}:versions:{entry_id}", version_json(version, status, who, now_ms(), code, entry, restored_version))
 
-    async def save_working(self, entry: Entry, who: str, status: str, action: str, *, authored: bool = False) -> EntryState:
-        """Store `entry` as the working copy. The author becomes `who` on a create, an edit, or
+    async def save_working(
+        self, entry: Entry, who: str, status: str, code: str, *, authored: bool = False, restored_version: int | None = None,
+    ) -> EntryState:
+        """Store `entry` as the working copy (`code`: create, edit, or revert with the
+        `restored_version` it brings back). The author becomes `who` on a create, an edit, or
         whenever `authored` (a revert: whoever brings old text back answers for it, so a reviewer
         cannot revert to a text and then publish it as someone else's)."""
+        if (code == "revert") != (restored_version is not None):
+            raise ValueError("A revert, and only a revert, names the version it restores.")
         state = await self.state(entry.id)
         version = (state.version if state else 0) + 1
-        author = who if authored or action in ("create", "edit") else (state.author if state else who)
+        author = who if authored or code in ("create", "edit") else (state.author if state else who)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.sadd(f"{P}:ids", entry.id)
             pipe.set(f"{P}:working:{entry.id}", entry_json(entry))
             pipe.hset(f"{P}:state:{entry.id}", mapping={"status": status, "author": author, "reviewer": "", "updated": now_ms(), "version": version})
-            await self._record(pipe, entry.id, version, status, who, action, entry)
+            await self._record(pipe, entry.id, version, status, who, code, entry, restored_version)
             await self._call(pipe.execute())
-        await self.audit(who, action, entry.id, status)
+        restored = {} if restored_version is None else {"restored_version": restored_version}
+        await self.audit(who, code, entry.id, status, status=status, version=version, **restored)
         return await self.state(entry.id)
 
-    async def set_status(self, entry_id: str, status: str, who: str, action: str) -> EntryState:
+    async def set_status(self, entry_id: str, status: str, who: str, code: str) -> EntryState:
         state = await self.state(entry_id)
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(f"{P}:state:{entry_id}", mapping={"status": status, "updated": now_ms(), "version": state.version + 1})
-            await self._record(pipe, entry_id, state.version + 1, status, who, action, await self.working(entry_id))
+            await self._record(pipe, entry_id, state.version + 1, status, who, code, await self.working(entry_id))
             await self._call(pipe.execute())
-        await self.audit(who, action, entry_id, status)
+        await self.audit(who, code, entry_id, status, status=status, version=state.version + 1)
         return await self.state(entry_id)
 
-    async def publish(self, entry: Entry, who: str, action: str = "publish") -> EntryState:
+    async def publish(self, entry: Entry, who: str, code: str = "publish") -> EntryState:
         state = await self.state(entry.id)
         version = (state.version if state else 0) + 1
         async with self._redis.pipeline(transaction=True) as pipe:
@@ -203,10 +249,10 @@ class ContentStore:
             pipe.set(f"{P}:entry:{entry.id}", entry_json(entry))
             pipe.delete(f"{P}:working:{entry.id}")
             pipe.hset(f"{P}:state:{entry.id}", mapping={"status": "published", "reviewer": who, "updated": now_ms(), "version": version})
-            await self._record(pipe, entry.id, version, "published", who, action, entry)
+            await self._record(pipe, entry.id, version, "published", who, code, entry)
             pipe.publish(CHANGES_CHANNEL, json.dumps({"entry_id": entry.id, "action": "publish", "version": version}))
             await self._call(pipe.execute())
-        await self.audit(who, action, entry.id, f"version {version}")
+        await self.audit(who, code, entry.id, f"version {version}", status="published", version=version)
         return await self.state(entry.id)
 
     async def archive(self, entry_id: str, who: str) -> EntryState:
@@ -217,17 +263,23 @@ class ContentStore:
             await self._record(pipe, entry_id, state.version + 1, "archived", who, "archive", None)
             pipe.publish(CHANGES_CHANNEL, json.dumps({"entry_id": entry_id, "action": "archive", "version": state.version + 1}))
             await self._call(pipe.execute())
-        await self.audit(who, "archive", entry_id, "")
+        await self.audit(who, "archive", entry_id, status="archived", version=state.version + 1)
         return await self.state(entry_id)
 
     # --- audit --------------------------------------------------------------------------------
-    async def audit(self, who: str, action: str, entry_id: str, detail: str) -> None:
-        await self._call(self._redis.xadd(
-            f"{P}:audit", {"who": who, "action": action, "entry_id": entry_id, "detail": detail, "ts": str(now_ms())},
-            maxlen=AUDIT_MAX, approximate=True,
-        ))
+    async def audit(self, who: str, code: str, entry_id: str = "", detail: str = "", **fields: str | int) -> None:
+        """Log an event: `code` (one of AUDIT_CODES) and its `fields` (AUDIT_FIELDS) for a client
+        to word; `action` (action_text) and `detail` are the English text the log has always had."""
+        if code not in AUDIT_CODES or not set(fields) <= set(AUDIT_FIELDS):
+            raise ValueError(f"Unknown audit code {code!r} or field among {sorted(fields)}.")
+        record = {
+            "who": who, "action": action_text(code, fields.get("restored_version")), "entry_id": entry_id, "detail": detail,
+            "ts": str(now_ms()), "code": code, **{name: str(value) for name, value in fields.items()},
+        }
+        await self._call(self._redis.xadd(f"{P}:audit", record, maxlen=AUDIT_MAX, approximate=True))
 
     async def audit_log(self, count: int = 200, entry_id: str | None = None) -> list[dict[str, Any]]:
+        """The newest events first, each as written: the numbers among its fields as ints."""
         rows = await self._call(self._redis.xrevrange(f"{P}:audit", count=count if not entry_id else 5000))
-        found = [{"id": row_id, **fields} for row_id, fields in rows]
+        found = [_audit_row(row_id, fields) for row_id, fields in rows]
         return [row for row in found if not entry_id or row["entry_id"] == entry_id][:count]

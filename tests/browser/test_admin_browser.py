@@ -277,7 +277,10 @@ def test_what_the_pages_render_from_the_server_works_under_their_csp(page, runni
     expect(page.locator("#app-status")).to_contain_text("Avvist: «", timeout=TIMEOUT_MS)
     expect(balloons).to_have_count(0)
 
-    # The audit log, filtered to one entry.
+    # The audit log, filtered to one entry: each event worded from its code and fields, and one
+    # written before the codes (only the server's English text) shown as it was stored.
+    redis_cli(running_stack, "XADD", "uv:kb:audit", "*", "who", "siri", "action", "revert to version 9",
+              "entry_id", entry_id, "detail", "version 9", "ts", str(int(time.time() * 1000)))
     page.goto(f"{admin_url}#/audit")
     expect(page.locator("#audit-body tr").first).to_be_visible(timeout=TIMEOUT_MS)
     events = len(admin_api(running_stack, "GET", f"/audit?entry_id={entry_id}", token)["audit"])
@@ -287,6 +290,15 @@ def test_what_the_pages_render_from_the_server_works_under_their_csp(page, runni
     expect(page.locator("#audit-body tr")).to_have_count(events, timeout=TIMEOUT_MS)
     expect(page.locator(f"#audit-body tr a[href='#/entry/{entry_id}']")).to_have_count(events)
     expect(page.locator("#audit-body tr a").first).to_have_text(entry_id)
+    old_event = page.locator("#audit-body tr", has_text="revert to version 9")
+    expect(old_event).to_have_count(1)
+    expect(old_event.locator("td").last).to_have_text("version 9")
+    restored = page.locator("#audit-body tr", has_text="Gjenopprettet versjon 1")
+    expect(restored).to_have_count(1)
+    expect(restored.locator("td").last).to_have_text("Status: Utkast")
+    attached = page.locator("#audit-body tr", has_text="La til formulering")
+    expect(attached).to_have_count(1)
+    expect(attached.locator("td").last).to_contain_text("Spørsmålsgruppe ")
 
     # Statistics: a row per directorate, or the note that there are none yet.
     page.goto(f"{admin_url}#/stats")

@@ -79,3 +79,19 @@ def test_every_field_code_an_invalid_entry_gets_has_a_text(services):
         codes |= {problem["code"] for problem in refused.value.fields}
     assert {"missing", "string_too_long", "too_short", "checked_disagrees", "not_an_object"} <= codes
     assert codes - page_texts() == set()
+
+
+def js_table_keys(name: str) -> set[str]:
+    """The keys of one table (`const NAME = {...};`) in admin-texts.js."""
+    script = ADMIN_TEXTS.read_text(encoding="utf-8")
+    table = re.search(rf"^const {name} = \{{\n?(.*?)\n?\}};", script, re.S | re.M)
+    assert table, f"admin-texts.js has no {name} table"
+    return set(re.findall(r"(?:^|[{,])\s*(\w+):", table.group(1), re.M))
+
+
+def test_every_audit_code_the_store_writes_has_a_name_and_a_detail_on_the_page():
+    from knowledge_base.kb_service.store import AUDIT_CODES
+
+    assert {"seed", "revert", "add_user", "login_throttled"} <= set(AUDIT_CODES)
+    assert set(AUDIT_CODES) <= js_table_keys("ACTION_NAMES")
+    assert set(AUDIT_CODES) <= js_table_keys("AUDIT_DETAILS")

@@ -98,7 +98,7 @@ async def login(request: Request) -> HTTPResponse:
     address = client_address(request, ctx.config.trusted_proxies)
     wait = await _store_call(ctx.throttle.retry_after(username, address))
     if wait > 0:
-        await ctx.store.audit(username, "login_throttled", "", "429")
+        await ctx.store.audit(username, "login_throttled", detail="429")
         raise TooManyRequestsError("Too many failed logins: wait a while and try again.", wait, reason="too_many_logins")
     try:
         token = await ctx.accounts.login(username, str(data.get("password", "")))
@@ -194,7 +194,7 @@ async def move_entry(request: Request, entry_id: str, action: str) -> HTTPRespon
             raise InvalidRequestError("Field 'version' must name a version with content.", reason="version_without_content")
         entry = validate_entry(old["entry"], ctx.services)
         check_read(user, entry.directorate)
-        state = await ctx.store.save_working(entry, user.username, status, f"revert to version {version}", authored=True)
+        state = await ctx.store.save_working(entry, user.username, status, "revert", authored=True, restored_version=old["version"])
     elif action == "publish":
         state = await ctx.store.publish(working or published, user.username)
         await ctx.live.apply(entry_id)  # this replica at once; the others through pub/sub
@@ -241,6 +241,12 @@ async def diff(request: Request, entry_id: str) -> HTTPResponse:
 
 @bp.get("/audit")
 async def audit(request: Request) -> HTTPResponse:
+    """The audit log, newest first (`?entry_id=` for one entry's). Each event has `id`, `ts`, `who`,
+    `entry_id`, and `code` (seed, create, edit, submit, reject, publish, archive, revert, add_user,
+    attach_question, dismiss_question, login_throttled) with its fields: `status`, `version` (the
+    version the event made), `restored_version` (a revert), `count` (seed), `username` and `role`
+    (add_user), `group_id` (a question group). `action` and `detail` are the English text the log
+    always had; events written before the codes have only those."""
     user = await current_user(request)
     rows = await request.app.ctx.store.audit_log(entry_id=request.args.get("entry_id"))
     if user.role != "admin":
@@ -273,7 +279,9 @@ async def add_user(request: Request) -> HTTPResponse:
     known = {service.owner for service in request.app.ctx.services.values()}
     check_new_user(str(data.get("username", "")), data.get("password"), str(data.get("role", "")), directorates, known)
     added = await request.app.ctx.accounts.add(data["username"], data["password"], data["role"], directorates)
-    await request.app.ctx.store.audit(user.username, "add_user", "", f"{added.username} ({added.role})")
+    await request.app.ctx.store.audit(
+        user.username, "add_user", detail=f"{added.username} ({added.role})", username=added.username, role=added.role,
+    )
     return json({"user": user_json(added)}, status=201)
 
 
@@ -360,7 +368,7 @@ async def attach(request: Request, group_id: str) -> HTTPResponse:
     updated = validate_entry({**dump(current), "phrasings": [*current.phrasings, group["example"]]}, ctx.services)
     state = await ctx.store.save_working(updated, user.username, "draft", "edit")
     await ctx.insights.dismiss(group_id)
-    await ctx.store.audit(user.username, "attach_question", entry_id, group_id)
+    await ctx.store.audit(user.username, "attach_question", entry_id, group_id, group_id=group_id)
     return json({"state": state_json(user, state, updated.directorate), "working": dump(updated)})
 
 
@@ -369,7 +377,7 @@ async def dismiss(request: Request, group_id: str) -> HTTPResponse:
     user = await current_user(request)
     await _group(request, user, group_id)
     await request.app.ctx.insights.dismiss(group_id)
-    await request.app.ctx.store.audit(user.username, "dismiss_question", "", group_id)
+    await request.app.ctx.store.audit(user.username, "dismiss_question", detail=group_id, group_id=group_id)
     return json({"ok": True})
 
 

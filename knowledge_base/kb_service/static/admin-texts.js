@@ -1,7 +1,7 @@
 /* Ung Veileder content-owner pages: the page's texts (bokmål): names of statuses, roles,
  * directorates and audit events, and the Norwegian for every error the server can send. */
 import { ApiError } from './admin-api.js';
-import { formatMegabytes, num } from './admin-format.js';
+import { formatCount, formatMegabytes, num } from './admin-format.js';
 
 const { str, isObj, arr } = window.Staff;
 
@@ -16,10 +16,12 @@ const DIRECTORATE_NAMES = {
   ngo: 'Frivillige organisasjoner', politiet: 'Politiet', skatteetaten: 'Skatteetaten',
   statsforvalteren: 'Statsforvalteren', udir: 'Udir', vegvesen: 'Statens vegvesen',
 };
+// The audit log's and the versions' events, by their `code` (store.py's AUDIT_CODES).
 const ACTION_NAMES = {
   seed: 'Lastet fra innholdsfilene', create: 'Opprettet', edit: 'Endret', submit: 'Sendt til gjennomgang',
   reject: 'Sendt tilbake', publish: 'Publisert', archive: 'Arkivert', revert: 'Gjenopprettet',
-  add_user: 'La til bruker', attach: 'La til formulering', dismiss: 'Avviste spørsmål', import: 'Importerte',
+  add_user: 'La til bruker', attach_question: 'La til formulering', dismiss_question: 'Avviste spørsmål',
+  login_throttled: 'Innlogging stoppet etter for mange forsøk',
 };
 export const DONE_TEXTS = {
   save: 'Lagret.',
@@ -35,23 +37,37 @@ export const roleName = (role) => ROLE_NAMES[role] || str(role);
 const checkedName = (level) => CHECKED_NAMES[level] || str(level);
 export const directorateName = (id) => DIRECTORATE_NAMES[id] || str(id);
 
-// The audit log's records (store.py writes them, and old ones stay): an action, and a detail such
-// as a status, "version 3" or "12 entries".
-export function actionName(action) {
-  const text = str(action);
-  const revert = /^revert to version (\d+)$/.exec(text);
-  if (revert) return `Gjenopprettet versjon ${revert[1]}`;
-  return ACTION_NAMES[text] || text;
+// An audit event or a version (store.py) says what happened as a `code` and its fields (status,
+// version, restored_version, count, username, role, group_id), worded here. A record written
+// before the codes has only the server's English `action` and `detail`: shown as they are.
+const has = (value) => value !== undefined && value !== null && value !== '' && Number.isFinite(num(value));
+
+/** What happened: the name of the record's code, or its stored text when it has none. */
+export function actionName(record) {
+  const code = str(record.code);
+  if (!code) return str(record.action);
+  if (code === 'revert' && has(record.restored_version)) return `Gjenopprettet versjon ${formatCount(record.restored_version)}`;
+  return ACTION_NAMES[code] || code;
 }
 
-export function auditDetail(detail) {
-  const text = str(detail);
-  if (STATUS_NAMES[text]) return `Status: ${STATUS_NAMES[text]}`;
-  const version = /^version (\d+)$/.exec(text);
-  if (version) return `Versjon ${version[1]}`;
-  const entries = /^(\d+) entries$/.exec(text);
-  if (entries) return `${entries[1]} artikler`;
-  return text;
+// Each code's detail from its fields; null when a field it needs is missing.
+const statusDetail = (r) => (STATUS_NAMES[r.status] ? `Status: ${STATUS_NAMES[r.status]}` : null);
+const AUDIT_DETAILS = {
+  seed: (r) => (has(r.count) ? `${formatCount(r.count)} artikler` : null),
+  create: statusDetail, edit: statusDetail, submit: statusDetail, reject: statusDetail, revert: statusDetail,
+  publish: (r) => (has(r.version) ? `Versjon ${formatCount(r.version)}` : null),
+  archive: () => '',
+  add_user: (r) => (r.username ? `${str(r.username)} (${roleName(str(r.role))})` : null),
+  attach_question: (r) => (r.group_id ? `Spørsmålsgruppe ${str(r.group_id)}` : null),
+  dismiss_question: (r) => (r.group_id ? `Spørsmålsgruppe ${str(r.group_id)}` : null),
+  login_throttled: () => '',
+};
+
+/** More about an audit event, from its code's fields; else its stored text as it is. */
+export function auditDetail(record) {
+  const detail = AUDIT_DETAILS[str(record.code)];
+  const worded = detail ? detail(record) : null;
+  return worded === null ? str(record.detail) : worded;
 }
 
 // Norwegian for every error the server can send: an error's `reason` (errors.py and the places

@@ -111,7 +111,7 @@ export function versionsView(versions, { busy, canRevert, onDiff, onRevert }) {
   return repeat(rows, (row) => str(row.version), ({ v, version, from }) => html`<tr>
     <td>${formatCount(version)}</td>
     <td>${badge(str(v.status))}</td>
-    <td>${actionName(v.action)}</td>
+    <td>${actionName(v)}</td>
     <td>${str(v.who) || '–'}</td>
     <td class="cell-nowrap">${formatWhen(v.when)}</td>
     <td><div class="row-actions">${
@@ -141,9 +141,9 @@ export function auditView(rows, withEntry) {
     return html`<tr>
       <td class="cell-nowrap">${formatWhen(row.ts || str(row.id).split('-')[0])}</td>
       <td>${str(row.who) || '–'}</td>
-      <td>${actionName(row.action)}</td>
+      <td>${actionName(row)}</td>
       ${when(withEntry, () => html`<td>${id ? html`<a href=${entryHref(id)}>${id}</a>` : '–'}</td>`)}
-      <td>${auditDetail(row.detail)}</td></tr>`;
+      <td>${auditDetail(row)}</td></tr>`;
   });
 }
 
