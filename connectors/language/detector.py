@@ -135,13 +135,13 @@ def _from_lingua(text: str, counts: MarkerCounts) -> LanguageGuess:
         # Without a single nynorsk word ("når er søknadsfristen til vgs" has only words the two
         # forms share), nynorsk is lingua's coin toss: not enough to switch the conversation.
         return LanguageGuess("nn", decisive and counts.nynorsk > 0)
-    # Danish or Swedish words matched by as many Norwegian dialect forms ("æ", "itj") are a dialect's
-    # spelling ("hjælp" in Trøndelag), not a foreign message.
-    nordic_outweighed = 0 < counts.foreign_nordic <= counts.dialect
-    if found in (Language.BOKMAL, Language.DANISH) and (not counts.foreign_nordic or nordic_outweighed):
+    # No Danish or Swedish word, or no more of them than Norwegian dialect forms ("æ", "itj"): a
+    # dialect's spelling ("hjælp" in Trøndelag), not a foreign message.
+    nordic_outweighed = counts.foreign_nordic <= counts.dialect
+    if found in (Language.BOKMAL, Language.DANISH) and nordic_outweighed:
         # On short messages Danish is usually bokmål here; a Danish writer gets bokmål anyway.
         return LanguageGuess("nb", decisive)
-    if found == Language.SWEDISH and (not counts.foreign_nordic or nordic_outweighed):
+    if found == Language.SWEDISH and nordic_outweighed:
         # No Swedish word the markers know: a Norwegian dialect or typo as often as Swedish.
         return LanguageGuess("nb", decisive=False)
     if counts.bokmal + counts.nynorsk + counts.english:

@@ -26,6 +26,8 @@ _VERBS = (
 # ("jeg tar eksamen på engelsk" is not a request).
 _IT_VERBS = r"ta|tar|tek|take|si|sei|seie|say|put|forklar|forklare|explain|gi|gje|give|send|sende"
 _IT = r"det|dette|den|it|this|that|resten|the rest|svaret|svara|the answer|alt|everything"
+# "can we", "kan vi", "let's": the young person speaks for the chat itself.
+_WE = r"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
 REQUESTS = tuple(
     re.compile(pattern, re.IGNORECASE)
     for pattern in (
@@ -43,12 +45,10 @@ REQUESTS = tuple(
         # "do you speak english", "kan du snakke engelsk"
         rf"\b(?:you|du)\s+(?:speak|snakke|snakka|prate|skrive)\s+{_NAME}(?:\s+(?:med meg|with me|til meg|to me))?\s*(?:[?!.]|$)",
         # "can we speak english", "kan vi snakke norsk i stedet", "let's write in nynorsk"
-        rf"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
-        rf"(?:speak|talk|write|chat|snakke|snakka|prate|skrive|bytte\s+til|switch\s+to)\s+(?:på\s+|pa\s+|in\s+)?{_NAME}\b",
+        rf"{_WE}(?:speak|talk|write|chat|snakke|snakka|prate|skrive|bytte\s+til|switch\s+to)\s+(?:på\s+|pa\s+|in\s+)?{_NAME}\b",
         # the chat itself carried on in a language: "can we do this in norwegian", "kan vi fortsette
         # på engelsk" ("kan vi ta engelsk på vgs" takes a subject: "do" and "ta" need "this" or "it")
-        rf"\b(?:(?:can|could|shall|kan|skal|kunne)\s+(?:we|vi)|let'?s|la\s+oss)\s+"
-        rf"(?:(?:continue|carry\s+on|go\s+on|fortsette|halde\s+fram)(?:\s+(?:{_IT}))?"
+        rf"{_WE}(?:(?:continue|carry\s+on|go\s+on|fortsette|halde\s+fram)(?:\s+(?:{_IT}))?"
         rf"|(?:do|have|ta|gjøre|gjere)\s+(?:{_IT}))\s+(?:på|pa|paa|in)\s+{_NAME}\b",
     )
 )
