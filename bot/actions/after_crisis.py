@@ -58,9 +58,9 @@ class ActionAnswerAfterCrisis(ActionAnswerFromKB):
         except KBUnavailable as exc:
             logger.warning("knowledge base unavailable after a crisis answer: %s", exc)
             return []
-        if not self._confident(search) or search.results[0].service in self._named:
+        if not self._decide.confident(search) or search.results[0].service in self._named:
             return []
-        reply, context = self._answer(search.results, conversation_language(tracker.get_slot("lang")), text)
+        reply, context = self._decide.answer(search.results, conversation_language(tracker.get_slot("lang")), text)
         send(dispatcher, reply)
         return context.events()
 

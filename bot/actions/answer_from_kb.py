@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
 from typing import Any
 
 from rasa_sdk import Action, Tracker
-from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from common.ages import AgeLimit, stated_age
+from common.ages import AgeLimit
 from common.open_now import asks_who_is_open
 from common.question import asks_question
 from common.wish_to_talk import asks_for_a_person_here, in_this_chat, seeks_a_service, wants_to_talk
@@ -19,7 +17,6 @@ from common.yes_no import yes_no_with_thanks
 from .age_fit import AgeFit
 from .config import ActionConfig
 from .context import (
-    age,
     broad_request,
     correction,
     dissatisfied,
@@ -28,50 +25,30 @@ from .context import (
     leading_yes_no,
     option_by_words,
     ordinal,
-    refers_back,
     short_question,
     strong_follow_up,
     topic_words,
     vague,
 )
-from .kb_client import KBClient, KBEntryNotFound, KBResult, KBSearch, KBUnavailable
+from .decision import KEEP, Context, Decider
+from .kb_client import KBClient, KBEntryNotFound, KBResult, KBUnavailable
 from .network import Network
 from .replies import (
     TOPIC_TEXT,
     WHICH_ONE_TEXT,
     Reply,
     answer_reply,
-    clarify_reply,
     conversation_language,
     kb_unavailable_reply,
     no_match_reply,
     none_of_these_reply,
     not_helpful_reply,
     options_reply,
-    related_results,
     result_options,
 )
 from .topics import Topics, default_topics
 
 logger = logging.getLogger(__name__)
-
-# The longest question kept as context for follow-ups, in words (the newest words are kept).
-CONTEXT_WORDS = 30
-
-
-@dataclass(frozen=True)
-class Context:
-    """What the last answer was about: the question (with any follow-up) and its service."""
-
-    question: str | None = None
-    service: str | None = None
-
-    def events(self) -> list[dict[str, Any]]:
-        words = (self.question or "").split()[-CONTEXT_WORDS:]
-        return [SlotSet("context_question", " ".join(words) or None), SlotSet("context_service", self.service)]
-
-
-KEEP = None  # a reply that leaves the context as it was
 
 QUESTION_INTENT = "ask_question"
 # Intents that answer what the bot asked: a yes, a no, a typed choice.
@@ -146,66 +123,16 @@ class ActionAnswerFromKB(Action):
 
     def __init__(
         self, config: ActionConfig | None = None, topics: Topics | None = None, network: Network | None = None,
-        ages: dict[str, AgeLimit] | None = None,
+        ages: dict[str, AgeLimit] | None = None, kb: KBClient | None = None,
     ) -> None:
         self._config = config or ActionConfig.from_env()
-        self._kb = KBClient(self._config.kb_url, self._config.kb_timeout_seconds, self._config.kb_service_token)
+        self._kb = kb or KBClient(self._config.kb_url, self._config.kb_timeout_seconds, self._config.kb_service_token)
         self._topics = topics or default_topics()
         self._network = network or Network()
-        self._ages = AgeFit.read(ages)
+        self._decide = Decider(self._config, self._kb, self._topics, AgeFit.read(ages))
 
     def name(self) -> str:
         return "action_answer_from_kb"
-
-    def _confident(self, search: KBSearch) -> bool:
-        if not search.results:
-            return False
-        top = search.results[0]
-        others = [r.score for r in search.results[1:] if r.service != top.service]
-        lead = top.score - (others[0] if others else 0.0)
-        if search.confident:
-            # The knowledge base is sure of the entry, but another service's entry is as close as
-            # makes no difference: which service is a coin toss, so the young person chooses.
-            return lead >= self._config.sure_min_lead
-        if top.score >= self._config.answer_score and lead >= self._config.answer_lead:
-            return True
-        # Most of the best three results are entries of the top service, well inside the catalogue.
-        best_three = [r.service for r in search.results[:3]]
-        inside = search.in_domain is None or search.in_domain >= self._config.answer_majority_in_domain
-        return inside and top.score >= self._config.answer_majority_score and best_three.count(top.service) >= 2
-
-    def _named_pick(self, search: KBSearch) -> KBResult | None:
-        """The best result of the one service the question names, when another service's entry
-        tops it by at most `named_service_margin` ("fastlegen vil sende meg til bup, kva skjer
-        då": a fastlege entry first, BUP's close behind); else None."""
-        if len(search.named) != 1 or not search.results or search.results[0].service == search.named[0]:
-            return None
-        pick = next((r for r in search.results if r.service == search.named[0]), None)
-        if pick is None or pick.score < self._config.clarify_min_score:
-            return None
-        return pick if search.results[0].score - pick.score <= self._config.named_service_margin else None
-
-    def _answer(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
-        related = related_results(results, self._config.related_options, self._config.related_min_share)
-        return answer_reply(results[0], lang, related), Context(question, results[0].service)
-
-    def _answer_first(self, pick: KBResult, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
-        """The answer from `pick`, the other results after it (for the related entries)."""
-        return self._answer([pick, *(r for r in results if r is not pick)], lang, question)
-
-    def _clarify(self, results: list[KBResult], lang: str, question: str) -> tuple[Reply, Context]:
-        """Options from one plausible topic: the best result and others related to its service.
-        When several are all of one service, the choice says nothing the answer would not: answer."""
-        top = results[0]
-        options = [top] + [r for r in results[1:] if self._topics.related(top.service, r.service)]
-        options = options[: self._config.clarify_options]
-        if len(options) > 1 and len({o.service for o in options}) == 1 and top.score >= self._config.follow_up_score:
-            return self._answer(results, lang, question)
-        if len({r.service for r in results}) == 1 and top.score >= self._config.follow_up_score:
-            # Everything close enough to show is from one service ("is weed really that dangerous":
-            # one entry cleared the knowledge base's floor): a clarify of it would say nothing more.
-            return self._answer(results, lang, question)
-        return clarify_reply(options, self._config.clarify_options, lang), Context(question, None)
 
     async def _entry(self, entry_id: str, lang: str) -> tuple[Reply, Context]:
         result = await self._kb.entry(entry_id)
@@ -238,133 +165,10 @@ class ActionAnswerFromKB(Action):
             search = await self._kb.search(text, self._config.search_k)
         except KBUnavailable:
             return None
-        if not self._confident(search):
+        if not self._decide.confident(search):
             return None
         service = search.results[0].service
         return service if self._network.has(service) else None
-
-    async def _search_reply(
-        self, question: str, context: Context, lang: str, offer_human: bool,
-        *, corrected: bool = False, out_of_scope: bool = False, only_sure: bool = False,
-    ) -> tuple[Reply, Context | None] | None:
-        """Search the message; with a last topic, also the last question and the message together.
-
-        A marked follow-up ("og hvis ...", a bare age) is answered from the combined search when
-        that finds the last answer's service. An unmarked or pronoun-only message ("hva er
-        nummeret deres") is read in context only when it is not clear on its own; if it has no
-        pronoun to point back, it must also point to that service among its own results. A
-        correction replaces the topic: the message alone first, then the combined search.
-        """
-        k = self._config.search_k
-        # One request: the message alone and, with a last topic, read as its follow-up. After a
-        # clarify or a topic menu the last question is kept without a service.
-        with_context = bool(context.question)
-        alone = await self._kb.search(question, k, context.question if with_context else None)
-        writer_age = stated_age(question) or (stated_age(context.question) if with_context else None)
-        if self._ages.rules_out_all(alone, writer_age):
-            # "er 22, så Kors på halsen gjelder vel ikke meg": every result is the service the
-            # message names and rules out; asked again without its name, others can come up.
-            unnamed = self._ages.without_names(question, {r.service for r in alone.results})
-            if unnamed != question:
-                alone = await self._kb.search(unnamed, k, context.question if with_context else None)
-        alone = self._ages.fit(alone, writer_age)
-        # Outside the catalogue by the domain model, and the knowledge base not sure (or the model
-        # very sure it is outside): no service is named (unless the last topic explains the
-        # message, below). Not for a correction ("no I meant my regular doctor"): it continues a
-        # conversation inside the catalogue, and its words alone are no measure of that.
-        outside = not corrected and alone.in_domain is not None and (
-            alone.in_domain < self._config.outside_even_if_sure_below
-            or (not alone.confident and alone.in_domain < self._config.outside_below)
-        )
-        confident_alone = self._confident(alone) and not outside
-        if corrected and confident_alone:
-            return self._answer(alone.results, lang, question)
-        if corrected and context.service and alone.results and alone.results[0].service != context.service:
-            # "No, I meant ...": the last answer's service is what was not meant, so it is no
-            # competition for the best other one.
-            rest = KBSearch([r for r in alone.results if r.service != context.service], False, None, alone.in_domain)
-            if self._confident(rest) and not outside:
-                return self._answer(rest.results, lang, question)
-        strong = strong_follow_up(question)
-        # A pronoun pointing back, or a bare question of a few words the knowledge base cannot
-        # place alone ("må eg betale noko?"): a weak sign of a follow-up.
-        alone_top = alone.results[0].score if alone.results else 0.0
-        # An unmarked message that is clear on its own is a new question, unless it is only a
-        # little clear and the last topic explains it much better ("hvor langt unna må skolen
-        # være" after a borteboerstipend answer): then the combined search must win by a margin.
-        implicit = confident_alone and alone_top < self._config.implicit_follow_up_below
-        weak = refers_back(question) or (short_question(question) and (not confident_alone or implicit))
-        if with_context and not context.service and alone.in_context is not None and (strong or weak or corrected):
-            # After a clarify: the follow-up, or a correction ("no, I meant the one about drugs"),
-            # narrows the question the options were for.
-            combined = alone.in_context
-            if not confident_alone and self._confident(combined):
-                return self._answer(combined.results, lang, f"{context.question} {question}")
-            if not confident_alone and combined.results and not outside and not only_sure:
-                return self._clarify(combined.results, lang, f"{context.question} {question}")
-        with_context = with_context and bool(context.service)
-        if with_context and alone.in_context is not None and (strong or corrected or not confident_alone or implicit):
-            combined_question = f"{context.question} {question}"
-            combined = alone.in_context
-            top = combined.results[0] if combined.results else None
-            same_service = (
-                top is not None and top.service == context.service and top.score >= self._config.follow_up_score
-            )
-            on_its_own = any(r.service == context.service for r in alone.results)
-            if corrected and top is not None and top.service != context.service and self._confident(combined):
-                return self._answer(combined.results, lang, combined_question)
-            if age(question) is not None and not corrected:
-                # A bare age ("im 16 btw") adds nothing about the topic: the last answer's service,
-                # its best entry read with the age.
-                stay = next((r for r in combined.results if r.service == context.service), None)
-                if stay is not None and stay.score >= self._config.follow_up_score:
-                    return self._answer_first(stay, combined.results, lang, combined_question)
-            named = [service for service in alone.named if service != context.service]
-            if named and (strong or weak) and not corrected:
-                # "hva med fastlegen?" after an answer from the school nurse: the same question, put
-                # to the service it names (its best entry read with the last question, else alone).
-                pick = next((r for r in combined.results if r.service == named[0]), None)
-                pick = pick or next((r for r in alone.results if r.service == named[0]), None)
-                if pick is not None and pick.score >= self._config.follow_up_score:
-                    return self._answer_first(pick, combined.results, lang, combined_question)
-            if not corrected and same_service:
-                if strong or weak or (not confident_alone and on_its_own):
-                    return self._answer(combined.results, lang, combined_question)
-            if (strong or (weak and not confident_alone)) and not corrected and top is not None and not same_service:
-                # A marked follow-up ("what if ...", "og hvis ...") or a bare question that is not
-                # clear alone stays on the last topic when an entry of its service comes close to
-                # the best result.
-                stay = next((r for r in combined.results if r.service == context.service), None)
-                if (
-                    stay is not None
-                    and stay.score >= self._config.follow_up_score
-                    and stay.score >= top.score - self._config.follow_up_stay_margin
-                ):
-                    return self._answer_first(stay, combined.results, lang, combined_question)
-                if strong and top.score >= alone_top + self._config.implicit_follow_up_margin:
-                    return self._answer(combined.results, lang, combined_question)
-        # The young person named the service: its entry, when it is close behind the top.
-        pick = self._named_pick(alone)
-        if pick is not None and not outside and not (only_sure and pick.score < self._config.answer_score):
-            return self._answer_first(pick, alone.results, lang, question)
-        # Outside the catalogue with something found (with nothing at all, no-match says the same).
-        # The NLU's out-of-scope gives way when the knowledge base is sure ("kva gjer barnevernet
-        # eigentleg" read as out of scope), not for options: the domain model finds idioms and
-        # jokes "inside" too ("jeg døde av latter i timen"), and unrelated options cost more there.
-        if (out_of_scope and not confident_alone) or (outside and alone.results and not only_sure):
-            return Reply(response="utter_out_of_scope"), KEEP
-        if only_sure and not confident_alone:
-            return None
-        if confident_alone:
-            return self._answer(alone.results, lang, question)
-        if alone.results and alone.results[0].score >= self._config.clarify_min_score:
-            return self._clarify(alone.results, lang, question)
-        # Nothing close: options would be unrelated entries ("hva er newtons tredje lov").
-        return no_match_reply(offer_human, lang), KEEP
-
-    async def _sure_of(self, text: str, lang: str) -> tuple[Reply, Context | None] | None:
-        """The answer to `text` read as a new question when the knowledge base is sure of it, else None."""
-        return await self._search_reply(text, Context(), lang, False, only_sure=True)
 
     async def _answer_again(self, previous: dict[str, Any], lang: str) -> tuple[Reply | None, Context | None]:
         """After a language switch (the rule has said so in the new language): the last answer
@@ -389,7 +193,7 @@ class ActionAnswerFromKB(Action):
             # someone in the same breath ("finnes det en person jeg kan spørre?") is the offer's
             # yes already.
             if not (seeks_a_service(text) or in_this_chat(text)):
-                sure = await self._sure_of(text, lang)
+                sure = await self._decide.sure_of(text, lang)
                 if sure is not None and sure[1] is not None and sure[1].service not in (None, context.service):
                     return sure
             return not_helpful_reply(), KEEP
@@ -398,7 +202,7 @@ class ActionAnswerFromKB(Action):
             # "nei, trengs ikke likevel" after the offer of a person, read by the NLU as a question:
             # the knowledge base's answer if it is sure ("nei, men hvordan får jeg skattekort?"),
             # else what the offer's buttons do.
-            sure = await self._sure_of(text, lang)
+            sure = await self._decide.sure_of(text, lang)
             if sure is not None:
                 return sure
             return Reply(response="utter_handoff" if said == "affirm" else "utter_handoff_declined"), KEEP
@@ -458,7 +262,7 @@ class ActionAnswerFromKB(Action):
             # and a wish for someone, with no sign of wanting someone in this chat. The knowledge
             # base's answer, or its options (which end with the button for a person here), say
             # where; else the offer of a person.
-            reply, new_context = await self._search_reply(text, Context(), lang, True)
+            reply, new_context = await self._decide.reply(text, Context(), lang, True)
             if reply.custom.get("kind") in ("answer", "clarify"):
                 return reply, new_context
         if gated == "need_help" and text and vague(text) and not (corrected or follow_up(text)):
@@ -470,7 +274,7 @@ class ActionAnswerFromKB(Action):
             # knowledge base is not asked what its other words might mean, unless it asks something.
             closing = gated in YES_NO_INTENTS and yes_no_with_thanks(text) and not (corrected or asks_question(text))
             # A request for a person is never read as a follow-up of the last answer.
-            reply = None if closing else await self._search_reply(
+            reply = None if closing else await self._decide.reply(
                 corrected or text, Context() if gated == "request_human" else context, lang, False,
                 corrected=corrected is not None, only_sure=True,
             )
@@ -503,11 +307,11 @@ class ActionAnswerFromKB(Action):
         broad = self._topics.named_in(broad_request(text))
         if broad is not None and not (corrected or leans_on_last):
             # "i need help with school stuff": that topic's list, unless the knowledge base is sure.
-            sure = await self._sure_of(text, lang)
+            sure = await self._decide.sure_of(text, lang)
             return sure if sure is not None else await self._topic_reply(broad.id, lang)
         # The NLU calls a short message out of scope when it lacks the topic ("when's the
         # deadline"); right after an answer it may be a follow-up, so it is read in context first.
-        reply = await self._search_reply(
+        reply = await self._decide.reply(
             corrected or text, context, lang, offer_human,
             corrected=corrected is not None, out_of_scope=intent == "out_of_scope",
         )

@@ -425,8 +425,7 @@ async def decide(
     alone, combined, text="what if i don't get one in time?", context=True, service="skatteetaten", intent="ask_question",
     **search,
 ):
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB(alone, combined, **search)
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), kb=RankedKB(alone, combined, **search))
     slots = {"context_question": "do i need a tax card", "context_service": service} if context else {}
     tracker = make_tracker(text, intent=intent, slots=slots)
     dispatcher = CollectingDispatcher()
@@ -553,8 +552,7 @@ async def test_a_follow_up_after_a_clarify_that_stays_unclear_offers_the_narrowe
     ],
 )
 async def test_a_wish_to_talk_is_told_apart_from_a_request_for_a_person_here(text, kind, response):
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB(UNSURE, [], in_domain=0.9)
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), kb=RankedKB(UNSURE, [], in_domain=0.9))
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, gated(make_tracker(text), "request_human"), domain={})
     [message] = dispatcher.messages
@@ -627,8 +625,7 @@ async def test_a_language_switch_with_no_answer_before_it_adds_nothing(kb_url):
 
 
 async def test_a_gated_out_of_scope_the_knowledge_base_is_sure_of_is_answered():
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB(CLOSE, [], confident=True, in_domain=0.7)
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), kb=RankedKB(CLOSE, [], confident=True, in_domain=0.7))
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, gated(make_tracker("kan eg angre kjøpet av mobilen?"), "out_of_scope"), domain={})
     [message] = dispatcher.messages
@@ -637,8 +634,7 @@ async def test_a_gated_out_of_scope_the_knowledge_base_is_sure_of_is_answered():
 
 @pytest.mark.parametrize(("top", "response"), [(0.45, "utter_clarify"), (0.33, "utter_no_match")])
 async def test_options_need_something_close(top, response):
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB([result("arbeid-alder", "arbeidstilsynet", top), result("nav-jobb", "nav", top - 0.01)], [], in_domain=0.7)
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), kb=RankedKB([result("arbeid-alder", "arbeidstilsynet", top), result("nav-jobb", "nav", top - 0.01)], [], in_domain=0.7))
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, make_tracker("hva er newtons tredje lov"), domain={})
     [message] = dispatcher.messages
@@ -698,8 +694,7 @@ async def test_an_age_that_leaves_no_service_changes_nothing():
 
 
 async def test_a_need_for_help_naming_no_topic_gets_the_topic_menu_even_when_the_knowledge_base_is_sure():
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = RankedKB([result("elevombud-what", "elevombud", 0.9)], [], confident=True)
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), kb=RankedKB([result("elevombud-what", "elevombud", 0.9)], [], confident=True))
     tracker = make_tracker("need help with something", intent="ask_question")
     tracker.latest_message["gated_intent"] = "need_help"
     dispatcher = CollectingDispatcher()
@@ -723,8 +718,8 @@ class NameAwareKB:
 
 
 async def test_a_service_the_message_names_and_rules_out_by_age_is_searched_for_without_its_name():
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"))
-    action._kb = kb = NameAwareKB()
+    kb = NameAwareKB()
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), kb=kb)
     tracker = make_tracker("trenger noen å prate med, er 22 så korspåhalsen gjelder vel ikke meg", intent="ask_question")
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, tracker, domain={})

@@ -59,8 +59,7 @@ async def test_a_service_the_question_names_comes_first_when_the_knowledge_base_
         async def search(self, query, k, context=None):
             return KBSearch([KBResult("kph-chat", "kors-pa-halsen", "ngo", "t", "a", None, 0.9, "Kors på halsen", "", "dated")], True)
 
-    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), network=Network(clock=lambda: TUESDAY_NIGHT))
-    action._kb = SureKB()
+    action = ActionAnswerFromKB(ActionConfig(kb_url="http://127.0.0.1:9"), network=Network(clock=lambda: TUESDAY_NIGHT), kb=SureKB())
     dispatcher = CollectingDispatcher()
     await action.run(dispatcher, make_tracker("kph chat åpen nå?", slots={"lang": "nb"}), domain={})
     lines = dispatcher.messages[0]["text"].splitlines()
