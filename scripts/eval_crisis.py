@@ -38,6 +38,9 @@ SETS = {
     # written by a helper from the catalogues alone in the session that first measured holdout 14,
     # hard on purpose like dev 4 to 6 (its misses may be read)
     "dev 7": ROOT / "tests/data/eval_crisis_dev7.yml",
+    # written by a helper from the catalogues alone in the session that first measured holdout 15,
+    # hard on purpose, with many everyday conflicts that are no crisis (its misses may be read)
+    "dev 8": ROOT / "tests/data/eval_crisis_dev8.yml",
     "holdout": ROOT / "tests/data/eval_crisis_holdout.yml",
     # written later again, the same way; its misses were read after its first figures
     "holdout 3": ROOT / "tests/data/eval_crisis_holdout3.yml",
@@ -71,11 +74,14 @@ SETS = {
     # written by a helper apart from the one who wrote dev 7, in the session that first measured
     # holdout 14; for the round after it
     "holdout 15": ROOT / "tests/data/eval_crisis_holdout15.yml",
+    # written by a helper apart from the one who wrote dev 8, in the session that first measured
+    # holdout 15; for the round after it
+    "holdout 16": ROOT / "tests/data/eval_crisis_holdout16.yml",
 }
 # Sets whose messages nobody working on the lexicon may read: only their figures are printed.
 HOLDOUTS = frozenset({
     "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9", "holdout 10", "holdout 11",
-    "holdout 12", "holdout 13", "holdout 14", "holdout 15",
+    "holdout 12", "holdout 13", "holdout 14", "holdout 15", "holdout 16",
 })
 DETAIL = ("  MISS", "  SOFT", "  FALSE", "  CHECK", "  SUBJECT")
 

@@ -68,6 +68,9 @@ SETS = (
     # dev set 8: the same way, at the start of the session that first measured holdout 13; more
     # dialect, situations that name no need, ages and near neighbours (its misses may be read)
     ("dev 8", ROOT / "tests/data/eval_e2e_dev8.yml", ROOT / "tests/data/eval_dialogues_dev8.yml"),
+    # dev set 9: the same way, at the start of the session that first measured holdout 14 (its
+    # misses may be read)
+    ("dev 9", ROOT / "tests/data/eval_e2e_dev9.yml", ROOT / "tests/data/eval_dialogues_dev9.yml"),
     ("holdout 3", ROOT / "tests/data/eval_e2e3.yml", ROOT / "tests/data/eval_dialogues3.yml"),
     # written at the end of that session, the same way; first measured in the next round
     ("holdout 4", ROOT / "tests/data/eval_e2e4.yml", ROOT / "tests/data/eval_dialogues4.yml"),
@@ -98,10 +101,14 @@ SETS = (
     # written by a helper from the catalogues alone in the session that first measured holdout 13,
     # apart from the helper who wrote dev 8; for the round after it
     ("holdout 14", ROOT / "tests/data/eval_e2e14.yml", ROOT / "tests/data/eval_dialogues14.yml"),
+    # written by a helper from the catalogues alone in the session that first measured holdout 14,
+    # apart from the helper who wrote dev 9; for the round after it
+    ("holdout 15", ROOT / "tests/data/eval_e2e15.yml", ROOT / "tests/data/eval_dialogues15.yml"),
 )
 HOLDOUTS = frozenset({
     "holdout 3", "holdout 4", "holdout 5", "holdout 6", "holdout 7", "holdout 8", "holdout 9", "holdout 10",
     "holdout 11", "holdout 12", "holdout 13", "holdout 14",
+    "holdout 15",
 })
 # Questions no service in the catalogue answers, and questions one does (issue 21), written from the
 # two catalogues alone by someone who had read no entry.
