@@ -5,7 +5,7 @@
     └── KBHTTPError           (SanicException) becomes one JSON error body
         ├── InvalidQueryError     400
         ├── InvalidRequestError   400  a malformed admin request
-        ├── MalformedJSONError    400  a body that is not a JSON object (connectors/jsonbody.py)
+        ├── MalformedJSONError    400  a body that is not a JSON object (common/jsonbody.py)
         ├── UnauthorizedError     401  no or an expired token
         ├── ForbiddenError        403  the role or directorate does not allow it
         ├── EntryNotFoundError    404

@@ -35,7 +35,7 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 def body(request: Request) -> dict[str, Any]:
-    """The request body as a JSON object (connectors/jsonbody.py): 413 over the limit, 400
+    """The request body as a JSON object (common/jsonbody.py): 413 over the limit, 400
     `malformed_json` for anything unreadable; lone surrogates and NULs repaired."""
     try:
         return parse_json_object(request.body or b"", max_bytes=MAX_BODY_BYTES, allow_empty=True)
