@@ -20,11 +20,18 @@ stable machine word ("role_cannot", "status_forbids", "entry_exists"), with `par
 the details ({"role": "editor", "action": "publish"}). Clients show their own text for a reason;
 the English `message` is for logs and people reading the API. An invalid entry's `fields` each
 carry a `code` too (pydantic's error type, or a catalogue check's) and `params`.
+
+`store_call` turns a failed Redis call into a StoreUnavailableError, for every store of the service.
 """
 
 from __future__ import annotations
 
+from typing import Awaitable, TypeVar
+
+from redis.exceptions import RedisError
 from sanic.exceptions import SanicException
+
+T = TypeVar("T")
 
 
 class KBError(Exception):
@@ -105,3 +112,14 @@ class EntryInvalidError(KBHTTPError):
 class StoreUnavailableError(KBHTTPError):
     status_code = 503
     code = "store_unavailable"
+
+
+async def store_call(operation: Awaitable[T], store: str, *, name_the_error: bool = True) -> T:
+    """Await one Redis `operation` (a command or a pipeline's execute). A Redis or socket error
+    becomes StoreUnavailableError: "The <store> store is unavailable (ConnectionError)." (the
+    error's type in brackets when `name_the_error`)."""
+    try:
+        return await operation
+    except (RedisError, OSError) as exc:
+        detail = f" ({type(exc).__name__})" if name_the_error else ""
+        raise StoreUnavailableError(f"The {store} store is unavailable{detail}.") from exc
