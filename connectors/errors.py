@@ -6,10 +6,11 @@ shape, `{"error": {"code", "message"}}`, with one `except ChannelError`.
     ├── ChannelInputError      400: the request body is not a valid message
     │   └── PayloadTooLargeError   413: the body is over the size limit
     ├── UnauthorizedError      401: no console session, or a wrong username or password
-    ├── ForbiddenError         403: a console POST without the session's CSRF token
+    ├── ForbiddenError         403: a console POST without the session's CSRF token, a claim of
+    │                               another team's ticket
     ├── UnknownSessionError    404: a widget session that expired, was deleted or never existed
     ├── NotFoundError          404: something else the request names does not exist
-    ├── TicketError            409 (or the status given): a ticket operation that cannot be done
+    ├── TicketError            409: a ticket operation that cannot be done
     ├── RateLimitedError       429: too many messages or failed logins in a short time
     └── StoreUnavailableError  503: Redis is down, and the request cannot be served without it
 
@@ -71,16 +72,11 @@ class NotFoundError(ChannelError):
 
 
 class TicketError(ChannelError):
-    """Someone else claimed the ticket, it is closed, it is not yours, ... (409); a claim of
-    another team's ticket is 403 `forbidden`."""
+    """Someone else claimed the ticket, it is closed, it is not yours, ... (a claim of another
+    team's ticket is a ForbiddenError)."""
 
     status = 409
     code = "conflict"
-
-    def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
-        super().__init__(message, code=code)
-        if status is not None:
-            self.status = status
 
 
 class RateLimitedError(ChannelError):
