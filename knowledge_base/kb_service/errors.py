@@ -28,8 +28,9 @@ from __future__ import annotations
 
 from typing import Awaitable, TypeVar
 
-from redis.exceptions import RedisError
 from sanic.exceptions import SanicException
+
+from common.redis import guarded
 
 T = TypeVar("T")
 
@@ -115,11 +116,6 @@ class StoreUnavailableError(KBHTTPError):
 
 
 async def store_call(operation: Awaitable[T], store: str, *, name_the_error: bool = True) -> T:
-    """Await one Redis `operation` (a command or a pipeline's execute). A Redis or socket error
-    becomes StoreUnavailableError: "The <store> store is unavailable (ConnectionError)." (the
-    error's type in brackets when `name_the_error`)."""
-    try:
-        return await operation
-    except (RedisError, OSError) as exc:
-        detail = f" ({type(exc).__name__})" if name_the_error else ""
-        raise StoreUnavailableError(f"The {store} store is unavailable{detail}.") from exc
+    """Await one Redis `operation`; a Redis or socket error becomes StoreUnavailableError (the
+    shared guard, `common.redis.guarded`)."""
+    return await guarded(operation, store, StoreUnavailableError, name_the_error=name_the_error)

@@ -1,5 +1,6 @@
 """A Redis failure in any store of the knowledge base is one StoreUnavailableError (503), made by
-one helper (`errors.store_call`): the content store names the Redis error, the accounts do not."""
+one helper (`errors.store_call`, on the shared `common.redis.guarded`): the content store names
+the Redis error, the accounts do not."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 from redis.exceptions import ConnectionError as RedisConnectionError
 
 from knowledge_base.kb_service.accounts import Accounts
-from knowledge_base.kb_service.errors import StoreUnavailableError, store_call
+from knowledge_base.kb_service.errors import StoreUnavailableError
 from knowledge_base.kb_service.store import ContentStore
 
 
@@ -21,26 +22,10 @@ class BrokenRedis:
         return fail
 
 
-async def test_a_redis_failure_becomes_store_unavailable():
-    async def ok():
-        return 7
-
-    async def broken():
-        raise OSError("reset")
-
-    assert await store_call(ok(), "content") == 7
-    with pytest.raises(StoreUnavailableError) as named:
-        await store_call(broken(), "content")
-    assert (named.value.status_code, named.value.code) == (503, "store_unavailable")
-    assert str(named.value) == "The content store is unavailable (OSError)."
-    with pytest.raises(StoreUnavailableError) as plain:
-        await store_call(broken(), "account", name_the_error=False)
-    assert str(plain.value) == "The account store is unavailable."
-
-
 async def test_the_content_store_and_the_accounts_say_which_store_is_down():
     with pytest.raises(StoreUnavailableError) as content:
         await ContentStore(BrokenRedis()).is_empty()
+    assert (content.value.status_code, content.value.code) == (503, "store_unavailable")
     assert str(content.value) == "The content store is unavailable (ConnectionError)."
     with pytest.raises(StoreUnavailableError) as accounts:
         await Accounts(BrokenRedis()).get("nils")
