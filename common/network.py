@@ -1,7 +1,7 @@
 """The chat network in words: who a young person can reach now.
 
 Both the handoff (when no caseworker is at work, `connectors/handoff/service.py`) and the bot's
-answer to "hvem kan jeg chatte med nå?" (`bot/actions/who_is_open.py`) use it.
+answer to "hvem kan jeg chatte med nå?" (`bot/actions/network.py`) use it.
 
 `network_text(channels, at, lang, service)` lists up to `MAX_SERVICES` services, one line each:
 the service the conversation was about first (when it has a channel), then the general listening

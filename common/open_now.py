@@ -1,5 +1,5 @@
 """Does a message ask who can be reached now ("hvilke chatter er åpne nå?", "who can i chat with
-right now")? Then the bot lists the chat network (`bot/actions/who_is_open.py`).
+right now")? Then the bot lists the chat network (`bot/actions/network.py`).
 
 A rule, not an intent with DIET examples: the question has a clear shape (a question word, a
 channel word, and "open" or "now"), and a new intent changed how the retrained DIET read short

@@ -7,19 +7,24 @@ before the loop gets to it. Without a retry redis-py gives up (it retries only i
 types, and a connect timeout surfaces as asyncio's), and a widget session was handed out as
 created-without-the-store and refused as unknown on its first message (found by `make loadtest`).
 
+`guarded` turns a call that fails all the same into the caller's own "store unavailable" error.
+
 Works with redis-py 4.6 (the bot env) and 8.x (the service env).
 """
 
 from __future__ import annotations
 
 import asyncio
-from typing import Any
+from typing import Any, Awaitable, Callable, TypeVar
 
 import redis.asyncio as aioredis
 from redis.asyncio.retry import Retry
 from redis.backoff import ExponentialBackoff
 from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
+
+T = TypeVar("T")
 
 CONNECT_TIMEOUT_SECONDS = 2.0
 RETRIES = 3
@@ -46,3 +51,15 @@ def connect(host: str, port: int, db: int, password: str | None, *, socket_timeo
 def connect_url(url: str, *, socket_timeout: float | None = 5.0) -> aioredis.Redis:
     """As `connect`, for a `redis://[:password@]host:port/db` URL."""
     return aioredis.Redis.from_url(url, **_policy(socket_timeout))
+
+
+async def guarded(operation: Awaitable[T], store: str, unavailable: Callable[[str], Exception], *,
+                  name_the_error: bool = True) -> T:
+    """Await one Redis `operation` (a command or a pipeline's execute). A Redis or socket error
+    becomes `unavailable("The <store> store is unavailable (ConnectionError).")`, the caller's
+    own error class (the error's type in brackets when `name_the_error`)."""
+    try:
+        return await operation
+    except (RedisError, OSError) as exc:
+        detail = f" ({type(exc).__name__})" if name_the_error else ""
+        raise unavailable(f"The {store} store is unavailable{detail}.") from exc

@@ -6,10 +6,11 @@ shape, `{"error": {"code", "message"}}`, with one `except ChannelError`.
     ├── ChannelInputError      400: the request body is not a valid message
     │   └── PayloadTooLargeError   413: the body is over the size limit
     ├── UnauthorizedError      401: no console session, or a wrong username or password
-    ├── ForbiddenError         403: a console POST without the session's CSRF token
+    ├── ForbiddenError         403: a console POST without the session's CSRF token, a claim of
+    │                               another team's ticket
     ├── UnknownSessionError    404: a widget session that expired, was deleted or never existed
     ├── NotFoundError          404: something else the request names does not exist
-    ├── TicketError            409 (or the status given): a ticket operation that cannot be done
+    ├── TicketError            409: a ticket operation that cannot be done
     ├── RateLimitedError       429: too many messages or failed logins in a short time
     └── StoreUnavailableError  503: Redis is down, and the request cannot be served without it
 
@@ -20,8 +21,9 @@ from __future__ import annotations
 
 from typing import Awaitable, TypeVar
 
-from redis.exceptions import RedisError
 from sanic.response import HTTPResponse, json
+
+from common.redis import guarded
 
 T = TypeVar("T")
 
@@ -71,16 +73,11 @@ class NotFoundError(ChannelError):
 
 
 class TicketError(ChannelError):
-    """Someone else claimed the ticket, it is closed, it is not yours, ... (409); a claim of
-    another team's ticket is 403 `forbidden`."""
+    """Someone else claimed the ticket, it is closed, it is not yours, ... (a claim of another
+    team's ticket is a ForbiddenError)."""
 
     status = 409
     code = "conflict"
-
-    def __init__(self, message: str, *, status: int | None = None, code: str | None = None) -> None:
-        super().__init__(message, code=code)
-        if status is not None:
-            self.status = status
 
 
 class RateLimitedError(ChannelError):
@@ -103,11 +100,6 @@ class StoreUnavailableError(ChannelError):
 
 
 async def store_call(operation: Awaitable[T], store: str, *, name_the_error: bool = True) -> T:
-    """Await one Redis `operation` (a command or a pipeline's execute). A Redis or socket error
-    becomes StoreUnavailableError: "The <store> store is unavailable (ConnectionError)." (the
-    error's type in brackets when `name_the_error`)."""
-    try:
-        return await operation
-    except (RedisError, OSError) as exc:
-        detail = f" ({type(exc).__name__})" if name_the_error else ""
-        raise StoreUnavailableError(f"The {store} store is unavailable{detail}.") from exc
+    """Await one Redis `operation`; a Redis or socket error becomes StoreUnavailableError (the
+    shared guard, `common.redis.guarded`)."""
+    return await guarded(operation, store, StoreUnavailableError, name_the_error=name_the_error)

@@ -9,8 +9,13 @@ Only `lit` (html, render, LitElement, ...) and `lit/directives/repeat.js` go in:
 
     python scripts/vendor_lit.py                  # the version VENDORED.json pins, same dependencies
     python scripts/vendor_lit.py --version 3.3.4  # an upgrade: npm resolves lit's dependencies anew
+    python scripts/vendor_lit.py --check          # rebuild the pinned bundle and compare, write nothing
 
-Needs npm and the npm registry; the tests never run it (tests/static/test_vendored.py checks the
+`--check` builds the bundle again in a temporary directory from the pinned tarballs (each checked
+against the sha512 the record holds, and the registry's) and says whether it is byte for byte the
+vendored file; exit status 1 when it is not.
+
+Needs npm and the npm registry; the tests never run npm (tests/static/test_vendored.py checks the
 file against the record without network).
 """
 
@@ -99,6 +104,16 @@ def bundle(work: Path) -> bytes:
     return out.read_bytes()
 
 
+def build(version: str, pinned: dict[str, str]) -> tuple[str, dict[str, dict[str, str]], bytes]:
+    """lit's tarball integrity, each lit package's version and integrity, and the bundle, built
+    in a temporary directory that is gone afterwards."""
+    with tempfile.TemporaryDirectory(prefix="vendor-lit-") as tmp:
+        work = Path(tmp)
+        integrity = fetch_lit(version, work)
+        resolved = install(version, pinned, work)
+        return integrity, resolved, bundle(work)
+
+
 def vendor(version: str | None) -> dict:
     previous = json.loads(RECORD.read_text()) if RECORD.exists() else {}
     version = version or previous.get("version")
@@ -107,11 +122,7 @@ def vendor(version: str | None) -> dict:
     # The same version again: the same dependencies, so the file comes out byte for byte the same.
     pinned = {} if version != previous.get("version") else {
         name: info["version"] for name, info in previous.get("dependencies", {}).items()}
-    with tempfile.TemporaryDirectory(prefix="vendor-lit-") as tmp:
-        work = Path(tmp)
-        integrity = fetch_lit(version, work)
-        resolved = install(version, pinned, work)
-        code = bundle(work)
+    integrity, resolved, code = build(version, pinned)
     VENDOR_DIR.mkdir(parents=True, exist_ok=True)
     (VENDOR_DIR / BUNDLE_NAME).write_bytes(code)
     record = {
@@ -133,15 +144,52 @@ def vendor(version: str | None) -> dict:
     return record
 
 
-def main(argv: list[str] | None = None) -> int:
+def check() -> list[str]:
+    """What differs between the vendored file and the bundle built again from the pinned packages
+    (nothing: the file is the package's); writes nothing."""
+    record = json.loads(RECORD.read_text())
+    pinned = {name: info["version"] for name, info in record["dependencies"].items()}
+    integrity, resolved, code = build(record["version"], pinned)
+    problems = []
+    if integrity != record["integrity"]:
+        problems.append(f"lit@{record['version']}: the registry's tarball is {integrity}, the record pins {record['integrity']}")
+    for name in LIT_DEPENDENCIES:
+        if resolved[name] != record["dependencies"][name]:
+            problems.append(f"{name}: installed {resolved[name]}, the record pins {record['dependencies'][name]}")
+    built = hashlib.sha256(code).hexdigest()
+    if built != record["sha256"]:
+        problems.append(f"the rebuilt bundle's sha256 is {built}, the record pins {record['sha256']}")
+    if code != (ROOT / record["file"]).read_bytes():
+        problems.append(f"{record['file']} is not the bundle built from the pinned packages")
+    return problems
+
+
+def parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--version", help="lit version to vendor (default: the one VENDORED.json pins)")
-    args = parser.parse_args(argv)
+    action = parser.add_mutually_exclusive_group()
+    action.add_argument("--version", help="lit version to vendor (default: the one VENDORED.json pins)")
+    action.add_argument("--check", action="store_true",
+                        help="rebuild the pinned bundle in a temporary directory and compare it with the vendored file")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
     try:
-        record = vendor(args.version)
+        if args.check:
+            problems = check()
+        else:
+            record = vendor(args.version)
     except VendorError as error:
         print(error, file=sys.stderr)
         return 1
+    if args.check:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if problems:
+            return 1
+        print(f"{RECORD.relative_to(ROOT)}: the vendored file is the bundle of the pinned packages")
+        return 0
     print(f"lit {record['version']} -> {record['file']} (sha256 {record['sha256']})")
     return 0
 

@@ -30,7 +30,7 @@ import redis.asyncio as aioredis
 
 from common.clock import now_ms
 
-from ..errors import TicketError, store_call
+from ..errors import ForbiddenError, TicketError, store_call
 from ..transcript import DEFAULT_MAX_MESSAGES, TranscriptMessage, TranscriptStore
 
 P = "uv:handoff"
@@ -286,7 +286,7 @@ class TicketStore:
             self._claim(keys=[f"{P}:ticket:{ticket_id}", f"{P}:claimed"], args=[ticket_id, user, now, json.dumps(teams)])
         )
         if result == "forbidden":
-            raise TicketError("This ticket belongs to another team.", status=403, code="forbidden")
+            raise ForbiddenError("This ticket belongs to another team.")
         if result != "ok":
             raise TicketError("Someone else has claimed this ticket, or it is closed.", code="already_claimed")
         await self._event(ticket_id, {"event": "claimed", "by": user, "ts": now})

@@ -7,16 +7,18 @@
 from __future__ import annotations
 
 import json
+from functools import partial
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
 from common import passwords
 
-from .errors import InvalidRequestError, StoreUnavailableError, UnauthorizedError
+from .errors import InvalidRequestError, UnauthorizedError, store_call
 from .workflow import ROLES, User
 
 TOKEN_SECONDS = 8 * 60 * 60
+# Every Redis call of the accounts: a failure is a 503 that does not name the Redis error.
+_call = partial(store_call, store="account", name_the_error=False)
 
 
 def check_new_user(username: str, password: str, role: str, directorates: list[str], known: set[str]) -> None:
@@ -44,20 +46,14 @@ class Accounts:
         self._redis = client
         self._token_seconds = token_seconds
 
-    async def _call(self, operation):
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError("The account store is unavailable.") from exc
-
     async def add(self, username: str, password: str, role: str, directorates: list[str]) -> User:
-        await self._call(self._redis.hset(f"uv:kb:user:{username}", mapping={
+        await _call(self._redis.hset(f"uv:kb:user:{username}", mapping={
             "username": username, "role": role, "directorates": json.dumps(directorates), "password": passwords.hash_password(password),
         }))
         return User(username, role, tuple(directorates))
 
     async def get(self, username: str) -> User | None:
-        data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}"))
+        data = await _call(self._redis.hgetall(f"uv:kb:user:{username}"))
         if not data:
             return None
         return User(data["username"], data["role"], tuple(json.loads(data["directorates"])))
@@ -68,21 +64,21 @@ class Accounts:
 
     async def login(self, username: str, password: str) -> str:
         known = passwords.username_problem(username) is None
-        data = await self._call(self._redis.hgetall(f"uv:kb:user:{username}")) if known else {}
+        data = await _call(self._redis.hgetall(f"uv:kb:user:{username}")) if known else {}
         if not passwords.verify_password(data.get("password"), password):
             raise UnauthorizedError("Wrong username or password.", reason="wrong_credentials")
         token = passwords.new_token()
-        await self._call(self._redis.set(f"uv:kb:token:{token}", username, ex=self._token_seconds))
+        await _call(self._redis.set(f"uv:kb:token:{token}", username, ex=self._token_seconds))
         return token
 
     async def user_for_token(self, token: str | None) -> User:
         if not passwords.plausible_token(token):
             raise UnauthorizedError("Log in first (Authorization: Bearer <token>).", reason="login_required")
-        username = await self._call(self._redis.get(f"uv:kb:token:{token}"))
+        username = await _call(self._redis.get(f"uv:kb:token:{token}"))
         user = await self.get(username) if username else None
         if user is None:
             raise UnauthorizedError("The token is unknown or has expired: log in again.", reason="session_expired")
         return user
 
     async def logout(self, token: str) -> None:
-        await self._call(self._redis.delete(f"uv:kb:token:{token}"))
+        await _call(self._redis.delete(f"uv:kb:token:{token}"))

@@ -5,7 +5,7 @@
     └── KBHTTPError           (SanicException) becomes one JSON error body
         ├── InvalidQueryError     400
         ├── InvalidRequestError   400  a malformed admin request
-        ├── MalformedJSONError    400  a body that is not a JSON object (connectors/jsonbody.py)
+        ├── MalformedJSONError    400  a body that is not a JSON object (common/jsonbody.py)
         ├── UnauthorizedError     401  no or an expired token
         ├── ForbiddenError        403  the role or directorate does not allow it
         ├── EntryNotFoundError    404
@@ -20,11 +20,19 @@ stable machine word ("role_cannot", "status_forbids", "entry_exists"), with `par
 the details ({"role": "editor", "action": "publish"}). Clients show their own text for a reason;
 the English `message` is for logs and people reading the API. An invalid entry's `fields` each
 carry a `code` too (pydantic's error type, or a catalogue check's) and `params`.
+
+`store_call` turns a failed Redis call into a StoreUnavailableError, for every store of the service.
 """
 
 from __future__ import annotations
 
+from typing import Awaitable, TypeVar
+
 from sanic.exceptions import SanicException
+
+from common.redis import guarded
+
+T = TypeVar("T")
 
 
 class KBError(Exception):
@@ -105,3 +113,9 @@ class EntryInvalidError(KBHTTPError):
 class StoreUnavailableError(KBHTTPError):
     status_code = 503
     code = "store_unavailable"
+
+
+async def store_call(operation: Awaitable[T], store: str, *, name_the_error: bool = True) -> T:
+    """Await one Redis `operation`; a Redis or socket error becomes StoreUnavailableError (the
+    shared guard, `common.redis.guarded`)."""
+    return await guarded(operation, store, StoreUnavailableError, name_the_error=name_the_error)

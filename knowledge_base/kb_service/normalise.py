@@ -17,7 +17,7 @@ from common.spelling import bokmal_word, normalise_words
 
 
 # Snowball does not merge nynorsk, dialect and bokmål forms, so words are mapped to bokmål first
-# (connectors/spelling.py, shared with the NLU), with æ, ø and å restored against the index's
+# (common/spelling.py, shared with the NLU), with æ, ø and å restored against the index's
 # own words when a vocabulary is given.
 TOKEN = re.compile(r"\w+")
 # bm25s's English list has 33 words, so "what", "how", "my" and "can" counted as evidence in

@@ -24,17 +24,19 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Awaitable
+from functools import partial
+from typing import Any
 
 import redis.asyncio as aioredis
-from redis.exceptions import RedisError
 
 from common.clock import now_ms
 
 from .content import Entry
-from .errors import StoreUnavailableError
+from .errors import store_call
 
 P = "uv:kb"
+# Every Redis call of the content store: a failure is a 503 that names the Redis error.
+_call = partial(store_call, store="content")
 CHANGES_CHANNEL = f"{P}:changes"
 AUDIT_MAX = 100_000
 STATUSES = ("draft", "in_review", "published", "archived")
@@ -119,19 +121,13 @@ class ContentStore:
     def client(self) -> aioredis.Redis:
         return self._redis
 
-    async def _call(self, operation: Awaitable[Any]) -> Any:
-        try:
-            return await operation
-        except (RedisError, OSError) as exc:
-            raise StoreUnavailableError(f"The content store is unavailable ({type(exc).__name__}).") from exc
-
     # --- seeding and reading ------------------------------------------------------------------
     async def is_empty(self) -> bool:
-        return not await self._call(self._redis.exists(f"{P}:ids"))
+        return not await _call(self._redis.exists(f"{P}:ids"))
 
     async def seed(self, entries: list[Entry], who: str = "seed") -> int:
         """Fill an empty store from the YAML content; a store that has entries is left alone."""
-        lock = await self._call(self._redis.set(f"{P}:seeding", "1", nx=True, ex=120))
+        lock = await _call(self._redis.set(f"{P}:seeding", "1", nx=True, ex=120))
         if not lock or not await self.is_empty():
             return 0
         now = now_ms()
@@ -141,20 +137,20 @@ class ContentStore:
                 pipe.set(f"{P}:entry:{entry.id}", entry_json(entry))
                 pipe.hset(f"{P}:state:{entry.id}", mapping={"status": "published", "author": who, "reviewer": who, "updated": now, "version": 1})
                 pipe.rpush(f"{P}:versions:{entry.id}", version_json(1, "published", who, now, "seed", entry))
-            await self._call(pipe.execute())
+            await _call(pipe.execute())
         await self.audit(who, "seed", detail=f"{len(entries)} entries", count=len(entries))
         return len(entries)
 
     async def published(self) -> list[Entry]:
-        ids = sorted(await self._call(self._redis.smembers(f"{P}:ids")))
+        ids = sorted(await _call(self._redis.smembers(f"{P}:ids")))
         if not ids:
             return []
-        raw = await self._call(self._redis.mget([f"{P}:entry:{i}" for i in ids]))
+        raw = await _call(self._redis.mget([f"{P}:entry:{i}" for i in ids]))
         # One round trip for every entry's status, not one per entry (start-up and each resync).
         async with self._redis.pipeline(transaction=False) as pipe:
             for entry_id in ids:
                 pipe.hget(f"{P}:state:{entry_id}", "status")
-            statuses = await self._call(pipe.execute())
+            statuses = await _call(pipe.execute())
         return [
             Entry.model_validate(json.loads(value))
             for value, status in zip(raw, statuses)
@@ -162,15 +158,15 @@ class ContentStore:
         ]
 
     async def published_entry(self, entry_id: str) -> Entry | None:
-        value = await self._call(self._redis.get(f"{P}:entry:{entry_id}"))
+        value = await _call(self._redis.get(f"{P}:entry:{entry_id}"))
         return Entry.model_validate(json.loads(value)) if value else None
 
     async def working(self, entry_id: str) -> Entry | None:
-        value = await self._call(self._redis.get(f"{P}:working:{entry_id}"))
+        value = await _call(self._redis.get(f"{P}:working:{entry_id}"))
         return Entry.model_validate(json.loads(value)) if value else None
 
     async def state(self, entry_id: str) -> EntryState | None:
-        data = await self._call(self._redis.hgetall(f"{P}:state:{entry_id}"))
+        data = await _call(self._redis.hgetall(f"{P}:state:{entry_id}"))
         return EntryState.from_hash(entry_id, data) if data else None
 
     async def views(self, entry_ids: list[str]) -> list["EntryView"]:
@@ -182,7 +178,7 @@ class ContentStore:
                 pipe.get(f"{P}:entry:{entry_id}")
                 pipe.get(f"{P}:working:{entry_id}")
                 pipe.hgetall(f"{P}:state:{entry_id}")
-            rows = await self._call(pipe.execute())
+            rows = await _call(pipe.execute())
         views = []
         for index, entry_id in enumerate(entry_ids):
             published, working, state = rows[3 * index: 3 * index + 3]
@@ -195,13 +191,13 @@ class ContentStore:
         return views
 
     async def ids(self) -> list[str]:
-        return sorted(await self._call(self._redis.smembers(f"{P}:ids")))
+        return sorted(await _call(self._redis.smembers(f"{P}:ids")))
 
     async def exists(self, entry_id: str) -> bool:
-        return bool(await self._call(self._redis.sismember(f"{P}:ids", entry_id)))
+        return bool(await _call(self._redis.sismember(f"{P}:ids", entry_id)))
 
     async def versions(self, entry_id: str) -> list[dict[str, Any]]:
-        return [json.loads(v) for v in await self._call(self._redis.lrange(f"{P}:versions:{entry_id}", 0, -1))]
+        return [json.loads(v) for v in await _call(self._redis.lrange(f"{P}:versions:{entry_id}", 0, -1))]
 
     # --- changing -----------------------------------------------------------------------------
     async def _record(
@@ -227,7 +223,7 @@ class ContentStore:
             pipe.set(f"{P}:working:{entry.id}", entry_json(entry))
             pipe.hset(f"{P}:state:{entry.id}", mapping={"status": status, "author": author, "reviewer": "", "updated": now_ms(), "version": version})
             await self._record(pipe, entry.id, version, status, who, code, entry, restored_version)
-            await self._call(pipe.execute())
+            await _call(pipe.execute())
         restored = {} if restored_version is None else {"restored_version": restored_version}
         await self.audit(who, code, entry.id, status, status=status, version=version, **restored)
         return await self.state(entry.id)
@@ -237,7 +233,7 @@ class ContentStore:
         async with self._redis.pipeline(transaction=True) as pipe:
             pipe.hset(f"{P}:state:{entry_id}", mapping={"status": status, "updated": now_ms(), "version": state.version + 1})
             await self._record(pipe, entry_id, state.version + 1, status, who, code, await self.working(entry_id))
-            await self._call(pipe.execute())
+            await _call(pipe.execute())
         await self.audit(who, code, entry_id, status, status=status, version=state.version + 1)
         return await self.state(entry_id)
 
@@ -251,7 +247,7 @@ class ContentStore:
             pipe.hset(f"{P}:state:{entry.id}", mapping={"status": "published", "reviewer": who, "updated": now_ms(), "version": version})
             await self._record(pipe, entry.id, version, "published", who, code, entry)
             pipe.publish(CHANGES_CHANNEL, json.dumps({"entry_id": entry.id, "action": "publish", "version": version}))
-            await self._call(pipe.execute())
+            await _call(pipe.execute())
         await self.audit(who, code, entry.id, f"version {version}", status="published", version=version)
         return await self.state(entry.id)
 
@@ -262,7 +258,7 @@ class ContentStore:
             pipe.hset(f"{P}:state:{entry_id}", mapping={"status": "archived", "updated": now_ms(), "version": state.version + 1})
             await self._record(pipe, entry_id, state.version + 1, "archived", who, "archive", None)
             pipe.publish(CHANGES_CHANNEL, json.dumps({"entry_id": entry_id, "action": "archive", "version": state.version + 1}))
-            await self._call(pipe.execute())
+            await _call(pipe.execute())
         await self.audit(who, "archive", entry_id, status="archived", version=state.version + 1)
         return await self.state(entry_id)
 
@@ -276,10 +272,10 @@ class ContentStore:
             "who": who, "action": action_text(code, fields.get("restored_version")), "entry_id": entry_id, "detail": detail,
             "ts": str(now_ms()), "code": code, **{name: str(value) for name, value in fields.items()},
         }
-        await self._call(self._redis.xadd(f"{P}:audit", record, maxlen=AUDIT_MAX, approximate=True))
+        await _call(self._redis.xadd(f"{P}:audit", record, maxlen=AUDIT_MAX, approximate=True))
 
     async def audit_log(self, count: int = 200, entry_id: str | None = None) -> list[dict[str, Any]]:
         """The newest events first, each as written: the numbers among its fields as ints."""
-        rows = await self._call(self._redis.xrevrange(f"{P}:audit", count=count if not entry_id else 5000))
+        rows = await _call(self._redis.xrevrange(f"{P}:audit", count=count if not entry_id else 5000))
         found = [_audit_row(row_id, fields) for row_id, fields in rows]
         return [row for row in found if not entry_id or row["entry_id"] == entry_id][:count]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
 
-from common.redis import CONNECT_TIMEOUT_SECONDS, connect, connect_url
+from common.redis import CONNECT_TIMEOUT_SECONDS, connect, connect_url, guarded
 from support.processes import start_redis
 
 
@@ -49,3 +50,29 @@ async def test_a_client_reads_and_writes_strings(redis_port):
         await direct.connection_pool.disconnect()
     finally:
         await client.connection_pool.disconnect()
+
+
+class Unavailable(Exception):
+    """Stands for a service's own "store unavailable" error."""
+
+
+async def test_a_failed_call_becomes_the_callers_unavailable_error():
+    async def ok():
+        return 7
+
+    async def dropped():
+        raise RedisConnectionError("gone")
+
+    async def reset():
+        raise ConnectionResetError("reset")
+
+    async def bug():
+        raise KeyError("not Redis")
+
+    assert await guarded(ok(), "content", Unavailable) == 7
+    with pytest.raises(Unavailable, match=r"^The content store is unavailable \(ConnectionError\)\.$"):
+        await guarded(dropped(), "content", Unavailable)
+    with pytest.raises(Unavailable, match=r"^The account store is unavailable\.$"):
+        await guarded(reset(), "account", Unavailable, name_the_error=False)
+    with pytest.raises(KeyError):  # not a Redis or socket error: not the store's fault
+        await guarded(bug(), "content", Unavailable)

@@ -20,7 +20,7 @@ from connectors.errors import (
 def test_the_console_and_ticket_errors_are_channel_errors():
     assert issubclass(TicketError, ChannelError) and issubclass(UnauthorizedError, ChannelError)
     assert (UnauthorizedError("x").status, ForbiddenError("x").status, TicketError("x").status) == (401, 403, 409)
-    forbidden = TicketError("another team's", status=403, code="forbidden")
+    forbidden = ForbiddenError("another team's")
     assert (forbidden.status, forbidden.code, TicketError("x").code) == (403, "forbidden", "conflict")
     reply = forbidden.to_response()
     assert reply.status == 403

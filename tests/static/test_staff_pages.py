@@ -314,3 +314,40 @@ def test_the_admin_modules_are_small_with_one_job_and_import_in_one_direction():
             walk(target, (*path, name))
 
     walk("admin.js", ())
+
+
+WIDGET_SCRIPT = ROOT / "connectors" / "widget" / "static" / "widget.js"
+# What would make widget.js depend on something: it is embedded on other sites as one classic
+# script, so it may load no module, no lit, and not the staff pages' base.
+WIDGET_DEPENDENCIES = {
+    "an import": r"\bimport\b",
+    "a require": r"\brequire\s*\(",
+    "an export (a module)": r"\bexport\b",
+    "lit": r"\blit(\.min)?\.js\b|[\"'`]lit[\"'`/]|\blit-(html|element)\b|\bLitElement\b",
+    "the staff base": r"\bStaff\b|\bstaff\.(js|css)\b",
+}
+
+
+def widget_dependencies(code: str) -> list[str]:
+    return [name for name, pattern in WIDGET_DEPENDENCIES.items() if re.search(pattern, code)]
+
+
+def test_the_widget_script_stays_dependency_free():
+    assert widget_dependencies(code_only(WIDGET_SCRIPT)) == []
+
+
+@pytest.mark.parametrize(
+    "line, found",
+    [
+        ("import { html } from './lit.min.js';", ["an import", "lit"]),
+        ("const lit = await import('lit');", ["an import", "lit"]),
+        ("const { render } = require('lit-html');", ["a require", "lit"]),
+        ("export function mount() {}", ["an export (a module)"]),
+        ("script.src = '/static/lit.min.js';", ["lit"]),
+        ("const { el } = window.Staff;", ["the staff base"]),
+        ("link.href = '/caseworker/staff.css';", ["the staff base"]),
+        ("const important = 'litt viktig';", []),
+    ],
+)
+def test_the_widget_check_finds_each_kind_of_dependency(line, found):
+    assert widget_dependencies(line) == found

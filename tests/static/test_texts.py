@@ -109,7 +109,7 @@ def test_handoff_texts_exist_in_three_languages_and_state_only_catalogue_facts(k
 
 
 def test_the_offline_handoff_text_gives_the_network_the_emergency_number_and_the_code():
-    # The helplines come from the chat network (tests/connectors/handoff/test_network.py checks
+    # The helplines come from the chat network (tests/common/test_network.py checks
     # that 116 123 and 116 111 are in it at every hour of the week).
     for text in HANDOFF_MESSAGES["offline"].values():
         assert "{code}" in text and "{network}" in text and "113" in text

@@ -1,6 +1,7 @@
 """The vendored third-party scripts of the staff pages (common/staff/vendor/) are the files their
 record pins: each one's sha256 is the one VENDORED.json holds, written by scripts/vendor_lit.py
-after it checked the npm tarballs against the registry (no network here)."""
+after it checked the npm tarballs against the registry (no network here; `python
+scripts/vendor_lit.py --check` rebuilds the bundle from the package and compares)."""
 
 from __future__ import annotations
 
@@ -59,10 +60,55 @@ def test_the_bundle_is_one_es_module_with_what_the_console_imports_and_no_raw_ht
     assert "eval(" not in code and "new Function" not in code
 
 
-def test_the_vendor_script_writes_what_the_record_says():
+def vendor_script():
     spec = importlib.util.spec_from_file_location("vendor_lit", ROOT / record()["script"])
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)   # defines only; it runs npm only from main()
+    return script
+
+
+def test_the_bundle_carries_the_versions_the_record_pins():
+    """Each lit package in the bundle announces its own version; they are the recorded ones."""
+    code = (ROOT / record()["file"]).read_text(encoding="utf-8")
+    announced = dict(re.findall(r"\.(\w+Versions)\?\?=\[\]\)\.push\(\"([^\"]+)\"\)", code))
+    pinned = record()["dependencies"]
+    assert announced == {
+        "litHtmlVersions": pinned["lit-html"]["version"],
+        "litElementVersions": pinned["lit-element"]["version"],
+        "reactiveElementVersions": pinned["@lit/reactive-element"]["version"],
+    }
+
+
+def test_the_vendor_script_checks_the_file_against_a_rebuild_without_writing(monkeypatch):
+    """`--check` compares a fresh build (npm, stood in for here) with the vendored file and the
+    record, and leaves both alone."""
+    script = vendor_script()
+    assert script.parser().parse_args(["--check"]).check
+    pinned = record()
+    vendored = (ROOT / pinned["file"]).read_bytes()
+    before = (RECORD.read_bytes(), vendored)
+
+    def rebuilt(code: bytes, integrity: str = pinned["integrity"]):
+        def build(version, dependencies):
+            assert version == pinned["version"]
+            assert dependencies == {name: info["version"] for name, info in pinned["dependencies"].items()}
+            return integrity, pinned["dependencies"], code
+        return build
+
+    monkeypatch.setattr(script, "build", rebuilt(vendored))
+    assert script.check() == []
+    assert script.main(["--check"]) == 0
+    monkeypatch.setattr(script, "build", rebuilt(vendored + b"\n"))
+    problems = script.check()
+    assert len(problems) == 2 and pinned["file"] in problems[1]
+    assert script.main(["--check"]) == 1
+    monkeypatch.setattr(script, "build", rebuilt(vendored, integrity="sha512-" + "A" * 86 + "=="))
+    assert len(script.check()) == 1
+    assert (RECORD.read_bytes(), (ROOT / pinned["file"]).read_bytes()) == before
+
+
+def test_the_vendor_script_writes_what_the_record_says():
+    script = vendor_script()
     pinned = record()
     assert script.RECORD == RECORD and script.VENDOR_DIR == staff.VENDOR_DIR
     assert (script.VENDOR_DIR / script.BUNDLE_NAME) == ROOT / pinned["file"]

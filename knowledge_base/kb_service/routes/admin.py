@@ -24,7 +24,7 @@ from ..accounts import check_new_user
 from ..content import Entry, validate_entry
 from ..errors import (
     ConflictError, EntryNotFoundError, ForbiddenError, InvalidRequestError, MalformedJSONError, PayloadTooLargeError,
-    StoreUnavailableError, TooManyRequestsError, UnauthorizedError,
+    TooManyRequestsError, UnauthorizedError, store_call,
 )
 from ..store import entry_json
 from ..workflow import TRANSITIONS, User, allowed_actions, check_action, check_read
@@ -35,7 +35,7 @@ MAX_BODY_BYTES = 64 * 1024
 
 
 def body(request: Request) -> dict[str, Any]:
-    """The request body as a JSON object (connectors/jsonbody.py): 413 over the limit, 400
+    """The request body as a JSON object (common/jsonbody.py): 413 over the limit, 400
     `malformed_json` for anything unreadable; lone surrogates and NULs repaired."""
     try:
         return parse_json_object(request.body or b"", max_bytes=MAX_BODY_BYTES, allow_empty=True)
@@ -43,15 +43,6 @@ def body(request: Request) -> dict[str, Any]:
         if error.code == "payload_too_large":
             raise PayloadTooLargeError(str(error)) from None
         raise MalformedJSONError(str(error)) from None
-
-
-async def _store_call(operation: Any) -> Any:
-    from redis.exceptions import RedisError
-
-    try:
-        return await operation
-    except (RedisError, OSError) as exc:
-        raise StoreUnavailableError("The content store is unavailable.") from exc
 
 
 def token_of(request: Request) -> str | None:
@@ -96,14 +87,14 @@ async def login(request: Request) -> HTTPResponse:
     ctx = request.app.ctx
     username = str(data.get("username", "")).lower()[:80]
     address = client_address(request, ctx.config.trusted_proxies)
-    wait = await _store_call(ctx.throttle.retry_after(username, address))
+    wait = await store_call(ctx.throttle.retry_after(username, address), "content", name_the_error=False)
     if wait > 0:
         await ctx.store.audit(username, "login_throttled", detail="429")
         raise TooManyRequestsError("Too many failed logins: wait a while and try again.", wait, reason="too_many_logins")
     try:
         token = await ctx.accounts.login(username, str(data.get("password", "")))
     except UnauthorizedError:
-        await _store_call(ctx.throttle.failed(username, address))
+        await store_call(ctx.throttle.failed(username, address), "content", name_the_error=False)
         raise
     user = await ctx.accounts.user_for_token(token)
     return json({"token": token, "user": user_json(user)})

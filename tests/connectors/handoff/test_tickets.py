@@ -8,7 +8,7 @@ import json
 
 import pytest
 
-from connectors.errors import TicketError
+from connectors.errors import ForbiddenError, TicketError
 
 
 async def open_ticket(tickets, session="s" * 32, team="nav", priority="normal", now=1_000_000):
@@ -54,9 +54,9 @@ async def test_exactly_one_of_many_simultaneous_claims_wins(tickets):
 
 async def test_a_caseworker_cannot_claim_another_teams_ticket(tickets):
     ticket = await open_ticket(tickets, team="skole")
-    with pytest.raises(TicketError) as error:
+    with pytest.raises(ForbiddenError) as error:
         await tickets.claim(ticket.id, "kari", ["nav"])
-    assert error.value.status == 403
+    assert (error.value.status, error.value.code) == (403, "forbidden")
     assert (await tickets.get(ticket.id)).status == "queued"
 
 
