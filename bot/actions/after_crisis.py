@@ -7,6 +7,10 @@ The crisis answer comes first and never waits for this action (rules: `utter_cri
 It answers only when the message asks something (or, before the check-in, says how the young
 person feels), the knowledge base is confident, and the answer is from a service the crisis answer
 or check-in does not already name; otherwise it sends nothing, so the crisis answer stays short.
+One statement is the exception: violence or abuse that a specialist service of the topic "vold og
+overgrep" is for ("they are taking me abroad to marry me this summer": the forced-marriage team;
+"he shares nudes of me": the police) gets that service's answer when the knowledge base is sure of
+it, since the crisis answer names only the general helplines.
 If the knowledge base is down, it stays silent: the crisis answer has already been given.
 """
 
@@ -29,6 +33,10 @@ logger = logging.getLogger(__name__)
 # Alarmtelefonen and Kors på halsen); an answer from one of them would only repeat it.
 NAMED_IN_CRISIS_ANSWER = frozenset({"nodnummer", "mental-helse", "alarmtelefonen", "kors-pa-halsen"})
 FEELING_DOWN_INTENT = "feeling_down"
+# Crisis categories whose situations have specialist services (topics.yml's `vold_overgrep`) that
+# the crisis answer does not name: a statement of one is followed by that service's answer.
+SPECIALIST_CATEGORIES = frozenset({"violence_home", "sexual_abuse"})
+SPECIALIST_TOPIC = "vold_overgrep"
 
 
 class ActionAnswerAfterCrisis(ActionAnswerFromKB):
@@ -49,9 +57,12 @@ class ActionAnswerAfterCrisis(ActionAnswerFromKB):
         sad = (message.get("intent") or {}).get("name") == FEELING_DOWN_INTENT
         if sad and asks_question(text):
             return await self._answer_sad_question(dispatcher, tracker)
-        if not sad and not asks_question(text):
-            # after a crisis answer, a statement adds nothing; sadness ("kjæresten slo opp og jeg
-            # gråter hele tiden") gets the answer the knowledge base is sure of before the check-in
+        # After a crisis answer, a statement adds nothing unless a specialist service is for it;
+        # sadness ("kjæresten slo opp og jeg gråter hele tiden") gets the answer the knowledge base
+        # is sure of before the check-in.
+        statement = not sad and not asks_question(text)
+        specialists = self._specialists(tracker) if statement else frozenset()
+        if statement and not specialists:
             return []
         try:
             search = await self._kb.search(text, self._config.search_k)
@@ -60,9 +71,18 @@ class ActionAnswerAfterCrisis(ActionAnswerFromKB):
             return []
         if not self._decide.confident(search) or search.results[0].service in self._named:
             return []
+        if statement and not (search.confident and search.results[0].service in specialists):
+            return []
         reply, context = self._decide.answer(search.results, conversation_language(tracker.get_slot("lang")), text)
         send(dispatcher, reply)
         return context.events()
+
+    def _specialists(self, tracker: Tracker) -> frozenset[str]:
+        """The specialist services for the crisis answer's category; empty for other categories."""
+        if tracker.get_slot("crisis_category") not in SPECIALIST_CATEGORIES:
+            return frozenset()
+        topic = self._topics.topic(SPECIALIST_TOPIC)
+        return frozenset(topic.services) - self._named if topic is not None else frozenset()
 
     async def _answer_sad_question(self, dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict[str, Any]]:
         """Sadness with a question ("føler meg så alene, finnes det noen å snakke med?"): nothing

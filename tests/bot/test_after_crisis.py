@@ -5,16 +5,19 @@ from __future__ import annotations
 import pytest
 from rasa_sdk.executor import CollectingDispatcher
 
-from actions.after_crisis import ActionAnswerAfterCrisis
+from actions.after_crisis import SPECIALIST_TOPIC, ActionAnswerAfterCrisis
 from actions.config import ActionConfig
 from actions.context import asks_question
+from actions.topics import Topic, Topics, default_topics
 from support.trackers import make_tracker
 
 
-async def run(kb_url: str, text: str, intent: str = "crisis", **kwargs) -> tuple[list[dict], list[dict]]:
+async def run(
+    kb_url: str, text: str, intent: str = "crisis", slots: dict | None = None, **kwargs,
+) -> tuple[list[dict], list[dict]]:
     dispatcher = CollectingDispatcher()
     action = ActionAnswerAfterCrisis(ActionConfig(kb_url=kb_url, kb_timeout_seconds=2.0), **kwargs)
-    events = await action.run(dispatcher, make_tracker(text, intent=intent), domain={})
+    events = await action.run(dispatcher, make_tracker(text, intent=intent, slots=slots), domain={})
     return dispatcher.messages, events
 
 
@@ -36,6 +39,35 @@ async def test_an_answer_from_a_service_the_crisis_answer_names_is_not_repeated(
 
 async def test_an_unsure_search_adds_nothing(kb_url):
     assert await run(kb_url, "hva gjør jeg nå?") == ([], [])
+
+
+# The fixture knowledge base has no violence services: here the tax office stands in for one.
+SPECIALISTS = Topics({SPECIALIST_TOPIC: Topic(SPECIALIST_TOPIC, {"nb": "vold"}, "vold", ("skatteetaten",))}, ())
+STATEMENT = "jeg trenger skattekort til sommerjobben"
+
+
+async def test_a_statement_of_violence_gets_the_specialist_service_the_knowledge_base_is_sure_of(kb_url):
+    messages, _ = await run(kb_url, STATEMENT, slots={"crisis_category": "violence_home"}, topics=SPECIALISTS)
+    assert [m["custom"]["service"] for m in messages] == ["skatteetaten"]
+    messages, _ = await run(kb_url, STATEMENT, slots={"crisis_category": "sexual_abuse"}, topics=SPECIALISTS)
+    assert [m["custom"]["service"] for m in messages] == ["skatteetaten"]
+
+
+@pytest.mark.parametrize("category", ["suicide", "self_harm", "acute_danger", None])
+async def test_a_statement_of_another_crisis_adds_nothing(kb_url, category):
+    assert await run(kb_url, STATEMENT, slots={"crisis_category": category}, topics=SPECIALISTS) == ([], [])
+
+
+async def test_a_statement_adds_no_service_outside_the_specialist_topic_or_named_already(kb_url):
+    slots = {"crisis_category": "violence_home"}
+    assert await run(kb_url, STATEMENT, slots=slots) == ([], [])  # the real topic has no tax office
+    assert await run(kb_url, STATEMENT, slots=slots, topics=SPECIALISTS, named=frozenset({"skatteetaten"})) == ([], [])
+    assert await run(kb_url, "hva gjør jeg nå", slots=slots, topics=SPECIALISTS) == ([], [])  # not sure
+
+
+def test_the_specialist_topic_is_the_menu_s_violence_topic():
+    topic = default_topics().topic(SPECIALIST_TOPIC)
+    assert topic is not None and {"tvangsekteskap", "overgrepsmottak", "politiet"} <= set(topic.services)
 
 
 async def test_a_sad_message_s_question_gets_what_any_question_gets(kb_url):
