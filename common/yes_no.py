@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import re
 
+# Words said before the yes or no that change nothing ("actually no, never mind", "hmm ja ok").
+_FILLER = r"(?:(?:actually|well|hmm*|h?mm+|u+m+|u+h+|e+h+m*|erm|oh|egentlig|eigentleg|faktisk|altså|asså)\s+)*"
 _YES = re.compile(
-    r"^(?:ja+|jo|jep+s?|jup+s?|jau|jadda|jada|joda|jess|yes+|yeah|yea|yep|yup|ye|ya|yah|yas|yesh|sure|ok|okei|okay|gjerne|greit|absolutt"
+    rf"^{_FILLER}(?:ja+|jo|jep+s?|jup+s?|jau|jadda|jada|joda|jess|yes+|yeah|yea|yep|yup|ye|ya|yah|yas|yesh|sure|ok|okei|okay|gjerne|greit|absolutt"
     r"|definitely|of course|selvfølgelig|sjølvsagt|klart|please|plis|pls)\b"
 )
 _NO = re.compile(
-    r"^(?:nei+|næ+h?|næi|neitakk|nope|no|nah|nay|neida|nei takk|no thanks|ellers takk|trengs ikke|trenger ikke|trengs ikkje|treng ikkje"
-    r"|not now|ikke nå|ikkje no|glem det|forget it)\b"
+    rf"^{_FILLER}(?:nei+|næ+h?|næi|neitakk|nope|no(?! one\b)|nah|nay|neida|nei takk|no thanks|ellers takk|trengs ikke"
+    r"|trenger ikke|trengs ikkje|treng ikkje|not now|ikke nå|ikkje no|glem det|gløym det|forget it|never ?mind|nvm|dropp det)\b"
 )
 
 

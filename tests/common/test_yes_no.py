@@ -12,6 +12,10 @@ from common.yes_no import leading_yes_no, yes_no_with_thanks
     ("ja det hadde vært fint", "affirm"), ("yeah ok go on", "affirm"), ("jepp, gjerne", "affirm"), ("of course", "affirm"),
     # SMS and dialect forms
     ("jup", "affirm"), ("jupp", "affirm"), ("jau", "affirm"), ("ya sure", "affirm"), ("næ", "deny"), ("næh takk", "deny"),
+    # a word said first that changes nothing, and "never mind" as a no
+    ("actually no, never mind", "deny"), ("hmm ja ok", "affirm"), ("egentlig nei", "deny"), ("well yes please", "affirm"),
+    ("nevermind", "deny"), ("never mind then", "deny"), ("nvm", "deny"), ("gløym det", "deny"),
+    ("no one helps me", None), ("actually i need a job", None), ("well nobody told me", None),
     ("hvordan får jeg skattekort", None), ("japan", None), ("jusshjelp", None), ("nær skolen", None), ("noen jeg kan snakke med?", None), ("okonomi", None), ("jobb", None),
 ])
 def test_a_message_that_opens_with_a_yes_or_a_no(text, said):
