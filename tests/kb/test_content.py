@@ -194,15 +194,16 @@ def test_answers_are_plain_language_lix_median_at_most_40(shipped):
 
 
 def test_no_evaluation_message_is_a_phrasing():
-    """Figures come from messages the search never saw: no question or phrasing of an entry equals
-    a message of any evaluation set, or holds one of four words or more inside it (an evaluation
+    """Figures come from messages the search never saw: no text the search matches an entry by
+    (`Entry.search_texts`: question, titles, phrasings, English answer) equals a message of any
+    evaluation set, or holds one of four words or more inside it (an evaluation
     message with a tail); compared as the search sees them, without case and punctuation and after
     the spelling normalisation ("kva er" is "hva er")."""
     from support.eval_sets import eval_sets, key, seen
 
     config = KBConfig()
     entries = load_entries(config.content_dir, load_services(*config.catalogue_files))
-    searched = {key(text) for entry in entries for text in (entry.question, *entry.phrasings)}
+    searched = {key(text) for entry in entries for text in entry.search_texts()}
     for found in eval_sets():
         shared = seen([*found.messages, *found.turns], searched)
         assert not shared, (found.name, len(shared), shared[:3])
