@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 # Words said before the yes or no that change nothing ("actually no, never mind", "hmm ja ok").
-_FILLER = r"(?:(?:actually|well|hmm*|h?mm+|u+m+|u+h+|e+h+m*|erm|oh|egentlig|eigentleg|faktisk|altså|asså)\s+)*"
+_FILLER = r"(?:(?:actually|well|hm+|mm+|u+m+|u+h+|e+h+m*|erm|oh|egentlig|eigentleg|faktisk|altså|asså)\s+)*"
 _YES = re.compile(
     rf"^{_FILLER}(?:ja+|jo|jep+s?|jup+s?|jau|jadda|jada|joda|jess|yes+|yeah|yea|yep|yup|ye|ya|yah|yas|yesh|sure|ok|okei|okay|gjerne|greit|absolutt"
     r"|definitely|of course|selvfølgelig|sjølvsagt|klart|please|plis|pls)\b"
